@@ -1,0 +1,447 @@
+//! The decision points of the toolkit: the questions a plan answers, the readiness level at which
+//! each becomes required, and the place in the plan that holds each answer.
+//!
+//! Ids and places are public: diagnostics, documents, the scaffold and third parties rely on them.
+//!
+//! ```
+//! use pathway_schema::{decision_points, Readiness};
+//!
+//! let funding = decision_points::find("scope.funding").unwrap();
+//! assert_eq!(funding.pointer, "/scope/funding");
+//! assert_eq!(funding.level, Readiness::Piloting);
+//! assert!(decision_points::required_at(Readiness::Scaling).count() == decision_points::DECISION_POINTS.len());
+//! ```
+
+use serde_json::Value;
+
+use crate::plan::Readiness;
+
+/// The areas of the toolkit that group decision points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Area {
+    /// Goals and priorities.
+    Goals,
+    /// Stakeholder involvement.
+    Stakeholders,
+    /// Incentives and value.
+    Incentives,
+    /// Scope and scale.
+    Scope,
+    /// Professional learning experiences, including the quality of credentials.
+    Learning,
+    /// Evaluation and iteration.
+    Evaluation,
+    /// Sharing and communicating.
+    Communication,
+    /// Implementation.
+    Implementation,
+    /// Partnerships.
+    Partnerships,
+}
+
+impl Area {
+    /// Every area, in the toolkit's order.
+    pub const ALL: [Area; 9] = [
+        Area::Goals,
+        Area::Stakeholders,
+        Area::Incentives,
+        Area::Scope,
+        Area::Learning,
+        Area::Evaluation,
+        Area::Communication,
+        Area::Implementation,
+        Area::Partnerships,
+    ];
+
+    /// The area's name as a heading: "Goals and priorities".
+    pub fn title(self) -> &'static str {
+        match self {
+            Area::Goals => "Goals and priorities",
+            Area::Stakeholders => "Stakeholder involvement",
+            Area::Incentives => "Incentives and value",
+            Area::Scope => "Scope and scale",
+            Area::Learning => "Professional learning experiences",
+            Area::Evaluation => "Evaluation and iteration",
+            Area::Communication => "Sharing and communicating",
+            Area::Implementation => "Implementation",
+            Area::Partnerships => "Partnerships",
+        }
+    }
+
+    /// The question that sums up the area.
+    pub fn question(self) -> &'static str {
+        match self {
+            Area::Goals => {
+                "What challenges or outcomes are we trying to solve for through career pathways?"
+            }
+            Area::Stakeholders => {
+                "How will educators be involved in the creation and implementation of the pathways?"
+            }
+            Area::Incentives => {
+                "What value will educators receive as they progress through the pathways?"
+            }
+            Area::Scope => "What resources will be necessary to support the program as it grows?",
+            Area::Learning => {
+                "How will educators gain the skills they need to earn the micro-credentials?"
+            }
+            Area::Evaluation => {
+                "What systems will be put in place to understand the impact of the pathways?"
+            }
+            Area::Communication => "How will successes and challenges be shared?",
+            Area::Implementation => "Who owns the plan, and when does what happen?",
+            Area::Partnerships => "Who outside the organization contributes, and what?",
+        }
+    }
+}
+
+/// One decision point: a question the plan must answer by a given readiness level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecisionPoint {
+    /// The stable id, such as `scope.funding`.
+    pub id: &'static str,
+    /// The area it belongs to.
+    pub area: Area,
+    /// The question the plan must answer.
+    pub question: &'static str,
+    /// The first readiness level at which it is required.
+    pub level: Readiness,
+    /// Where the answer goes in a plan, as a JSON Pointer.
+    pub pointer: &'static str,
+}
+
+const fn point(
+    id: &'static str,
+    area: Area,
+    level: Readiness,
+    pointer: &'static str,
+    question: &'static str,
+) -> DecisionPoint {
+    DecisionPoint {
+        id,
+        area,
+        question,
+        level,
+        pointer,
+    }
+}
+
+use Area as A;
+use Readiness::{Designing, Exploring, Piloting, Scaling};
+
+/// Every decision point, grouped by area in the toolkit's order.
+pub static DECISION_POINTS: &[DecisionPoint] = &[
+    point(
+        "goals.challenges",
+        A::Goals,
+        Exploring,
+        "/goals/challenges",
+        "What challenges or outcomes are we trying to solve through career pathways?",
+    ),
+    point(
+        "goals.student-impact",
+        A::Goals,
+        Exploring,
+        "/goals/student_impact",
+        "How will the pathways improve classrooms and student learning?",
+    ),
+    point(
+        "goals.exceptional-learning",
+        A::Goals,
+        Designing,
+        "/goals/exceptional_learning",
+        "What does exceptional professional learning look like here?",
+    ),
+    point(
+        "goals.barriers",
+        A::Goals,
+        Designing,
+        "/goals/barriers",
+        "What barriers keep that from happening today?",
+    ),
+    point(
+        "goals.existing-paths",
+        A::Goals,
+        Designing,
+        "/goals/existing_paths",
+        "Do existing career paths meet the needs of educators and the system?",
+    ),
+    point(
+        "goals.why-micro-credentials",
+        A::Goals,
+        Designing,
+        "/goals/why_micro_credentials",
+        "Why are micro-credentials the right tool for these goals?",
+    ),
+    point(
+        "stakeholders.educator-voice",
+        A::Stakeholders,
+        Exploring,
+        "/stakeholders/educator_voice",
+        "How are educators involved in creating and running the pathways (surveys, focus groups, design teams)?",
+    ),
+    point(
+        "stakeholders.groups",
+        A::Stakeholders,
+        Exploring,
+        "/stakeholders/groups",
+        "Which groups are involved (teachers, principals, union, school board, state, city, employers, families), in what role?",
+    ),
+    point(
+        "stakeholders.pitfalls",
+        A::Stakeholders,
+        Designing,
+        "/stakeholders/pitfalls",
+        "Which pitfalls or misconceptions of involving educators do we expect, and how do we avoid them?",
+    ),
+    point(
+        "incentives.offer",
+        A::Incentives,
+        Designing,
+        "/incentives/offers",
+        "What does an educator receive: compensation (stipends, salary, steps and lanes), privilege and influence (conferences, publication, committees), recognition (certificates, celebrations, being a named resource), position change or hybrid roles, job security?",
+    ),
+    point(
+        "incentives.value-propositions",
+        A::Incentives,
+        Piloting,
+        "/incentives/value_propositions",
+        "What value, at what cost in money and time, does each stakeholder group get?",
+    ),
+    point(
+        "scope.decision-making",
+        A::Scope,
+        Designing,
+        "/scope/decision_making",
+        "Where does decision making occur?",
+    ),
+    point(
+        "scope.point-of-contact",
+        A::Scope,
+        Designing,
+        "/scope/point_of_contact",
+        "Who is the point of contact, and is that person also the assessor?",
+    ),
+    point(
+        "scope.funding",
+        A::Scope,
+        Piloting,
+        "/scope/funding",
+        "What money is available, from which sources, for how long?",
+    ),
+    point(
+        "scope.growth",
+        A::Scope,
+        Scaling,
+        "/scope/growth",
+        "What resources does the program need as it grows (participants per year)?",
+    ),
+    point(
+        "learning.time",
+        A::Learning,
+        Designing,
+        "/learning/time",
+        "How is time built in for this professional learning?",
+    ),
+    point(
+        "learning.feedback",
+        A::Learning,
+        Designing,
+        "/learning/feedback",
+        "How do educators receive feedback on their proficiencies?",
+    ),
+    point(
+        "learning.evidence",
+        A::Learning,
+        Piloting,
+        "/learning/evidence",
+        "How is evidence used to guide professional learning?",
+    ),
+    point(
+        "learning.unlocks",
+        A::Learning,
+        Designing,
+        "/learning/unlocks",
+        "How does completing a pathway unlock an opportunity for something more?",
+    ),
+    point(
+        "quality.review",
+        A::Learning,
+        Piloting,
+        "/quality/review",
+        "How are credentials reviewed and assessors calibrated so quality and rigor hold at scale?",
+    ),
+    point(
+        "evaluation.metrics",
+        A::Evaluation,
+        Piloting,
+        "/evaluation/metrics",
+        "Which measures tell us each goal is met (indicator, data source, frequency, target)?",
+    ),
+    point(
+        "evaluation.equity",
+        A::Evaluation,
+        Piloting,
+        "/evaluation/equity",
+        "How are participation and outcomes disaggregated to find and close access gaps?",
+    ),
+    point(
+        "evaluation.iteration",
+        A::Evaluation,
+        Piloting,
+        "/evaluation/iteration",
+        "How often is the plan reviewed and revised, by whom?",
+    ),
+    point(
+        "communication.audiences",
+        A::Communication,
+        Designing,
+        "/communication/audiences",
+        "What does each audience need to hear?",
+    ),
+    point(
+        "communication.channels",
+        A::Communication,
+        Piloting,
+        "/communication/channels",
+        "Where do stakeholders find the plan and its results (online presence, network, case studies)?",
+    ),
+    point(
+        "communication.feedback",
+        A::Communication,
+        Piloting,
+        "/communication/feedback",
+        "How do we gather feedback from stakeholders and iterate?",
+    ),
+    point(
+        "implementation.owner",
+        A::Implementation,
+        Exploring,
+        "/implementation/owner",
+        "Who owns and sponsors the plan?",
+    ),
+    point(
+        "implementation.timeline",
+        A::Implementation,
+        Designing,
+        "/implementation/timeline",
+        "What are the milestones, with dates?",
+    ),
+    point(
+        "partnerships.partners",
+        A::Partnerships,
+        Scaling,
+        "/partnerships/partners",
+        "Which partners (teacher preparation programs, higher education, nonprofits, employers, state agencies) contribute what?",
+    ),
+];
+
+/// The decision point with this id.
+pub fn find(id: &str) -> Option<&'static DecisionPoint> {
+    DECISION_POINTS.iter().find(|point| point.id == id)
+}
+
+/// The decision point whose answer lives exactly at this JSON Pointer.
+pub fn at_pointer(pointer: &str) -> Option<&'static DecisionPoint> {
+    DECISION_POINTS
+        .iter()
+        .find(|point| point.pointer == pointer)
+}
+
+/// The decision points a plan at `level` must answer: its own and every earlier level's.
+pub fn required_at(level: Readiness) -> impl Iterator<Item = &'static DecisionPoint> {
+    DECISION_POINTS
+        .iter()
+        .filter(move |point| point.level <= level)
+}
+
+/// Whether text is a placeholder rather than an answer: empty, or starting with `TODO`, `TBD`
+/// or `FIXME`, or only `?` or `...`.
+///
+/// ```
+/// use pathway_schema::decision_points::is_placeholder;
+/// assert!(is_placeholder("TODO: name the owner"));
+/// assert!(is_placeholder("  tbd "));
+/// assert!(!is_placeholder("Todos los maestros participan."));
+/// ```
+pub fn is_placeholder(text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() || matches!(text, "?" | "..." | "…") {
+        return true;
+    }
+    ["TODO", "TBD", "FIXME"].iter().any(|marker| {
+        text.get(..marker.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(marker))
+            && !text
+                .get(marker.len()..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Whether a value holds a real answer: something other than nothing, and no placeholder
+/// anywhere in it. A list with one `TODO` item is not yet an answer.
+pub fn is_answered(value: Option<&Value>) -> bool {
+    value.is_some_and(|value| has_content(value) && !has_placeholder(value))
+}
+
+fn has_content(value: &Value) -> bool {
+    match value {
+        Value::Null => false,
+        Value::String(text) => !text.trim().is_empty(),
+        Value::Array(items) => items.iter().any(has_content),
+        Value::Object(members) => members.values().any(has_content),
+        Value::Bool(_) | Value::Number(_) => true,
+    }
+}
+
+fn has_placeholder(value: &Value) -> bool {
+    match value {
+        Value::String(text) => !text.trim().is_empty() && is_placeholder(text),
+        Value::Array(items) => items.iter().any(has_placeholder),
+        Value::Object(members) => members.values().any(has_placeholder),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn ids_are_unique_and_match_their_area() {
+        let mut ids: Vec<_> = DECISION_POINTS.iter().map(|point| point.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), DECISION_POINTS.len());
+        assert_eq!(DECISION_POINTS.len(), 29);
+    }
+
+    #[test]
+    fn levels_accumulate() {
+        let counts: Vec<usize> = Readiness::ALL
+            .iter()
+            .map(|level| required_at(*level).count())
+            .collect();
+        assert_eq!(counts, [5, 18, 27, 29]);
+    }
+
+    #[test]
+    fn answers_must_be_real() {
+        assert!(!is_answered(None));
+        assert!(!is_answered(Some(&json!(null))));
+        assert!(!is_answered(Some(&json!(""))));
+        assert!(!is_answered(Some(&json!("TODO: describe"))));
+        assert!(!is_answered(Some(&json!([]))));
+        assert!(!is_answered(Some(
+            &json!([{"group": "teachers", "role": "TBD"}])
+        )));
+        assert!(is_answered(Some(
+            &json!([{"group": "teachers", "role": "Design team"}])
+        )));
+        assert!(is_answered(Some(&json!({"name": "Dana", "role": null}))));
+        assert!(is_answered(Some(&json!(
+            "Our teachers leave for administration."
+        ))));
+    }
+}

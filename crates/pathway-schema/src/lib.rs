@@ -1,0 +1,37 @@
+//! The Pathway Kit plan format: the types of an educator career-pathway plan, the JSON Schema
+//! published from them, the decision points each plan answers, and loading plans from YAML and
+//! JSON with the line and column of every value.
+//!
+//! ```
+//! use pathway_schema::{load::load_str, Readiness};
+//!
+//! let loaded = load_str("plan.yaml", "\
+//! schema_version: 1
+//! id: cedar-valley-pathways
+//! readiness: exploring
+//! organization:
+//!   name: Cedar Valley School District
+//!   kind: district
+//! ").unwrap();
+//! assert_eq!(loaded.plan.readiness, Readiness::Exploring);
+//! let location = loaded.document.locate("/organization/name").unwrap();
+//! assert_eq!((location.start.line, location.start.column), (5, 9));
+//! ```
+
+// A load error carries its file, message, help and location; it is built once per failed file,
+// so its size (about 150 bytes) costs nothing worth a box.
+#![allow(clippy::result_large_err)]
+
+pub mod decision_points;
+pub mod docs;
+pub mod load;
+pub mod plan;
+pub mod scaffold;
+pub mod schema;
+pub mod source;
+pub mod suggest;
+pub mod values;
+
+pub use decision_points::{Area, DECISION_POINTS, DecisionPoint};
+pub use plan::*;
+pub use values::{Ctid, Date, Id, Money, MoneyUnit, SCHEMA_VERSION, SchemaVersion, Year};

@@ -1,0 +1,445 @@
+//! Reads the typed plan out of the node tree, so that every error knows the node it is about.
+//!
+//! An error starts without a place; the first node method it passes through pins it to that node,
+//! and each mapping or list it then passes through adds its key or index, so the full JSON Pointer
+//! is only built when something goes wrong.
+
+use std::fmt;
+
+use serde::de::{
+    self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Unexpected,
+    VariantAccess, Visitor,
+};
+
+use super::tree::{Entry, Node, NodeValue, escape_token};
+
+/// What went wrong while reading a value into the plan's types.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Problem {
+    UnknownKey {
+        key: String,
+        expected: &'static [&'static str],
+    },
+    MissingKey(&'static str),
+    WrongType {
+        expected: String,
+        found: String,
+    },
+    UnknownVariant {
+        value: String,
+        expected: &'static [&'static str],
+    },
+    Invalid(String),
+}
+
+/// Which part of the located node the error is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// The value at the pointer.
+    Value,
+    /// The key of the entry at the pointer.
+    Key,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct DeError {
+    pub problem: Problem,
+    /// Pointer tokens from the located node up to the root, innermost first.
+    reversed_path: Vec<String>,
+    located: bool,
+    pub target: Target,
+}
+
+impl DeError {
+    fn new(problem: Problem) -> Self {
+        DeError {
+            problem,
+            reversed_path: Vec::new(),
+            located: false,
+            target: Target::Value,
+        }
+    }
+
+    fn locate(mut self) -> Self {
+        self.located = true;
+        self
+    }
+
+    /// Adds the key or index of the value the error came out of. An error that no node method
+    /// located yet was raised by the value's own `Deserialize` after reading it (a bad id or
+    /// date), so it is about that value.
+    fn within(mut self, token: String) -> Self {
+        self.located = true;
+        self.reversed_path.push(token);
+        self
+    }
+
+    /// The JSON Pointer of the node the error is about.
+    pub fn pointer(&self) -> String {
+        let mut pointer = String::new();
+        for token in self.reversed_path.iter().rev() {
+            pointer.push('/');
+            pointer.push_str(&escape_token(token));
+        }
+        pointer
+    }
+}
+
+impl fmt::Display for DeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.problem {
+            Problem::UnknownKey { key, .. } => write!(f, "unknown key `{key}`"),
+            Problem::MissingKey(key) => write!(f, "missing key `{key}`"),
+            Problem::WrongType { expected, found } => {
+                write!(f, "expected {expected}, found {found}")
+            }
+            Problem::UnknownVariant { value, .. } => write!(f, "unknown value `{value}`"),
+            Problem::Invalid(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for DeError {}
+
+impl de::Error for DeError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        DeError::new(Problem::Invalid(msg.to_string()))
+    }
+
+    fn invalid_type(unexp: Unexpected, exp: &dyn de::Expected) -> Self {
+        DeError::new(Problem::WrongType {
+            expected: exp.to_string(),
+            found: describe_unexpected(&unexp),
+        })
+    }
+
+    fn invalid_value(unexp: Unexpected, exp: &dyn de::Expected) -> Self {
+        DeError::new(Problem::Invalid(format!(
+            "{} is not allowed here: expected {exp}",
+            describe_unexpected(&unexp)
+        )))
+    }
+
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
+        DeError::new(Problem::UnknownKey {
+            key: field.to_owned(),
+            expected,
+        })
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        DeError::new(Problem::MissingKey(field))
+    }
+
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
+        DeError::new(Problem::UnknownVariant {
+            value: variant.to_owned(),
+            expected,
+        })
+    }
+}
+
+fn describe_unexpected(unexp: &Unexpected) -> String {
+    match unexp {
+        Unexpected::Bool(b) => format!("`{b}`"),
+        Unexpected::Unsigned(n) => format!("the number {n}"),
+        Unexpected::Signed(n) => format!("the number {n}"),
+        Unexpected::Float(n) => format!("the number {n}"),
+        Unexpected::Str(s) => format!("the text `{s}`"),
+        Unexpected::Unit => "nothing (null)".to_owned(),
+        Unexpected::Seq => "a list".to_owned(),
+        Unexpected::Map => "a mapping".to_owned(),
+        other => other.to_string(),
+    }
+}
+
+fn found(node: &Node) -> String {
+    match &node.value {
+        NodeValue::Bool(b) => format!("`{b}`"),
+        NodeValue::Int(n) => format!("the number {n}"),
+        NodeValue::UInt(n) => format!("the number {n}"),
+        NodeValue::Float(n) => format!("the number {n}"),
+        NodeValue::String(s) if s.chars().count() <= 40 => format!("the text `{s}`"),
+        other => other.describe().to_owned(),
+    }
+}
+
+fn wrong_type(node: &Node, expected: &str) -> DeError {
+    DeError::new(Problem::WrongType {
+        expected: expected.to_owned(),
+        found: found(node),
+    })
+    .locate()
+}
+
+/// Deserializes one node.
+pub(crate) struct NodeDeserializer<'a>(pub &'a Node);
+
+impl<'de> NodeDeserializer<'de> {
+    fn integer<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        let node = self.0;
+        let result = match &node.value {
+            NodeValue::Int(n) => visitor.visit_i64(*n),
+            NodeValue::UInt(n) => visitor.visit_u64(*n),
+            // JSON Schema counts 3.0 as an integer; so do we.
+            NodeValue::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 =>
+            {
+                #[allow(clippy::cast_possible_truncation)]
+                visitor.visit_i64(*f as i64)
+            }
+            _ => return Err(wrong_type(node, "a whole number")),
+        };
+        result.map_err(DeError::locate)
+    }
+}
+
+macro_rules! integer_methods {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+            self.integer(visitor)
+        }
+    )*};
+}
+
+impl<'de> Deserializer<'de> for NodeDeserializer<'de> {
+    type Error = DeError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        let node = self.0;
+        let result = match &node.value {
+            NodeValue::Null => visitor.visit_unit(),
+            NodeValue::Bool(b) => visitor.visit_bool(*b),
+            NodeValue::Int(n) => visitor.visit_i64(*n),
+            NodeValue::UInt(n) => visitor.visit_u64(*n),
+            NodeValue::Float(f) => visitor.visit_f64(*f),
+            NodeValue::String(s) => visitor.visit_borrowed_str(s),
+            NodeValue::Seq(items) => visitor.visit_seq(ListAccess::new(items)),
+            NodeValue::Map(entries) => visitor.visit_map(EntryAccess::new(entries)),
+        };
+        result.map_err(DeError::locate)
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match &self.0.value {
+            NodeValue::Bool(b) => visitor.visit_bool(*b).map_err(DeError::locate),
+            _ => Err(wrong_type(self.0, "`true` or `false`")),
+        }
+    }
+
+    integer_methods!(deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64);
+
+    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_f64(visitor)
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        let result = match &self.0.value {
+            NodeValue::Int(n) => visitor.visit_i64(*n),
+            NodeValue::UInt(n) => visitor.visit_u64(*n),
+            NodeValue::Float(f) => visitor.visit_f64(*f),
+            _ => return Err(wrong_type(self.0, "a number")),
+        };
+        result.map_err(DeError::locate)
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match &self.0.value {
+            NodeValue::String(s) => visitor.visit_borrowed_str(s).map_err(DeError::locate),
+            NodeValue::Int(_) | NodeValue::UInt(_) | NodeValue::Float(_) | NodeValue::Bool(_) => {
+                let mut error = wrong_type(self.0, "text");
+                if let Problem::WrongType { found, .. } = &mut error.problem {
+                    found.push_str(" (put it in quotes to use it as text)");
+                }
+                Err(error)
+            }
+            _ => Err(wrong_type(self.0, "text")),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match &self.0.value {
+            NodeValue::Null => visitor.visit_none().map_err(DeError::locate),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match &self.0.value {
+            NodeValue::Seq(items) => visitor
+                .visit_seq(ListAccess::new(items))
+                .map_err(DeError::locate),
+            _ => Err(wrong_type(self.0, "a list")),
+        }
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match &self.0.value {
+            NodeValue::Map(entries) => visitor
+                .visit_map(EntryAccess::new(entries))
+                .map_err(DeError::locate),
+            _ => Err(wrong_type(self.0, "a mapping of keys to values")),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        self.deserialize_map(visitor)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        match &self.0.value {
+            NodeValue::String(s) => visitor.visit_enum(UnitVariant(s)).map_err(DeError::locate),
+            _ => Err(wrong_type(self.0, "one of the listed words")),
+        }
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_str(visitor)
+    }
+
+    serde::forward_to_deserialize_any! {
+        i128 u128 char bytes byte_buf unit unit_struct tuple tuple_struct ignored_any
+    }
+}
+
+struct UnitVariant<'a>(&'a str);
+
+impl<'de> EnumAccess<'de> for UnitVariant<'de> {
+    type Error = DeError;
+    type Variant = Self;
+
+    fn variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<(T::Value, Self), DeError> {
+        let name = de::value::BorrowedStrDeserializer::<DeError>::new(self.0);
+        Ok((seed.deserialize(name)?, self))
+    }
+}
+
+impl<'de> VariantAccess<'de> for UnitVariant<'de> {
+    type Error = DeError;
+
+    fn unit_variant(self) -> Result<(), DeError> {
+        Ok(())
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, _: T) -> Result<T::Value, DeError> {
+        Err(de::Error::custom("expected a mapping for this value"))
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _: usize, _: V) -> Result<V::Value, DeError> {
+        Err(de::Error::custom("expected a list for this value"))
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _: &'static [&'static str],
+        _: V,
+    ) -> Result<V::Value, DeError> {
+        Err(de::Error::custom("expected a mapping for this value"))
+    }
+}
+
+struct ListAccess<'a> {
+    items: std::iter::Enumerate<std::slice::Iter<'a, Node>>,
+    len: usize,
+}
+
+impl<'a> ListAccess<'a> {
+    fn new(items: &'a [Node]) -> Self {
+        ListAccess {
+            items: items.iter().enumerate(),
+            len: items.len(),
+        }
+    }
+}
+
+impl<'de> SeqAccess<'de> for ListAccess<'de> {
+    type Error = DeError;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, DeError> {
+        match self.items.next() {
+            Some((index, item)) => seed
+                .deserialize(NodeDeserializer(item))
+                .map(Some)
+                .map_err(|error| error.within(index.to_string())),
+            None => Ok(None),
+        }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.len)
+    }
+}
+
+struct EntryAccess<'a> {
+    entries: std::slice::Iter<'a, Entry>,
+    current: Option<&'a Entry>,
+    len: usize,
+}
+
+impl<'a> EntryAccess<'a> {
+    fn new(entries: &'a [Entry]) -> Self {
+        EntryAccess {
+            entries: entries.iter(),
+            current: None,
+            len: entries.len(),
+        }
+    }
+}
+
+impl<'de> MapAccess<'de> for EntryAccess<'de> {
+    type Error = DeError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DeError> {
+        let Some(entry) = self.entries.next() else {
+            return Ok(None);
+        };
+        self.current = Some(entry);
+        let key: de::value::BorrowedStrDeserializer<'de, DeError> =
+            de::value::BorrowedStrDeserializer::new(entry.key.as_str());
+        seed.deserialize(key).map(Some).map_err(|mut error| {
+            error.target = Target::Key;
+            error.locate().within(entry.key.clone())
+        })
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
+        let entry = self
+            .current
+            .take()
+            .ok_or_else(|| <DeError as de::Error>::custom("a value was read before its key"))?;
+        seed.deserialize(NodeDeserializer(&entry.value))
+            .map_err(|error| error.within(entry.key.clone()))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.len)
+    }
+}

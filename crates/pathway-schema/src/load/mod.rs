@@ -1,0 +1,588 @@
+//! Loading plans from YAML and JSON, with limits, into typed plans that remember positions.
+//!
+//! Loading has three steps, each usable on its own:
+//! [`read`] takes bytes from a file or standard input, bounded by [`Limits::max_input_bytes`], and
+//! checks that they are UTF-8 text; [`parse`] turns the text into a [`Document`], a tree of nodes
+//! that knows the line and column of every value; [`Document::plan`] reads the typed [`Plan`] out
+//! of it. [`load`] does all three.
+//!
+//! ```
+//! use pathway_schema::load::{load_str, LoadErrorKind};
+//!
+//! let error = load_str("plan.yaml", "schema_version: 1\nid: demo\nreadiness: exploring\n\
+//!     organization: {name: Demo, kind: district}\ngoal: {}\n").unwrap_err();
+//! assert_eq!(error.kind, LoadErrorKind::UnknownKey);
+//! assert_eq!(error.to_string(), "plan.yaml:5:1: unknown key `goal`; did you mean `goals`?");
+//! ```
+
+mod de;
+mod error;
+mod tree;
+
+pub use error::{LoadError, LoadErrorKind};
+pub use tree::{ByteSpan, Entry, Node, NodeValue, escape_token};
+
+use std::io::Read;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::plan::Plan;
+use crate::source::{Location, Source};
+use crate::suggest::closest;
+use de::{DeError, NodeDeserializer, Problem, Target};
+use tree::{NodeSeed, RawNode, STRING_TOO_LONG, into_node};
+
+/// Bounds on what a plan file may hold, enforced while it is read and parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest input accepted, in bytes.
+    pub max_input_bytes: usize,
+    /// The deepest nesting of lists and mappings.
+    pub max_depth: usize,
+    /// The most values (scalars, lists and mappings) in one file, counting alias expansions.
+    pub max_nodes: usize,
+    /// The most YAML events that aliases (`*name`) may replay in total.
+    pub max_alias_events: usize,
+    /// The longest single text value or key, in bytes.
+    pub max_string_bytes: usize,
+}
+
+impl Limits {
+    /// The limits `pathway` uses unless told otherwise. A statewide plan with ten thousand
+    /// credentials is about 10 MB and half a million values.
+    pub const DEFAULT: Limits = Limits {
+        max_input_bytes: 32 * 1024 * 1024,
+        max_depth: 64,
+        max_nodes: 2_000_000,
+        max_alias_events: 100_000,
+        max_string_bytes: 256 * 1024,
+    };
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits::DEFAULT
+    }
+}
+
+/// The syntax a plan file is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// YAML 1.2.
+    Yaml,
+    /// JSON.
+    Json,
+}
+
+impl Format {
+    /// The format a file's extension names: `.yaml` and `.yml` are YAML, `.json` is JSON.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "yaml" | "yml" => Some(Format::Yaml),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+
+    /// The format of text whose file name says nothing, such as standard input: JSON when it
+    /// starts with `{`, YAML otherwise.
+    pub fn sniff(text: &str) -> Format {
+        if text.trim_start().starts_with('{') {
+            Format::Json
+        } else {
+            Format::Yaml
+        }
+    }
+}
+
+/// A parsed plan file: its text and the tree of values in it, each with its position.
+#[derive(Debug, Clone)]
+pub struct Document {
+    source: Source,
+    format: Format,
+    root: Node,
+}
+
+/// A plan read from a file, with the document it came from for positions.
+#[derive(Debug, Clone)]
+pub struct LoadedPlan {
+    /// The parsed file.
+    pub document: Document,
+    /// The typed plan.
+    pub plan: Plan,
+}
+
+/// Reads a plan file (or standard input, for `-`) as text, within `limits`.
+pub fn read(path: &Path, limits: &Limits) -> Result<Source, LoadError> {
+    if path == Path::new("-") {
+        return read_from("<stdin>", std::io::stdin().lock(), limits);
+    }
+    let name = path.display().to_string();
+    let io_error = |error: std::io::Error| {
+        let help = match error.kind() {
+            std::io::ErrorKind::NotFound => "check the path, or create a plan with `pathway init`",
+            std::io::ErrorKind::PermissionDenied => "check the file's permissions",
+            _ => "check that the path names a readable file",
+        };
+        LoadError::new(
+            LoadErrorKind::Io,
+            &name,
+            format!("cannot read the file: {error}"),
+        )
+        .with_help(help)
+    };
+    let metadata = std::fs::metadata(path).map_err(io_error)?;
+    if metadata.is_dir() {
+        return Err(LoadError::new(
+            LoadErrorKind::Io,
+            &name,
+            "this is a directory, not a plan file",
+        )
+        .with_help("name a .yaml or .json file"));
+    }
+    if metadata.len() > limits.max_input_bytes as u64 {
+        return Err(too_large(&name, metadata.len(), limits));
+    }
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    read_from(&name, file, limits)
+}
+
+/// Reads plan text from any reader, such as standard input, within `limits`. Stops reading as
+/// soon as the input is larger than allowed, so an endless stream costs no more than the limit.
+pub fn read_from(name: &str, reader: impl Read, limits: &Limits) -> Result<Source, LoadError> {
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(limits.max_input_bytes)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    reader.take(cap).read_to_end(&mut bytes).map_err(|error| {
+        LoadError::new(
+            LoadErrorKind::Io,
+            name,
+            format!("cannot read the input: {error}"),
+        )
+    })?;
+    if bytes.len() > limits.max_input_bytes {
+        return Err(too_large(name, bytes.len() as u64, limits));
+    }
+    decode(name, bytes).map(|text| Source::new(name, text))
+}
+
+fn too_large(name: &str, size: u64, limits: &Limits) -> LoadError {
+    let shown = if size > limits.max_input_bytes as u64 {
+        format!("more than {}", human_bytes(limits.max_input_bytes as u64))
+    } else {
+        human_bytes(size)
+    };
+    LoadError::new(
+        LoadErrorKind::Limit,
+        name,
+        format!(
+            "the input is {shown}, over the limit of {} per plan",
+            human_bytes(limits.max_input_bytes as u64)
+        ),
+    )
+    .with_help("split the plan, or raise the limit with --max-input-size")
+}
+
+fn human_bytes(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
+        format!("{} MiB", bytes / MIB)
+    } else if bytes >= MIB {
+        format!("{:.1} MiB", bytes as f64 / MIB as f64)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// Checks that bytes are UTF-8 text, dropping a byte-order mark.
+fn decode(name: &str, mut bytes: Vec<u8>) -> Result<String, LoadError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(
+            LoadError::new(LoadErrorKind::Encoding, name, "the file is UTF-16 text")
+                .with_help("save it as UTF-8 (in most editors: Save As, Encoding, UTF-8)"),
+        );
+    }
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    let text = String::from_utf8(bytes).map_err(|error| {
+        let valid = error.utf8_error().valid_up_to();
+        let source = Source::new(name, String::from_utf8_lossy(error.as_bytes().get(..valid).unwrap_or_default()));
+        let position = source.position(valid);
+        LoadError::new(LoadErrorKind::Encoding, name, "the file is not UTF-8 text")
+            .with_help("save it as UTF-8; if it is not a plan, check the path")
+            .at(Location {
+                start: position,
+                end: position,
+            })
+    })?;
+    if let Some(nul) = text.find('\0') {
+        let position = Source::new(name, text.get(..nul).unwrap_or_default()).position(nul);
+        return Err(LoadError::new(
+            LoadErrorKind::Encoding,
+            name,
+            "the file holds a NUL byte, so it is not a text file",
+        )
+        .with_help("check the path; a plan is a YAML or JSON text file")
+        .at(Location {
+            start: position,
+            end: position,
+        }));
+    }
+    Ok(text)
+}
+
+/// Parses plan text into a [`Document`]. With no `format`, it is taken from the file name, or
+/// sniffed from the text.
+pub fn parse(
+    source: Source,
+    format: Option<Format>,
+    limits: &Limits,
+) -> Result<Document, LoadError> {
+    let format = format
+        .or_else(|| Format::from_path(Path::new(source.name())))
+        .unwrap_or_else(|| Format::sniff(source.text()));
+    if source.text().trim().is_empty() {
+        return Err(
+            LoadError::new(LoadErrorKind::Syntax, source.name(), "the file is empty")
+                .with_help("start a plan with `pathway init`"),
+        );
+    }
+    if format == Format::Json {
+        check_json_syntax(&source)?;
+    }
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: limits.max_depth,
+            flow_nesting_limit: limits.max_depth,
+            max_nodes: limits.max_nodes,
+            max_events: limits.max_nodes.saturating_mul(2),
+            max_reader_input_bytes: Some(limits.max_input_bytes),
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: limits.max_alias_events,
+        },
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
+        strict_booleans: true,
+        leading_zero_numbers_as_strings: true,
+        reject_unsupported_tags: true,
+        with_snippet: false,
+    };
+    let seed = NodeSeed {
+        max_string_bytes: limits.max_string_bytes,
+    };
+    let parsed = seed.parse(|| {
+        serde_saphyr::from_str_with_options::<serde_saphyr::Spanned<RawNode>>(
+            source.text(),
+            options,
+        )
+    });
+    match parsed {
+        Ok(root) => Ok(Document {
+            root: into_node(root),
+            source,
+            format,
+        }),
+        Err(error) => Err(yaml_error(&source, &error, limits)),
+    }
+}
+
+/// Reads, parses and types a plan file (or standard input, for `-`).
+pub fn load(path: &Path, limits: &Limits) -> Result<LoadedPlan, LoadError> {
+    let source = read(path, limits)?;
+    let document = parse(source, None, limits)?;
+    let plan = document.plan()?;
+    Ok(LoadedPlan { document, plan })
+}
+
+/// Parses and types plan text held in memory; `name` is used in messages and picks the format
+/// by its extension.
+pub fn load_str(name: &str, text: &str) -> Result<LoadedPlan, LoadError> {
+    let limits = Limits::DEFAULT;
+    if text.len() > limits.max_input_bytes {
+        return Err(too_large(name, text.len() as u64, &limits));
+    }
+    let source = Source::new(name, decode(name, text.as_bytes().to_vec())?);
+    let document = parse(source, None, &limits)?;
+    let plan = document.plan()?;
+    Ok(LoadedPlan { document, plan })
+}
+
+impl Document {
+    /// The file's text.
+    pub fn source(&self) -> &Source {
+        &self.source
+    }
+
+    /// The syntax the file is written in.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The root of the tree of values.
+    pub fn root(&self) -> &Node {
+        &self.root
+    }
+
+    /// The whole document as a JSON value, as a JSON Schema validator sees it.
+    pub fn to_json(&self) -> serde_json::Value {
+        self.root.to_json()
+    }
+
+    /// Where the value at a JSON Pointer stands in the file.
+    pub fn locate(&self, pointer: &str) -> Option<Location> {
+        let (node, _) = self.root.walk(pointer)?;
+        Some(self.source.location(node.span.start, node.span.end))
+    }
+
+    /// Where to point for a problem with the key of the value at a JSON Pointer: the key itself
+    /// when the value belongs to a mapping, else the value. Missing keys are reported here, at
+    /// the key of the mapping that should hold them.
+    pub fn locate_key(&self, pointer: &str) -> Option<Location> {
+        let (node, key_span) = self.root.walk(pointer)?;
+        let span = key_span.unwrap_or(ByteSpan {
+            start: node.span.start,
+            end: node.span.start,
+        });
+        Some(self.source.location(span.start, span.end))
+    }
+
+    /// Reads the typed plan out of the document.
+    pub fn plan(&self) -> Result<Plan, LoadError> {
+        Plan::deserialize(NodeDeserializer(&self.root)).map_err(|error| self.typing_error(&error))
+    }
+
+    fn typing_error(&self, error: &DeError) -> LoadError {
+        let pointer = error.pointer();
+        let path = display_path(&pointer);
+        let name = self.source.name();
+        let (kind, message, help) = match &error.problem {
+            Problem::UnknownKey { key, expected } => {
+                let help = match closest(key, expected.iter().copied()) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None if expected.is_empty() => "remove it".to_owned(),
+                    None => format!("keys allowed here: {}", expected.join(", ")),
+                };
+                (
+                    LoadErrorKind::UnknownKey,
+                    format!("unknown key `{key}`"),
+                    Some(help),
+                )
+            }
+            Problem::MissingKey(key) => {
+                let at = if pointer.is_empty() {
+                    "the plan".to_owned()
+                } else {
+                    format!("`{path}`")
+                };
+                (
+                    LoadErrorKind::MissingKey,
+                    format!("{at} is missing the key `{key}`"),
+                    Some(format!("add `{key}:` with a value")),
+                )
+            }
+            Problem::WrongType { expected, found } => (
+                LoadErrorKind::WrongType,
+                if pointer.is_empty() {
+                    format!("the plan should be {expected}, but is {found}")
+                } else {
+                    format!("`{path}` should be {expected}, but is {found}")
+                },
+                None,
+            ),
+            Problem::UnknownVariant { value, expected } => {
+                let near = closest(value, expected.iter().copied())
+                    .map(|near| format!("did you mean `{near}`? "))
+                    .unwrap_or_default();
+                (
+                    LoadErrorKind::InvalidValue,
+                    format!("`{path}` cannot be `{value}`"),
+                    Some(format!("{near}Choose from: {}", expected.join(", "))),
+                )
+            }
+            Problem::Invalid(message) => (
+                LoadErrorKind::InvalidValue,
+                if pointer.is_empty() {
+                    message.clone()
+                } else {
+                    format!("`{path}`: {message}")
+                },
+                None,
+            ),
+        };
+        let location = match (kind, error.target) {
+            (LoadErrorKind::MissingKey, _) | (_, Target::Key) => self.locate_key(&pointer),
+            _ => self.locate(&pointer),
+        };
+        LoadError {
+            kind,
+            file: name.to_owned(),
+            message,
+            help,
+            location,
+            pointer: Some(pointer),
+        }
+    }
+}
+
+/// A JSON Pointer written the way a person reads a path in a plan: `/credentials/0/title`
+/// becomes `credentials[0].title`.
+pub fn display_path(pointer: &str) -> String {
+    let mut path = String::new();
+    for token in pointer.split('/').skip(1) {
+        let token = token.replace("~1", "/").replace("~0", "~");
+        if !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit()) {
+            path.push('[');
+            path.push_str(&token);
+            path.push(']');
+        } else {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(&token);
+        }
+    }
+    path
+}
+
+fn check_json_syntax(source: &Source) -> Result<(), LoadError> {
+    let Err(error) = serde_json::from_str::<serde::de::IgnoredAny>(source.text()) else {
+        return Ok(());
+    };
+    let text = error.to_string();
+    let message = text.split(" at line ").next().unwrap_or(&text).to_owned();
+    let (kind, message, help) = if message.contains("recursion limit") {
+        (
+            LoadErrorKind::Limit,
+            "the JSON is nested too deeply".to_owned(),
+            "a plan nests a few levels deep; check the file".to_owned(),
+        )
+    } else {
+        (
+            LoadErrorKind::Syntax,
+            format!("invalid JSON: {message}"),
+            "fix the JSON syntax at this spot".to_owned(),
+        )
+    };
+    let position = crate::source::Position {
+        line: error.line().max(1),
+        column: error.column().max(1),
+    };
+    Err(LoadError::new(kind, source.name(), message)
+        .with_help(help)
+        .at(Location {
+            start: position,
+            end: position,
+        }))
+}
+
+fn yaml_error(source: &Source, error: &serde_saphyr::Error, limits: &Limits) -> LoadError {
+    use serde_saphyr::Error as E;
+    let mut inner = error;
+    while let E::WithSnippet { error, .. } | E::AliasError { error, .. } = inner {
+        inner = error;
+    }
+    let text = inner.to_string();
+    let message = text
+        .split(" at line ")
+        .next()
+        .unwrap_or(&text)
+        .trim()
+        .to_owned();
+    let (kind, message, help) = match inner {
+        E::DuplicateMappingKey { key, .. } => (
+            LoadErrorKind::DuplicateKey,
+            match key {
+                Some(key) => format!("the key `{key}` appears twice in the same mapping"),
+                None => "a key appears twice in the same mapping".to_owned(),
+            },
+            "keep one of them; merge their contents if both hold something".to_owned(),
+        ),
+        E::Budget { breach, .. } => {
+            let what = format!("{breach:?}");
+            let (limit, help) = if what.starts_with("Depth") {
+                (
+                    format!(
+                        "the values are nested more than {} levels deep",
+                        limits.max_depth
+                    ),
+                    "a plan nests a few levels deep; check for runaway brackets or indentation",
+                )
+            } else if what.starts_with("Alias") || what.starts_with("Anchor") {
+                (
+                    "the file uses too many aliases".to_owned(),
+                    "write the values out instead of using `*aliases`",
+                )
+            } else {
+                (
+                    format!("the file holds more than {} values", limits.max_nodes),
+                    "split the plan into smaller files",
+                )
+            };
+            (LoadErrorKind::Limit, limit, help.to_owned())
+        }
+        E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. }
+        | E::AliasReplayCounterOverflow { .. } => (
+            LoadErrorKind::Limit,
+            format!(
+                "aliases expand to more than {} values",
+                limits.max_alias_events
+            ),
+            "write the values out instead of using `*aliases`".to_owned(),
+        ),
+        E::MultipleDocuments { .. } => (
+            LoadErrorKind::Unsupported,
+            "the file holds more than one YAML document (`---`)".to_owned(),
+            "put one plan in each file".to_owned(),
+        ),
+        E::UnsupportedTag { .. } => (
+            LoadErrorKind::Unsupported,
+            message,
+            "plans do not use YAML tags (`!something`): remove the tag".to_owned(),
+        ),
+        E::NonFiniteFloat { .. } => (
+            LoadErrorKind::InvalidValue,
+            "numbers must be finite (not .inf or .nan)".to_owned(),
+            "write an ordinary number".to_owned(),
+        ),
+        _ if message.contains("recursion limit") => (
+            LoadErrorKind::Limit,
+            format!(
+                "the values are nested more than {} levels deep",
+                limits.max_depth
+            ),
+            "a plan nests a few levels deep; check for runaway brackets or indentation".to_owned(),
+        ),
+        _ if message.starts_with(STRING_TOO_LONG) => (
+            LoadErrorKind::Limit,
+            message,
+            "shorten the text, or keep long documents outside the plan and link to them".to_owned(),
+        ),
+        _ if message.contains("too large") => (
+            LoadErrorKind::InvalidValue,
+            message,
+            "write a smaller number".to_owned(),
+        ),
+        _ => (
+            LoadErrorKind::Syntax,
+            format!("invalid YAML: {message}"),
+            "check indentation, colons and quotes around this spot".to_owned(),
+        ),
+    };
+    let mut load_error = LoadError::new(kind, source.name(), message).with_help(help);
+    if let Some(location) = inner.location() {
+        let line = usize::try_from(location.line()).unwrap_or(1).max(1);
+        let column = usize::try_from(location.column()).unwrap_or(1).max(1);
+        let position = crate::source::Position { line, column };
+        load_error = load_error.at(Location {
+            start: position,
+            end: position,
+        });
+    }
+    load_error
+}

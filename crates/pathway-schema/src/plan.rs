@@ -1,0 +1,225 @@
+//! The plan: one organization's answers to the toolkit's decision points, and the constellation of
+//! credentials and opportunities those answers describe.
+//!
+//! The top level holds what identifies the plan, one section for each area of the toolkit, and
+//! the constellation (credentials, stacks, opportunities, pathways). Every section is optional so
+//! that an early plan can hold only what it has decided; the validator says what is missing for
+//! the plan's readiness level.
+
+mod communication;
+mod constellation;
+mod evaluation;
+mod goals;
+mod implementation;
+mod incentives;
+mod learning;
+mod scope;
+mod stakeholders;
+
+pub use communication::{AudienceMessage, CaseStudy, Channel, ChannelKind, Communication};
+pub use constellation::{Credential, ExternalIds, Opportunity, OpportunityKind, Pathway, Stack};
+pub use evaluation::{Equity, Evaluation, Frequency, Iteration, Metric};
+pub use goals::{Goal, Goals, Priority};
+pub use implementation::{
+    Implementation, Milestone, Partner, PartnerKind, Partnerships, Person, Pilot,
+};
+pub use incentives::{CompensationForm, Incentive, IncentiveType, Incentives, ValueProposition};
+pub use learning::{Learning, Quality};
+pub use scope::{FundingKind, FundingSource, GrowthYear, PointOfContact, Scope};
+pub use stakeholders::{Involvement, StakeholderGroup, StakeholderKind, Stakeholders};
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::values::{Date, Id, SchemaVersion};
+
+/// A career pathway plan: how a district or state gives educators a constellation of growth
+/// opportunities, reached by earning micro-credentials, without having to leave the classroom.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Career pathway plan")]
+pub struct Plan {
+    /// The version of the plan format this file is written in. Always `1`.
+    pub schema_version: SchemaVersion,
+    /// The plan's id. Exported documents are named after it, such as
+    /// `cedar-valley-pathways-school-board.docx`.
+    #[schemars(example = &"cedar-valley-pathways")]
+    pub id: Id,
+    /// The plan's title, as printed on exported documents. Defaults to the organization's name
+    /// followed by "Educator Career Pathways".
+    #[serde(default)]
+    #[schemars(example = &"Cedar Valley Educator Career Pathways")]
+    pub title: Option<String>,
+    /// How far along the organization is. Each level requires the decision points of the levels
+    /// before it and some of its own: `exploring`, then `designing`, `piloting` and `scaling`.
+    pub readiness: Readiness,
+    /// The dates the plan covers.
+    #[serde(default)]
+    pub period: Option<Period>,
+    /// Who the plan belongs to.
+    pub organization: Organization,
+    /// A paragraph that sums the plan up for someone who reads nothing else.
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// Goals and priorities: what the pathways are for.
+    #[serde(default)]
+    pub goals: Option<Goals>,
+    /// Stakeholder involvement: who shapes and runs the pathways, and how.
+    #[serde(default)]
+    pub stakeholders: Option<Stakeholders>,
+    /// Incentives and value: what educators and other groups get.
+    #[serde(default)]
+    pub incentives: Option<Incentives>,
+    /// Scope and scale: who decides, who runs it, what money there is and how it grows.
+    #[serde(default)]
+    pub scope: Option<Scope>,
+    /// Professional learning experiences: how educators gain the skills the credentials assess.
+    #[serde(default)]
+    pub learning: Option<Learning>,
+    /// Quality: how credentials stay rigorous as the program grows.
+    #[serde(default)]
+    pub quality: Option<Quality>,
+    /// The micro-credentials educators can earn.
+    #[serde(default)]
+    pub credentials: Vec<Credential>,
+    /// Named groups of credentials earned together, such as "Aspiring to Teach".
+    #[serde(default)]
+    pub stacks: Vec<Stack>,
+    /// The stars of the constellation: roles, recognition and pay steps that credentials unlock.
+    #[serde(default)]
+    pub opportunities: Vec<Opportunity>,
+    /// Named routes through the constellation for a role: credentials in order, and the
+    /// opportunities they lead to.
+    #[serde(default)]
+    pub pathways: Vec<Pathway>,
+    /// Evaluation and iteration: how the plan knows it works, and how it changes.
+    #[serde(default)]
+    pub evaluation: Option<Evaluation>,
+    /// Sharing and communicating: what each audience hears, and where.
+    #[serde(default)]
+    pub communication: Option<Communication>,
+    /// Implementation: who owns the plan and when things happen.
+    #[serde(default)]
+    pub implementation: Option<Implementation>,
+    /// Partnerships: who outside the organization contributes what.
+    #[serde(default)]
+    pub partnerships: Option<Partnerships>,
+}
+
+impl Plan {
+    /// The title printed on documents: the plan's own, or one made from the organization's name.
+    pub fn display_title(&self) -> String {
+        match &self.title {
+            Some(title) if !title.trim().is_empty() => title.clone(),
+            _ => format!("{} Educator Career Pathways", self.organization.name),
+        }
+    }
+}
+
+/// How far along an organization is with career pathways. Each level requires the decision points
+/// of the levels before it and some of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Readiness {
+    /// Deciding whether pathways fit: goals, who is involved, who owns the work.
+    Exploring,
+    /// Designing the constellation: incentives, learning, decision making, timeline.
+    Designing,
+    /// Running a pilot: funding, value for each group, quality review and evaluation.
+    Piloting,
+    /// Growing the program: resources per year and partnerships.
+    Scaling,
+}
+
+impl Readiness {
+    /// Every level, from the earliest.
+    pub const ALL: [Readiness; 4] = [
+        Readiness::Exploring,
+        Readiness::Designing,
+        Readiness::Piloting,
+        Readiness::Scaling,
+    ];
+
+    /// The level as written in a plan, such as `piloting`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Readiness::Exploring => "exploring",
+            Readiness::Designing => "designing",
+            Readiness::Piloting => "piloting",
+            Readiness::Scaling => "scaling",
+        }
+    }
+
+    /// Parses a level as written in a plan.
+    pub fn parse(text: &str) -> Option<Readiness> {
+        Readiness::ALL
+            .into_iter()
+            .find(|level| level.as_str() == text)
+    }
+}
+
+/// The dates a plan covers, first day to last day.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// The first day the plan covers.
+    #[schemars(example = &"2026-07-01")]
+    pub start: Date,
+    /// The last day the plan covers.
+    #[schemars(example = &"2029-06-30")]
+    pub end: Date,
+}
+
+/// The district, state agency or network the plan belongs to.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Organization {
+    /// The organization's full name.
+    #[schemars(length(min = 1), example = &"Cedar Valley School District")]
+    pub name: String,
+    /// What kind of organization it is.
+    pub kind: OrganizationKind,
+    /// The state or region it serves.
+    #[serde(default)]
+    #[schemars(example = &"Oregon")]
+    pub region: Option<String>,
+    /// How many educators, schools and students it serves.
+    #[serde(default)]
+    pub size: Option<Size>,
+    /// The organization's website.
+    #[serde(default)]
+    #[schemars(url, example = &"https://www.cedarvalley.k12.example/")]
+    pub website: Option<String>,
+}
+
+/// What kind of organization writes the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum OrganizationKind {
+    /// A school district.
+    District,
+    /// A state education agency.
+    State,
+    /// A network of charter schools.
+    CharterNetwork,
+    /// A regional service agency serving several districts.
+    RegionalAgency,
+}
+
+/// How many people and schools an organization serves.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Size {
+    /// Educators employed: teachers, specialists and school leaders.
+    #[serde(default)]
+    #[schemars(example = 140)]
+    pub educators: Option<u32>,
+    /// Schools.
+    #[serde(default)]
+    #[schemars(example = 5)]
+    pub schools: Option<u32>,
+    /// Students enrolled.
+    #[serde(default)]
+    #[schemars(example = 2100)]
+    pub students: Option<u32>,
+}

@@ -1,0 +1,96 @@
+//! Sharing and communicating: what each audience hears, and where.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::values::Id;
+
+/// Sharing and communicating: the message for each audience, the channels, case studies and how
+/// feedback comes back.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Communication {
+    /// What each audience needs to hear.
+    #[serde(default)]
+    pub audiences: Vec<AudienceMessage>,
+    /// Where stakeholders find the plan and its results.
+    #[serde(default)]
+    pub channels: Vec<Channel>,
+    /// Stories of the program that can be shared.
+    #[serde(default)]
+    pub case_studies: Vec<CaseStudy>,
+    /// How feedback is gathered from stakeholders and used to iterate.
+    #[serde(default)]
+    pub feedback: Option<String>,
+}
+
+/// The message for one audience.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AudienceMessage {
+    /// The audience, by id: `state`, `city`, `district`, `school-board`, `union`, `school`,
+    /// `educators`, or one of your own audience profiles.
+    #[schemars(example = &"school-board")]
+    pub audience: Id,
+    /// What this audience needs to hear.
+    #[serde(default)]
+    pub message: Option<String>,
+}
+
+/// A place where stakeholders find the plan and its results.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Channel {
+    /// The channel's name.
+    #[schemars(length(min = 1), example = &"Pathways page on the district website")]
+    pub name: String,
+    /// What kind of channel it is.
+    #[serde(default)]
+    pub kind: Option<ChannelKind>,
+    /// Its address, when it has one.
+    #[serde(default)]
+    #[schemars(url)]
+    pub url: Option<String>,
+    /// The audiences it reaches, by id.
+    #[serde(default)]
+    #[schemars(example = example_educators_union())]
+    pub audiences: Vec<Id>,
+}
+
+/// Kinds of communication channels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChannelKind {
+    /// A web page.
+    Website,
+    /// A newsletter or email list.
+    Newsletter,
+    /// A meeting or presentation.
+    Meeting,
+    /// A network of peers, such as a regional network of districts.
+    Network,
+    /// Social media.
+    SocialMedia,
+    /// A published report or dashboard.
+    Report,
+}
+
+/// A story of the program that can be shared.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CaseStudy {
+    /// The case study's title.
+    #[schemars(length(min = 1))]
+    pub title: String,
+    /// What happened and what was learned.
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// Where it is published.
+    #[serde(default)]
+    #[schemars(url)]
+    pub url: Option<String>,
+}
+
+fn example_educators_union() -> serde_json::Value {
+    serde_json::json!(["educators", "union"])
+}

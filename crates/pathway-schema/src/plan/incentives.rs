@@ -1,0 +1,112 @@
+//! Incentives and value: what educators and other groups get.
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use super::StakeholderKind;
+use crate::values::{Id, Money};
+
+/// Incentives and value: what educators receive, and what each group gains and gives.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Incentives {
+    /// What an educator receives: compensation, privilege and influence, recognition, a position
+    /// change or hybrid role, job security.
+    #[serde(default)]
+    pub offers: Vec<Incentive>,
+    /// What each stakeholder group gets, at what cost in money and time.
+    #[serde(default)]
+    pub value_propositions: Vec<ValueProposition>,
+}
+
+/// Something an educator receives for earning credentials.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Incentive {
+    /// The incentive's id, which opportunities and projections refer to.
+    #[schemars(example = &"credential-stipend")]
+    pub id: Id,
+    /// The family of incentive.
+    #[serde(rename = "type")]
+    pub kind: IncentiveType,
+    /// For compensation: the form it takes. Salary increases, steps and lane changes usually
+    /// need the union's agreement.
+    #[serde(default)]
+    pub compensation: Option<CompensationForm>,
+    /// What the educator receives, in words.
+    #[serde(default)]
+    #[schemars(example = &"$300 for each micro-credential the district approves.")]
+    pub description: Option<String>,
+    /// How much money, when money is involved, and per what.
+    #[serde(default)]
+    pub amount: Option<Money>,
+    /// The funding sources that pay for it, by id.
+    #[serde(default)]
+    #[schemars(example = example_district_pd_budget())]
+    pub funded_by: Vec<Id>,
+}
+
+/// The families of incentives an educator can receive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum IncentiveType {
+    /// Money: stipends, salary, steps and lanes.
+    Compensation,
+    /// Privilege and influence: conferences, publication, committee seats.
+    PrivilegeInfluence,
+    /// Recognition: certificates, celebrations, being named a resource for colleagues.
+    Recognition,
+    /// A change of position, such as a hybrid role.
+    PositionChange,
+    /// Greater job security.
+    JobSecurity,
+}
+
+/// The form a compensation incentive takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum CompensationForm {
+    /// A payment that does not change base salary.
+    Stipend,
+    /// A one-time bonus.
+    Bonus,
+    /// A raise in base salary.
+    SalaryIncrease,
+    /// A step on the salary schedule.
+    Step,
+    /// A move to a higher lane of the salary schedule.
+    LaneChange,
+}
+
+impl CompensationForm {
+    /// Whether this form changes the salary schedule, which is usually bargained.
+    pub fn changes_salary(self) -> bool {
+        matches!(
+            self,
+            CompensationForm::SalaryIncrease
+                | CompensationForm::Step
+                | CompensationForm::LaneChange
+        )
+    }
+}
+
+/// What one stakeholder group gets from the program, and what it costs them.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ValueProposition {
+    /// The group.
+    pub group: StakeholderKind,
+    /// What the group gains.
+    #[serde(default)]
+    pub value: Option<String>,
+    /// What it costs the group in money.
+    #[serde(default)]
+    pub cost: Option<String>,
+    /// What it costs the group in time.
+    #[serde(default)]
+    pub time: Option<String>,
+}
+
+fn example_district_pd_budget() -> serde_json::Value {
+    serde_json::json!(["district-pd-budget"])
+}

@@ -1,0 +1,122 @@
+//! Scope and scale: who decides, who runs it, what money there is and how it grows.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::values::{Id, Money, Year};
+
+/// Scope and scale: where decisions are made, who runs the program, the money behind it and how
+/// it grows.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scope {
+    /// Where decisions about the pathways are made.
+    #[serde(default)]
+    pub decision_making: Option<String>,
+    /// The person educators contact about the pathways.
+    #[serde(default)]
+    pub point_of_contact: Option<PointOfContact>,
+    /// The money available, from which sources, for which years.
+    #[serde(default)]
+    pub funding: Vec<FundingSource>,
+    /// Participants and resources expected each year. The validator multiplies incentive
+    /// amounts by these numbers to check the budget.
+    #[serde(default)]
+    pub growth: Vec<GrowthYear>,
+}
+
+/// The person educators contact about the pathways.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PointOfContact {
+    /// The person's name.
+    #[schemars(length(min = 1), example = &"Dana Whitfield")]
+    pub name: String,
+    /// The person's role.
+    #[serde(default)]
+    #[schemars(example = &"Director of Professional Learning")]
+    pub role: Option<String>,
+    /// An email address educators can write to.
+    #[serde(default)]
+    #[schemars(email, example = &"pathways@cedarvalley.k12.example")]
+    pub email: Option<String>,
+    /// Whether this person also assesses credential submissions. When they do, say in
+    /// `quality.review` how conflicts are avoided.
+    #[serde(default)]
+    pub also_assessor: Option<bool>,
+}
+
+/// A source of money for the program.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FundingSource {
+    /// The source's id, which incentives use in `funded_by`.
+    #[schemars(example = &"district-pd-budget")]
+    pub id: Id,
+    /// The source's name.
+    #[schemars(length(min = 1), example = &"District professional development budget")]
+    pub name: String,
+    /// What kind of source it is.
+    pub kind: FundingKind,
+    /// How much it provides. Use `per-year` for a yearly amount, `one-time` for a single sum.
+    pub amount: Money,
+    /// The plan years it provides money in. 2027 means the 2026–27 school year.
+    #[schemars(inner(range(min = 2000, max = 2100)), example = example_2027_2028_2029())]
+    pub years: Vec<Year>,
+    /// Conditions on how the money may be spent.
+    #[serde(default)]
+    pub restrictions: Option<String>,
+}
+
+/// Kinds of funding sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum FundingKind {
+    /// The organization's own budget.
+    DistrictBudget,
+    /// State funds.
+    State,
+    /// Federal Title funds (for example Title II, Part A).
+    FederalTitle,
+    /// Other federal funds.
+    Federal,
+    /// A competitive grant.
+    Grant,
+    /// A foundation or other philanthropy.
+    Philanthropy,
+}
+
+/// What the program expects in one plan year.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GrowthYear {
+    /// The plan year. 2027 means the 2026–27 school year.
+    #[schemars(range(min = 2000, max = 2100), example = 2027)]
+    pub year: Year,
+    /// Educators expected to take part that year.
+    #[schemars(example = 40)]
+    pub participants: u32,
+    /// Micro-credentials expected to be earned that year. Incentives paid `per-credential` are
+    /// multiplied by this number.
+    #[serde(default)]
+    #[schemars(example = 90)]
+    pub credentials: Option<u32>,
+    /// For incentives that only some participants receive: how many educators receive each one
+    /// that year, by incentive id. Overrides the count implied by the incentive's unit.
+    #[serde(default)]
+    #[schemars(example = recipients_example())]
+    pub recipients: BTreeMap<Id, u32>,
+    /// What the program needs that year to serve them: assessors, coaching, release time.
+    #[serde(default)]
+    pub resources: Option<String>,
+}
+
+fn recipients_example() -> serde_json::Value {
+    serde_json::json!({"lane-change": 6, "hybrid-coach-stipend": 4})
+}
+
+fn example_2027_2028_2029() -> serde_json::Value {
+    serde_json::json!([2027, 2028, 2029])
+}

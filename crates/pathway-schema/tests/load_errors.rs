@@ -1,0 +1,295 @@
+//! What the loader says about broken plans: one line each, with file, line and column, and what
+//! to do. The messages are snapshotted so that a change to any of them is reviewed.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::result_large_err)]
+
+use std::fmt::Write as _;
+
+use pathway_schema::load::{Limits, LoadError, LoadErrorKind, load_str, parse, read_from};
+
+const VALID_HEAD: &str = "schema_version: 1\nid: demo-plan\nreadiness: exploring\norganization:\n  name: Demo District\n  kind: district\n";
+
+fn error_for(name: &str, text: &str) -> LoadError {
+    match load_str(name, text) {
+        Ok(_) => panic!("{name} loaded, but should not have"),
+        Err(error) => error,
+    }
+}
+
+fn error_for_bytes(name: &str, bytes: &[u8]) -> LoadError {
+    let limits = Limits::DEFAULT;
+    let result = read_from(name, bytes, &limits)
+        .and_then(|source| parse(source, None, &limits))
+        .and_then(|document| document.plan().map(|_| ()));
+    match result {
+        Ok(()) => panic!("{name} loaded, but should not have"),
+        Err(error) => error,
+    }
+}
+
+fn with_head(rest: &str) -> String {
+    format!("{VALID_HEAD}{rest}")
+}
+
+/// The inputs and what each must be reported as.
+fn cases() -> Vec<(&'static str, LoadError, LoadErrorKind)> {
+    use LoadErrorKind as K;
+    let deep_flow = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let deep_json = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let mut alias_bomb = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    let mut previous = 'a';
+    for name in 'b'..='i' {
+        let _ = writeln!(
+            alias_bomb,
+            "{name}: &{name} [{}]",
+            vec![format!("*{previous}"); 9].join(",")
+        );
+        previous = name;
+    }
+    vec![
+        (
+            "syntax error",
+            error_for(
+                "plan.yaml",
+                &with_head("goals:\n  challenges: [unclosed\nscope: {}\n"),
+            ),
+            K::Syntax,
+        ),
+        (
+            "unknown key with a near match",
+            error_for("plan.yaml", &with_head("goal:\n  challenges: Retention\n")),
+            K::UnknownKey,
+        ),
+        (
+            "unknown nested key",
+            error_for("plan.yaml", &with_head("goals:\n  challenge: Retention\n")),
+            K::UnknownKey,
+        ),
+        (
+            "unknown key with no near match",
+            error_for("plan.yaml", &with_head("budget: 100\n")),
+            K::UnknownKey,
+        ),
+        (
+            "wrong type",
+            error_for("plan.yaml", &with_head("credentials: one credential\n")),
+            K::WrongType,
+        ),
+        (
+            "number where text belongs",
+            error_for("plan.yaml", &with_head("title: 2027\n")),
+            K::WrongType,
+        ),
+        (
+            "wrong type deep inside",
+            error_for(
+                "plan.yaml",
+                &with_head("credentials:\n  - id: reading\n    title: Reading\n    hours: many\n"),
+            ),
+            K::WrongType,
+        ),
+        (
+            "missing key",
+            error_for(
+                "plan.yaml",
+                &with_head("credentials:\n  - id: reading\n    hours: 10\n"),
+            ),
+            K::MissingKey,
+        ),
+        (
+            "missing key at the top",
+            error_for(
+                "plan.yaml",
+                "schema_version: 1\nid: demo\nreadiness: exploring\n",
+            ),
+            K::MissingKey,
+        ),
+        (
+            "duplicate key",
+            error_for(
+                "plan.yaml",
+                &with_head("goals:\n  challenges: One\n  challenges: Two\n"),
+            ),
+            K::DuplicateKey,
+        ),
+        (
+            "unknown word with a near match",
+            error_for(
+                "plan.yaml",
+                &with_head(
+                    "opportunities:\n  - id: coach\n    title: Coach\n    kind: hybrid_role\n    stays_in_classroom: true\n",
+                ),
+            ),
+            K::InvalidValue,
+        ),
+        (
+            "bad id",
+            error_for(
+                "plan.yaml",
+                &with_head("credentials:\n  - id: Small Group Reading\n    title: Reading\n"),
+            ),
+            K::InvalidValue,
+        ),
+        (
+            "date that does not exist",
+            error_for(
+                "plan.yaml",
+                &with_head("period:\n  start: \"2027-02-30\"\n  end: \"2029-06-30\"\n"),
+            ),
+            K::InvalidValue,
+        ),
+        (
+            "unsupported schema version",
+            error_for(
+                "plan.yaml",
+                "schema_version: 2\nid: demo\nreadiness: exploring\norganization: {name: D, kind: district}\n",
+            ),
+            K::InvalidValue,
+        ),
+        (
+            "YAML yes/no is not a boolean",
+            error_for(
+                "plan.yaml",
+                &with_head(
+                    "opportunities:\n  - id: coach\n    title: Coach\n    kind: hybrid-role\n    stays_in_classroom: yes\n",
+                ),
+            ),
+            K::WrongType,
+        ),
+        (
+            "root is a list",
+            error_for("plan.yaml", "- id: demo\n"),
+            K::WrongType,
+        ),
+        ("empty file", error_for("plan.yaml", "  \n\n"), K::Syntax),
+        (
+            "language tag",
+            error_for(
+                "plan.yaml",
+                &with_head("summary: !!python/object:os.system echo\n"),
+            ),
+            K::Unsupported,
+        ),
+        (
+            "include tag",
+            error_for("plan.yaml", &with_head("summary: !include other.yaml\n")),
+            K::Unsupported,
+        ),
+        (
+            "several documents",
+            error_for("plan.yaml", &format!("{VALID_HEAD}---\n{VALID_HEAD}")),
+            K::Unsupported,
+        ),
+        (
+            "100 000-deep flow nesting",
+            error_for("plan.yaml", &deep_flow),
+            K::Limit,
+        ),
+        (
+            "100 000-deep JSON nesting",
+            error_for("plan.json", &deep_json),
+            K::Limit,
+        ),
+        ("alias bomb", error_for("plan.yaml", &alias_bomb), K::Limit),
+        (
+            "string over the limit",
+            error_for(
+                "plan.yaml",
+                &with_head(&format!("summary: {}\n", "a".repeat(300_000))),
+            ),
+            K::Limit,
+        ),
+        (
+            "JSON syntax error",
+            error_for("plan.json", "{\"schema_version\": 1,\n \"id\": }\n"),
+            K::Syntax,
+        ),
+        (
+            "JSON trailing garbage",
+            error_for("plan.json", "{\"schema_version\": 1} x"),
+            K::Syntax,
+        ),
+        (
+            "infinite number",
+            error_for(
+                "plan.yaml",
+                &with_head("credentials:\n  - id: reading\n    title: Reading\n    hours: .inf\n"),
+            ),
+            K::InvalidValue,
+        ),
+        (
+            "UTF-16 text",
+            error_for_bytes("plan.yaml", b"\xff\xfes\x00c\x00"),
+            K::Encoding,
+        ),
+        (
+            "invalid UTF-8",
+            error_for_bytes("plan.yaml", b"schema_version: 1\nid: caf\xe9\n"),
+            K::Encoding,
+        ),
+        (
+            "NUL byte",
+            error_for_bytes("plan.yaml", b"schema_version: 1\nid: a\x00b\n"),
+            K::Encoding,
+        ),
+    ]
+}
+
+#[test]
+fn broken_plans_get_one_clear_line_each() {
+    let mut report = String::new();
+    for (name, error, kind) in cases() {
+        assert_eq!(error.kind, kind, "{name}: {error}");
+        let text = error.to_string();
+        assert!(
+            !text.contains('\n'),
+            "{name}: message is not one line: {text}"
+        );
+        assert!(
+            error.location.is_some(),
+            "{name}: no line and column: {text}"
+        );
+        let _ = writeln!(report, "{name}:\n  {text}");
+    }
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn input_over_the_size_limit_stops_reading() {
+    let limits = Limits {
+        max_input_bytes: 1024,
+        ..Limits::DEFAULT
+    };
+    // An endless stream: reading must stop at the limit rather than run out of memory.
+    let error = read_from("<stdin>", std::io::repeat(b'a'), &limits).unwrap_err();
+    assert_eq!(error.kind, LoadErrorKind::Limit);
+    assert_eq!(
+        error.to_string(),
+        "<stdin>:1:1: the input is more than 1024 bytes, over the limit of 1024 bytes per plan; split the plan, or raise the limit with --max-input-size"
+    );
+}
+
+#[test]
+fn byte_order_mark_is_ignored() {
+    let text = format!("\u{feff}{VALID_HEAD}");
+    let loaded = load_str("plan.yaml", &text).expect("a BOM is not an error");
+    let name = loaded
+        .document
+        .locate("/organization/name")
+        .expect("located");
+    assert_eq!((name.start.line, name.start.column), (5, 9));
+}
+
+#[test]
+fn json_plans_load_with_positions() {
+    let text = "{\n  \"schema_version\": 1,\n  \"id\": \"demo\",\n  \"readiness\": \"exploring\",\n  \"organization\": {\"name\": \"Demo\", \"kind\": \"district\"}\n}\n";
+    let loaded = load_str("plan.json", text).expect("valid JSON plan");
+    let kind = loaded
+        .document
+        .locate("/organization/kind")
+        .expect("located");
+    assert_eq!((kind.start.line, kind.start.column), (5, 44));
+    assert_eq!((kind.end.line, kind.end.column), (5, 54));
+}
