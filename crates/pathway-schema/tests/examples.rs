@@ -1,7 +1,12 @@
 //! Every case study in `examples/` loads into the types and passes the committed JSON Schema,
 //! with no placeholder left in any decision point its readiness level requires.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,12 @@
 //! The committed schema and format reference are generated from the types; these tests fail when
 //! they drift. Run `UPDATE_GENERATED=1 cargo test` to rewrite them.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,13 @@
 //! What the loader says about broken plans: one line each, with file, line and column, and what
 //! to do. The messages are snapshotted so that a change to any of them is reviewed.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::result_large_err)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::result_large_err
+)]
 
 use std::fmt::Write as _;
 

@@ -1,6 +1,11 @@
 //! The starter plan `pathway init` writes, at every readiness level.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use pathway_schema::Readiness;
 use pathway_schema::decision_points::{DECISION_POINTS, is_answered, required_at};

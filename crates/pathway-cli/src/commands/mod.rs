@@ -1,7 +1,9 @@
 //! The subcommands. Each module parses nothing and prints little: it calls the libraries.
 
 mod init;
+mod rules;
 mod schema;
+mod validate;
 
 use std::process::ExitCode;
 
@@ -11,6 +13,9 @@ use clap::Subcommand;
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Init(init::InitArgs),
+    Validate(validate::ValidateArgs),
+    Rules(rules::RulesArgs),
+    Explain(rules::ExplainArgs),
     Schema(schema::SchemaArgs),
 }
 
@@ -18,6 +23,9 @@ pub enum Command {
 pub fn run(command: Command) -> anyhow::Result<ExitCode> {
     match command {
         Command::Init(args) => init::run(&args),
+        Command::Validate(args) => validate::run(&args),
+        Command::Rules(args) => rules::list(&args),
+        Command::Explain(args) => rules::explain(&args),
         Command::Schema(args) => schema::run(&args),
     }
 }

@@ -210,7 +210,10 @@ fn decode(name: &str, mut bytes: Vec<u8>) -> Result<String, LoadError> {
     }
     let text = String::from_utf8(bytes).map_err(|error| {
         let valid = error.utf8_error().valid_up_to();
-        let source = Source::new(name, String::from_utf8_lossy(error.as_bytes().get(..valid).unwrap_or_default()));
+        let source = Source::new(
+            name,
+            String::from_utf8_lossy(error.as_bytes().get(..valid).unwrap_or_default()),
+        );
         let position = source.position(valid);
         LoadError::new(LoadErrorKind::Encoding, name, "the file is not UTF-8 text")
             .with_help("save it as UTF-8; if it is not a plan, check the path")

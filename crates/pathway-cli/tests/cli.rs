@@ -1,0 +1,237 @@
+//! End-to-end: the `pathway` binary as a user runs it.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use pathway_schema::Readiness;
+use pathway_schema::decision_points::required_at;
+
+fn pathway(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pathway"))
+        .args(args)
+        .current_dir(repo_root())
+        .output()
+        .unwrap()
+}
+
+fn pathway_with_stdin(args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pathway"))
+        .args(args)
+        .current_dir(repo_root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let directory = std::env::temp_dir().join(format!("pathway-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&directory);
+    std::fs::create_dir_all(&directory).unwrap();
+    directory
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+#[test]
+fn schema_prints_the_committed_file() {
+    let output = pathway(&["schema"]);
+    assert!(output.status.success());
+    let committed =
+        std::fs::read_to_string(repo_root().join("schemas/pathway-plan.v1.schema.json")).unwrap();
+    assert_eq!(stdout(&output), committed);
+}
+
+#[test]
+fn init_writes_a_piloting_plan_and_never_overwrites_without_force() {
+    let directory = scratch("init");
+    let plan = directory.join("plan.yaml");
+    let plan_arg = plan.to_str().unwrap();
+    let output = pathway(&[
+        "init",
+        "--level",
+        "piloting",
+        "--org",
+        "Cedar Valley",
+        "-o",
+        plan_arg,
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = std::fs::read_to_string(&plan).unwrap();
+    assert!(
+        text.starts_with("# yaml-language-server: $schema="),
+        "modeline on the first line"
+    );
+    for point in required_at(Readiness::Piloting) {
+        assert!(text.contains(point.id), "names {}", point.id);
+    }
+
+    std::fs::write(&plan, "my own answers").unwrap();
+    let again = pathway(&["init", "--level", "piloting", "-o", plan_arg]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        stderr(&again).contains("already exists; use --force"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&plan).unwrap(),
+        "my own answers",
+        "the file is left alone"
+    );
+
+    let forced = pathway(&["init", "--level", "piloting", "-o", plan_arg, "--force"]);
+    assert!(forced.status.success());
+    assert_ne!(std::fs::read_to_string(&plan).unwrap(), "my own answers");
+    std::fs::remove_dir_all(&directory).unwrap();
+}
+
+#[test]
+fn examples_validate_with_no_errors() {
+    let output = pathway(&["validate", "examples"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("3 plans: 0 errors, 0 warnings"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn a_starter_plan_fails_and_names_every_required_decision_point() {
+    let starter = stdout(&pathway(&["init", "--level", "piloting"]));
+    let output = pathway_with_stdin(&["validate", "--format", "json", "-"], &starter);
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let named: Vec<&str> = report["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "PW100")
+        .filter_map(|d| d["decision_point"].as_str())
+        .collect();
+    for point in required_at(Readiness::Piloting) {
+        assert!(named.contains(&point.id), "{} is not reported", point.id);
+    }
+    assert_eq!(report["version"], 1);
+    assert_eq!(report["summary"]["files"], 1);
+}
+
+#[test]
+fn syntax_errors_fail_with_a_position_in_every_format() {
+    let directory = scratch("syntax");
+    let plan = directory.join("broken.yaml");
+    std::fs::write(
+        &plan,
+        "schema_version: 1\nid: [unclosed\nreadiness: exploring\n",
+    )
+    .unwrap();
+    let plan_arg = plan.to_str().unwrap();
+    for format in ["human", "json", "sarif", "github"] {
+        let output = pathway(&["validate", "--format", format, plan_arg]);
+        assert_eq!(output.status.code(), Some(1), "{format}");
+        let text = stdout(&output);
+        let has_position = match format {
+            "human" => text.contains("broken.yaml:3:"),
+            "json" => text.contains("\"line\": 3"),
+            "sarif" => text.contains("\"startLine\": 3"),
+            _ => text.contains("line=3,col="),
+        };
+        assert!(has_position, "{format}: {text}");
+    }
+    std::fs::remove_dir_all(&directory).unwrap();
+}
+
+#[test]
+fn missing_files_and_bad_flags_exit_2() {
+    let missing = pathway(&["validate", "no/such/plan.yaml"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("no/such/plan.yaml"),
+        "{}",
+        stderr(&missing)
+    );
+    let bad_flag = pathway(&["validate", "--format", "xml", "examples"]);
+    assert_eq!(bad_flag.status.code(), Some(2));
+}
+
+#[test]
+fn deny_warnings_turns_warnings_into_failure() {
+    let directory = scratch("deny");
+    std::fs::write(
+        directory.join("pathway.toml"),
+        "[rules]\nPW101 = \"warning\"\n",
+    )
+    .unwrap();
+    let plan = directory.join("plan.yaml");
+    std::fs::copy(
+        repo_root().join("examples/juniper-ridge-designing.yaml"),
+        &plan,
+    )
+    .unwrap();
+    let plan_arg = plan.to_str().unwrap();
+    assert_eq!(pathway(&["validate", plan_arg]).status.code(), Some(0));
+    assert_eq!(
+        pathway(&["validate", "--deny", "warnings", plan_arg])
+            .status
+            .code(),
+        Some(1)
+    );
+    std::fs::write(directory.join("pathway.toml"), "[rules]\nPW999 = \"off\"\n").unwrap();
+    let bad_config = pathway(&["validate", plan_arg]);
+    assert_eq!(bad_config.status.code(), Some(2));
+    assert!(
+        stderr(&bad_config).contains("unknown rule `PW999`"),
+        "{}",
+        stderr(&bad_config)
+    );
+    std::fs::remove_dir_all(&directory).unwrap();
+}
+
+#[test]
+fn rules_and_explain() {
+    let list = stdout(&pathway(&["rules"]));
+    for code in ["PW100", "PW201", "PW202"] {
+        assert!(list.contains(code), "{list}");
+    }
+    let explained = pathway(&["explain", "PW201"]);
+    assert!(explained.status.success());
+    let text = stdout(&explained);
+    assert!(
+        text.contains("## What it does") && text.contains("Use instead:"),
+        "{text}"
+    );
+    let unknown = pathway(&["explain", "PW2O1"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        stderr(&unknown).contains("did you mean `PW201`?"),
+        "{}",
+        stderr(&unknown)
+    );
+}

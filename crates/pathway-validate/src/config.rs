@@ -1,0 +1,262 @@
+//! `pathway.toml`: turning rules off or changing their severity, for all plans or for plans
+//! matching path globs.
+//!
+//! ```toml
+//! [rules]
+//! PW206 = "warning"                      # by code…
+//! decision-point-for-later = "off"       # …or by name
+//!
+//! [[overrides]]
+//! paths = ["archive/**"]
+//! rules = { PW210 = "off" }
+//! ```
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostic::Severity;
+use crate::rules::{self, RULES};
+
+/// The name of the configuration file, looked for in a plan's directory and its parents.
+pub const CONFIG_FILE_NAME: &str = "pathway.toml";
+
+/// What configuration says about one rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Setting {
+    /// The rule does not run.
+    Off,
+    /// The rule's findings have this severity.
+    Severity(Severity),
+}
+
+/// A configuration file that could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The file.
+    pub file: PathBuf,
+    /// Line and column, when known.
+    pub position: Option<(usize, usize)>,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some((line, column)) = self.position {
+            write!(f, ":{line}:{column}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    rules: BTreeMap<String, String>,
+    #[serde(default)]
+    overrides: Vec<RawOverride>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOverride {
+    paths: Vec<String>,
+    #[serde(default)]
+    rules: BTreeMap<String, String>,
+}
+
+/// A loaded configuration file.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// The directory globs are relative to.
+    root: PathBuf,
+    rules: HashMap<&'static str, Setting>,
+    overrides: Vec<Override>,
+}
+
+#[derive(Debug, Clone)]
+struct Override {
+    patterns: Vec<glob::Pattern>,
+    rules: HashMap<&'static str, Setting>,
+}
+
+impl Config {
+    /// Reads a configuration file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|error| ConfigError {
+            file: path.to_owned(),
+            position: None,
+            message: format!("cannot read the configuration: {error}"),
+        })?;
+        Config::parse(path, &text)
+    }
+
+    /// Parses configuration text read from `path`.
+    pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+        let error_at = |offset: Option<usize>, message: String| ConfigError {
+            file: path.to_owned(),
+            position: offset.map(|offset| position_of(text, offset)),
+            message,
+        };
+        let raw: RawConfig = toml::from_str(text).map_err(|error| {
+            error_at(
+                error.span().map(|span| span.start),
+                error.message().trim().to_owned(),
+            )
+        })?;
+        let locate = |needle: &str| text.find(needle);
+        let settings = |table: &BTreeMap<String, String>| -> Result<HashMap<&'static str, Setting>, ConfigError> {
+            let mut settings = HashMap::new();
+            for (key, value) in table {
+                let rule = rules::find(key).ok_or_else(|| {
+                    let names = RULES.iter().flat_map(|rule| [rule.code, rule.name]);
+                    let near = pathway_schema::suggest::closest(key, names)
+                        .map(|near| format!(" Did you mean `{near}`?"))
+                        .unwrap_or_default();
+                    error_at(locate(key), format!("unknown rule `{key}`.{near} `pathway rules` lists them all"))
+                })?;
+                let setting = if value == "off" {
+                    Setting::Off
+                } else {
+                    Setting::Severity(Severity::parse(value).ok_or_else(|| {
+                        error_at(locate(value), format!("`{key} = \"{value}\"`: choose from \"error\", \"warning\", \"info\", \"off\""))
+                    })?)
+                };
+                settings.insert(rule.code, setting);
+            }
+            Ok(settings)
+        };
+        let mut overrides = Vec::new();
+        for raw_override in &raw.overrides {
+            let mut patterns = Vec::new();
+            for pattern in &raw_override.paths {
+                patterns.push(glob::Pattern::new(pattern).map_err(|error| {
+                    error_at(
+                        locate(pattern),
+                        format!("`{pattern}` is not a valid path glob: {error}"),
+                    )
+                })?);
+            }
+            overrides.push(Override {
+                patterns,
+                rules: settings(&raw_override.rules)?,
+            });
+        }
+        Ok(Config {
+            root: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+            rules: settings(&raw.rules)?,
+            overrides,
+        })
+    }
+
+    /// The settings that apply to one plan file: the file's `[rules]`, then every override whose
+    /// globs match the plan's path relative to the configuration's directory.
+    pub fn settings_for(&self, plan: &Path) -> RuleSettings {
+        let mut settings = self.rules.clone();
+        let relative = plan.strip_prefix(&self.root).unwrap_or(plan);
+        let options = glob::MatchOptions {
+            require_literal_separator: true,
+            ..glob::MatchOptions::new()
+        };
+        for entry in &self.overrides {
+            if entry
+                .patterns
+                .iter()
+                .any(|pattern| pattern.matches_path_with(relative, options))
+            {
+                settings.extend(entry.rules.iter().map(|(code, setting)| (*code, *setting)));
+            }
+        }
+        RuleSettings { settings }
+    }
+}
+
+/// Finds the configuration that applies to a plan: `pathway.toml` in its directory or the
+/// nearest parent.
+pub fn discover(plan: &Path) -> Option<PathBuf> {
+    let absolute = std::path::absolute(plan).ok()?;
+    absolute
+        .ancestors()
+        .skip(1)
+        .map(|directory| directory.join(CONFIG_FILE_NAME))
+        .find(|candidate| candidate.is_file())
+}
+
+fn position_of(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map_or(0, |last| last.chars().count())
+        + 1;
+    (line, column)
+}
+
+/// The rule settings in force for one plan.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSettings {
+    settings: HashMap<&'static str, Setting>,
+}
+
+impl RuleSettings {
+    /// What applies to a rule: its configured setting, or its default severity.
+    pub fn get(&self, rule: &rules::Rule) -> Setting {
+        self.settings
+            .get(rule.code)
+            .copied()
+            .unwrap_or(Setting::Severity(rule.default_severity))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_by_code_or_name_with_path_overrides() {
+        let config = Config::parse(
+            Path::new("/plans/pathway.toml"),
+            "[rules]\nPW101 = \"off\"\ndangling-reference = \"warning\"\n\n[[overrides]]\npaths = [\"archive/**\"]\nrules = { PW201 = \"off\" }\n",
+        )
+        .unwrap();
+        let dangling = rules::find("PW201").unwrap();
+        let later = rules::find("PW101").unwrap();
+        let current = config.settings_for(Path::new("/plans/district.yaml"));
+        assert_eq!(current.get(dangling), Setting::Severity(Severity::Warning));
+        assert_eq!(current.get(later), Setting::Off);
+        let archived = config.settings_for(Path::new("/plans/archive/2024/old.yaml"));
+        assert_eq!(archived.get(dangling), Setting::Off);
+    }
+
+    #[test]
+    fn unknown_codes_are_errors_with_a_position() {
+        let error =
+            Config::parse(Path::new("pathway.toml"), "[rules]\nPW2O1 = \"off\"\n").unwrap_err();
+        assert_eq!(error.position, Some((2, 1)));
+        assert!(
+            error
+                .to_string()
+                .starts_with("pathway.toml:2:1: unknown rule `PW2O1`. Did you mean `PW201`?"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn bad_severities_and_keys_are_errors() {
+        let error =
+            Config::parse(Path::new("pathway.toml"), "[rules]\nPW201 = \"fatal\"\n").unwrap_err();
+        assert!(error.message.contains("choose from"), "{error}");
+        // The position is the misspelled table name itself, inside the brackets.
+        let error =
+            Config::parse(Path::new("pathway.toml"), "[rule]\nPW201 = \"off\"\n").unwrap_err();
+        assert_eq!(error.position, Some((1, 2)), "{error}");
+    }
+}

@@ -1,0 +1,351 @@
+//! Runs the validator over one plan: parse, check the structure against the schema, type the
+//! plan, run the rules, apply suppressions and configuration.
+
+use pathway_schema::decision_points::{DECISION_POINTS, is_answered};
+use pathway_schema::load::{Document, Format, Limits, LoadError, LoadErrorKind, parse};
+use pathway_schema::source::{Location, Source};
+use pathway_schema::{Area, Readiness};
+
+use crate::config::{RuleSettings, Setting};
+use crate::diagnostic::{Diagnostic, Place, Related, Severity};
+use crate::index::PlanIndex;
+use crate::rules::{self, Context, Finding, RULES, Rule};
+use crate::{structure, suppress};
+
+/// The audience profiles every plan may name.
+pub const BUILT_IN_AUDIENCES: [&str; 7] = [
+    "state",
+    "city",
+    "district",
+    "school-board",
+    "union",
+    "school",
+    "educators",
+];
+
+/// How to validate.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Bounds on the input.
+    pub limits: Limits,
+    /// The audience ids plans may name.
+    pub audiences: Vec<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            limits: Limits::DEFAULT,
+            audiences: BUILT_IN_AUDIENCES
+                .iter()
+                .map(|id| (*id).to_owned())
+                .collect(),
+        }
+    }
+}
+
+/// How many of an area's required decision points a plan answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AreaCoverage {
+    /// The area.
+    pub area: Area,
+    /// Required points answered.
+    pub answered: usize,
+    /// Points required at the plan's level.
+    pub required: usize,
+}
+
+/// Everything found in one plan file.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    /// The file's name as given.
+    pub path: String,
+    /// The findings, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The file's text, when it could be read.
+    pub source: Option<Source>,
+    /// The plan's readiness level, when the plan could be typed.
+    pub readiness: Option<Readiness>,
+    /// Decision-point coverage per area, when the plan could be typed.
+    pub coverage: Vec<AreaCoverage>,
+}
+
+impl FileReport {
+    /// Counts findings of a severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+}
+
+/// Validates plan text. `format` is taken from the file name, or sniffed, when `None`.
+pub fn check_source(
+    source: Source,
+    format: Option<Format>,
+    options: &Options,
+    settings: &RuleSettings,
+) -> FileReport {
+    let path = source.name().to_owned();
+    let kept = source.clone();
+    let mut report = FileReport {
+        path,
+        diagnostics: Vec::new(),
+        source: Some(kept),
+        readiness: None,
+        coverage: Vec::new(),
+    };
+    let document = match parse(source, format, &options.limits) {
+        Ok(document) => document,
+        Err(error) => {
+            push_load_error(&mut report, &error, settings);
+            return report;
+        }
+    };
+    let json = document.to_json();
+    let mut raw: Vec<(&'static Rule, Finding)> = Vec::new();
+    let structural = structure::check(&json);
+    if !structural.is_empty() {
+        raw.extend(
+            structural
+                .into_iter()
+                .map(|finding| (&rules::invalid_structure::RULE, finding)),
+        );
+    } else {
+        match document.plan() {
+            Ok(plan) => {
+                let context = Context {
+                    plan: &plan,
+                    json: &json,
+                    document: &document,
+                    audiences: &options.audiences,
+                    index: PlanIndex::new(&plan),
+                };
+                for rule in RULES {
+                    if settings.get(rule) == Setting::Off {
+                        continue;
+                    }
+                    if let Some(check) = rule.check {
+                        let mut findings = Vec::new();
+                        check(&context, &mut findings);
+                        raw.extend(findings.into_iter().map(|finding| (rule, finding)));
+                    }
+                }
+                report.readiness = Some(plan.readiness);
+                report.coverage = coverage(plan.readiness, &json);
+            }
+            // The schema and the types agree, so this only happens if they drift apart.
+            Err(error) => push_load_error(&mut report, &error, settings),
+        }
+    }
+    for (rule, finding) in raw {
+        if let Setting::Severity(severity) = settings.get(rule) {
+            report
+                .diagnostics
+                .push(locate(&document, rule, severity, finding));
+        }
+    }
+    apply_suppressions(&mut report, &document, settings);
+    report
+        .diagnostics
+        .sort_by(|a, b| a.start().cmp(&b.start()).then(a.code.cmp(b.code)));
+    report
+}
+
+/// The report for a file that was read but cannot be a plan (too large, not UTF-8 text).
+pub fn report_unreadable(error: &LoadError) -> FileReport {
+    let mut report = FileReport {
+        path: error.file.clone(),
+        diagnostics: Vec::new(),
+        source: None,
+        readiness: None,
+        coverage: Vec::new(),
+    };
+    push_load_error(&mut report, error, &RuleSettings::default());
+    report
+}
+
+fn push_load_error(report: &mut FileReport, error: &LoadError, settings: &RuleSettings) {
+    let rule = match error.kind {
+        LoadErrorKind::UnknownKey
+        | LoadErrorKind::MissingKey
+        | LoadErrorKind::WrongType
+        | LoadErrorKind::InvalidValue => &rules::invalid_structure::RULE,
+        _ => &rules::unparsable_plan::RULE,
+    };
+    // A plan that cannot be read always fails: configuration may lower other rules, not this.
+    let severity = match settings.get(rule) {
+        Setting::Severity(severity) => severity.max(Severity::Error),
+        Setting::Off => Severity::Error,
+    };
+    report.diagnostics.push(Diagnostic {
+        code: rule.code,
+        severity,
+        message: error.message.clone(),
+        help: error.help.clone(),
+        decision_point: None,
+        place: Place {
+            pointer: error.pointer.clone().unwrap_or_default(),
+            location: error.location,
+        },
+        related: Vec::new(),
+    });
+}
+
+/// Turns a rule's finding into a diagnostic with positions.
+fn locate(
+    document: &Document,
+    rule: &'static Rule,
+    severity: Severity,
+    finding: Finding,
+) -> Diagnostic {
+    let location = place_of(document, &finding.pointer, finding.at_key);
+    let related = finding
+        .related
+        .into_iter()
+        .map(|(pointer, message)| {
+            let location = place_of(document, &pointer, false);
+            Related {
+                message,
+                place: Place { pointer, location },
+            }
+        })
+        .collect();
+    Diagnostic {
+        code: rule.code,
+        severity,
+        message: finding.message,
+        help: finding.help,
+        decision_point: finding.decision_point,
+        place: Place {
+            pointer: finding.pointer,
+            location,
+        },
+        related,
+    }
+}
+
+/// Where a pointer stands; for a value that is not there, the key of the nearest mapping that
+/// should hold it.
+fn place_of(document: &Document, pointer: &str, at_key: bool) -> Option<Location> {
+    if document.root().pointer(pointer).is_some() {
+        return if at_key {
+            document.locate_key(pointer)
+        } else {
+            document.locate(pointer)
+        };
+    }
+    let mut parent = pointer;
+    while let Some(cut) = parent.rfind('/') {
+        parent = parent.get(..cut).unwrap_or_default();
+        if document.root().pointer(parent).is_some() {
+            return document.locate_key(parent);
+        }
+    }
+    document.locate_key("")
+}
+
+fn apply_suppressions(report: &mut FileReport, document: &Document, settings: &RuleSettings) {
+    if document.format() != Format::Yaml {
+        return;
+    }
+    let mut problems = Vec::new();
+    for suppression in suppress::find(document.source()) {
+        let position = pathway_schema::source::Position {
+            line: suppression.line,
+            column: suppression.column,
+        };
+        let here = Some(Location {
+            start: position,
+            end: position,
+        });
+        let mut problem = |message: String, help: &str| {
+            problems.push(Finding::new(String::new(), message).help(help.to_owned()));
+            here
+        };
+        let mut complaint = None;
+        if suppression.codes.is_empty() {
+            complaint = problem(
+                "`# pathway-allow` names no rule".to_owned(),
+                "write `# pathway-allow CODE: reason`",
+            );
+        } else if suppression.reason.is_empty() {
+            complaint = problem(
+                format!(
+                    "the suppression of {} gives no reason",
+                    suppression.codes.join(", ")
+                ),
+                "write why after a colon: `# pathway-allow CODE: reason`",
+            );
+        } else if let Some(unknown) = suppression
+            .codes
+            .iter()
+            .find(|code| rules::find(code).is_none())
+        {
+            complaint = problem(
+                format!("`{unknown}` is not a rule code"),
+                "`pathway rules` lists the codes",
+            );
+        } else {
+            let before = report.diagnostics.len();
+            report.diagnostics.retain(|diagnostic| {
+                !(diagnostic.start().0 == suppression.target_line
+                    && suppression
+                        .codes
+                        .iter()
+                        .any(|code| code.eq_ignore_ascii_case(diagnostic.code))
+                    && diagnostic.code != rules::unparsable_plan::RULE.code)
+            });
+            if report.diagnostics.len() == before {
+                complaint = problem(
+                    format!(
+                        "the suppression of {} matches no finding on line {}",
+                        suppression.codes.join(", "),
+                        suppression.target_line
+                    ),
+                    "remove it, or move it onto or just above the line of the finding",
+                );
+            }
+        }
+        if let (Some(location), Setting::Severity(severity)) =
+            (complaint, settings.get(&rules::invalid_suppression::RULE))
+            && let Some(finding) = problems.pop()
+        {
+            report.diagnostics.push(Diagnostic {
+                code: rules::invalid_suppression::RULE.code,
+                severity,
+                message: finding.message,
+                help: finding.help,
+                decision_point: None,
+                place: Place {
+                    pointer: String::new(),
+                    location: Some(location),
+                },
+                related: Vec::new(),
+            });
+        }
+    }
+}
+
+fn coverage(level: Readiness, json: &serde_json::Value) -> Vec<AreaCoverage> {
+    Area::ALL
+        .iter()
+        .map(|&area| {
+            let required: Vec<_> = DECISION_POINTS
+                .iter()
+                .filter(|p| p.area == area && p.level <= level)
+                .collect();
+            let answered = required
+                .iter()
+                .filter(|p| is_answered(json.pointer(p.pointer)))
+                .count();
+            AreaCoverage {
+                area,
+                answered,
+                required: required.len(),
+            }
+        })
+        .filter(|coverage| coverage.required > 0)
+        .collect()
+}

@@ -1,0 +1,38 @@
+//! Pathway Kit's validator: finds the decision points a plan leaves open and the places where it
+//! contradicts itself.
+//!
+//! Stage 1 checks the plan's structure against the published JSON Schema (the very file third
+//! parties use). Stage 2 runs a catalog of rules, each with a stable code, over the typed plan.
+//! Findings are data ([`Diagnostic`]); renderers in [`render`] print them for people, for
+//! scripts, for GitHub and for SARIF consumers.
+//!
+//! ```
+//! use pathway_schema::source::Source;
+//! use pathway_validate::{check_source, config::RuleSettings, Options, Severity};
+//!
+//! let plan = "schema_version: 1\nid: demo\nreadiness: exploring\n\
+//!             organization: {name: Demo District, kind: district}\n";
+//! let report = check_source(Source::new("plan.yaml", plan), None, &Options::default(), &RuleSettings::default());
+//! // An exploring plan must say what its goals are, among other things.
+//! assert!(report.diagnostics.iter().any(|d| d.code == "PW100" && d.decision_point == Some("goals.challenges")));
+//! assert!(report.count(Severity::Error) > 0);
+//! ```
+
+#![deny(missing_docs)]
+// Findings and load errors carry their messages and positions by value; they are built once per
+// finding, so their size costs nothing worth a box.
+#![allow(clippy::result_large_err)]
+
+pub mod budget;
+pub mod config;
+pub mod diagnostic;
+pub mod docs;
+pub mod engine;
+pub mod index;
+pub mod render;
+pub mod rules;
+pub mod structure;
+pub mod suppress;
+
+pub use diagnostic::{Diagnostic, Place, Related, Severity};
+pub use engine::{AreaCoverage, BUILT_IN_AUDIENCES, FileReport, Options, check_source};

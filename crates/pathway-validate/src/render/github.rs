@@ -1,0 +1,72 @@
+//! For GitHub Actions: workflow commands that annotate the pull request's files.
+//!
+//! `::error file=plan.yaml,line=39,col=19,endLine=39,endColumn=37,title=PW201 dangling-reference::message`
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::engine::FileReport;
+use crate::rules;
+
+/// One workflow command per finding.
+pub fn render(reports: &[FileReport]) -> String {
+    let mut out = String::new();
+    for report in reports {
+        for diagnostic in &report.diagnostics {
+            out.push_str(&command(&report.path, diagnostic));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn command(path: &str, diagnostic: &Diagnostic) -> String {
+    let kind = match diagnostic.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    };
+    let name = rules::find(diagnostic.code).map_or("", |rule| rule.name);
+    let mut properties = vec![format!("file={}", escape_property(path))];
+    if let Some(location) = diagnostic.place.location {
+        properties.push(format!("line={}", location.start.line));
+        properties.push(format!("col={}", location.start.column));
+        properties.push(format!("endLine={}", location.end.line));
+        properties.push(format!("endColumn={}", location.end.column));
+    }
+    properties.push(format!(
+        "title={}",
+        escape_property(&format!("{} {name}", diagnostic.code))
+    ));
+    let mut message = diagnostic.message.clone();
+    if let Some(help) = &diagnostic.help {
+        message.push_str("\nhelp: ");
+        message.push_str(help);
+    }
+    format!(
+        "::{kind} {}::{}",
+        properties.join(","),
+        escape_data(&message)
+    )
+}
+
+/// Escapes a command's message: `%`, carriage returns and newlines.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a command's property value: as messages, plus `:` and `,`.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping() {
+        assert_eq!(escape_data("50% done\nnext"), "50%25 done%0Anext");
+        assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+    }
+}

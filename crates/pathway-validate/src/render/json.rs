@@ -1,0 +1,120 @@
+//! For scripts: one JSON document per run, in a versioned shape documented in the README.
+//!
+//! ```json
+//! {"version": 1,
+//!  "files": [{"path": "plan.yaml", "diagnostics": [{"code": "PW201", "severity": "error",
+//!    "message": "…", "help": "…", "decision_point": null, "pointer": "/opportunities/0/unlocked_by/0",
+//!    "line": 39, "column": 19, "end_line": 39, "end_column": 37, "related": []}]}],
+//!  "summary": {"files": 1, "errors": 1, "warnings": 0, "infos": 0}}
+//! ```
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Place, Severity};
+use crate::engine::FileReport;
+use crate::render::Summary;
+
+/// The version of the JSON shape. It changes only when a field is removed or changes meaning.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Run<'a> {
+    version: u32,
+    files: Vec<File<'a>>,
+    summary: Totals,
+}
+
+#[derive(Serialize)]
+struct File<'a> {
+    path: &'a str,
+    diagnostics: Vec<Finding<'a>>,
+}
+
+#[derive(Serialize)]
+struct Finding<'a> {
+    code: &'a str,
+    severity: Severity,
+    message: &'a str,
+    help: Option<&'a str>,
+    decision_point: Option<&'a str>,
+    #[serde(flatten)]
+    place: Position<'a>,
+    related: Vec<RelatedFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct RelatedFinding<'a> {
+    message: &'a str,
+    #[serde(flatten)]
+    place: Position<'a>,
+}
+
+#[derive(Serialize)]
+struct Position<'a> {
+    pointer: &'a str,
+    line: Option<usize>,
+    column: Option<usize>,
+    end_line: Option<usize>,
+    end_column: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct Totals {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+fn position(place: &Place) -> Position<'_> {
+    Position {
+        pointer: &place.pointer,
+        line: place.location.map(|l| l.start.line),
+        column: place.location.map(|l| l.start.column),
+        end_line: place.location.map(|l| l.end.line),
+        end_column: place.location.map(|l| l.end.column),
+    }
+}
+
+fn finding(diagnostic: &Diagnostic) -> Finding<'_> {
+    Finding {
+        code: diagnostic.code,
+        severity: diagnostic.severity,
+        message: &diagnostic.message,
+        help: diagnostic.help.as_deref(),
+        decision_point: diagnostic.decision_point,
+        place: position(&diagnostic.place),
+        related: diagnostic
+            .related
+            .iter()
+            .map(|related| RelatedFinding {
+                message: &related.message,
+                place: position(&related.place),
+            })
+            .collect(),
+    }
+}
+
+/// The whole run as one JSON document, followed by a newline.
+pub fn render(reports: &[FileReport]) -> String {
+    let summary = Summary::of(reports);
+    let run = Run {
+        version: FORMAT_VERSION,
+        files: reports
+            .iter()
+            .map(|report| File {
+                path: &report.path,
+                diagnostics: report.diagnostics.iter().map(finding).collect(),
+            })
+            .collect(),
+        summary: Totals {
+            files: summary.files,
+            errors: summary.errors,
+            warnings: summary.warnings,
+            infos: summary.infos,
+        },
+    };
+    let mut text = serde_json::to_string_pretty(&run).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,86 @@
+//! PW202: two things with the same id.
+
+use super::{Context, Finding, Findings, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds ids used by more than one thing: credentials, stacks, opportunities, pathways,
+    /// incentives, funding sources, goals, metrics and milestones share one set of ids. It also
+    /// finds an audience given two messages.
+    ///
+    /// ## Why it matters
+    /// References name things by id; with two things of the same id, a reference means one of
+    /// them by accident, and documents show the wrong one.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// credentials:
+    ///   - id: small-group-reading
+    ///     title: Small-Group Reading Instruction
+    ///   - id: small-group-reading
+    ///     title: Small-Group Math Instruction
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// credentials:
+    ///   - id: small-group-reading
+    ///     title: Small-Group Reading Instruction
+    ///   - id: small-group-math
+    ///     title: Small-Group Math Instruction
+    /// ```
+    code: "PW202",
+    name: "duplicate-id",
+    severity: Error,
+    summary: "Two things in the plan have the same id.",
+    check: Some(check),
+}
+
+fn check(context: &Context<'_>, findings: &mut Findings) {
+    for defined in &context.index.defined {
+        let Some(first) = context.index.get(defined.id.as_str()) else {
+            continue;
+        };
+        if first.pointer == defined.pointer {
+            continue;
+        }
+        findings.push(
+            Finding::new(
+                defined.pointer.clone(),
+                format!(
+                    "the id `{}` is used twice: by a {} and, earlier, by a {}",
+                    defined.id,
+                    defined.kind.words(),
+                    first.kind.words()
+                ),
+            )
+            .help("give each thing its own id, and check which one references mean")
+            .related(
+                first.pointer.clone(),
+                format!("`{}` is first used here", defined.id),
+            ),
+        );
+    }
+    if let Some(communication) = &context.plan.communication {
+        for (i, message) in communication.audiences.iter().enumerate() {
+            let first = communication
+                .audiences
+                .iter()
+                .position(|other| other.audience == message.audience);
+            if let Some(first) = first.filter(|&first| first < i) {
+                findings.push(
+                    Finding::new(
+                        format!("/communication/audiences/{i}/audience"),
+                        format!("the audience `{}` has two messages", message.audience),
+                    )
+                    .help("merge them into one message for this audience")
+                    .decision_point("communication.audiences")
+                    .related(
+                        format!("/communication/audiences/{first}/audience"),
+                        "the first message is here",
+                    ),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! The rule catalog: one rule per file, each with a stable code, a name that names the problem,
+//! a default severity and documentation in the What it does / Why it matters / Example form.
+
+mod declare;
+
+pub(crate) use declare::declare_rule;
+
+use pathway_schema::Plan;
+use pathway_schema::load::Document;
+use serde_json::Value;
+
+use crate::diagnostic::Severity;
+use crate::index::PlanIndex;
+
+pub mod audience_without_message;
+pub mod budget_shortfall;
+pub mod compensation_without_union;
+pub mod dangling_reference;
+pub mod decision_point_for_later;
+pub mod duplicate_id;
+pub mod educators_without_voice;
+pub mod implausible_time_load;
+pub mod invalid_structure;
+pub mod invalid_suppression;
+pub mod ladder_not_constellation;
+pub mod metric_without_goal;
+pub mod misplaced_milestone;
+pub mod orphan_credential;
+pub mod prerequisite_cycle;
+pub mod unanswered_decision_point;
+pub mod unfunded_incentive;
+pub mod unmeasured_goal;
+pub mod unparsable_plan;
+pub mod unreachable_opportunity;
+
+#[cfg(test)]
+mod testing;
+
+/// Whether a rule is settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Settled: its code, name and meaning do not change.
+    Stable,
+    /// New: may still change in meaning or severity.
+    Preview,
+}
+
+/// A rule of the catalog.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    /// The stable code: letters then digits, never reused.
+    pub code: &'static str,
+    /// A kebab-case name that names the problem.
+    pub name: &'static str,
+    /// The severity its findings have unless configuration says otherwise.
+    pub default_severity: Severity,
+    /// Whether it is settled.
+    pub status: Status,
+    /// One line: what the rule finds.
+    pub summary: &'static str,
+    /// The full documentation, in Markdown: What it does, Why it matters, Example.
+    pub doc: &'static str,
+    /// Looks for the problem in a typed plan. Rules that report structural problems found before
+    /// the plan could be typed have no check.
+    pub check: Option<fn(&Context<'_>, &mut Findings)>,
+}
+
+impl Rule {
+    /// The documentation as Markdown, without the space each doc-comment line starts with.
+    pub fn documentation(&self) -> String {
+        let mut text = String::new();
+        for line in self.doc.lines() {
+            text.push_str(line.strip_prefix(' ').unwrap_or(line));
+            text.push('\n');
+        }
+        text
+    }
+}
+
+/// What a rule looks at.
+pub struct Context<'a> {
+    /// The typed plan.
+    pub plan: &'a Plan,
+    /// The plan as JSON, for reading values by pointer.
+    pub json: &'a Value,
+    /// The parsed file, for positions.
+    pub document: &'a Document,
+    /// The audience ids the plan may name: the built-in profiles and any the user added.
+    pub audiences: &'a [String],
+    /// Everything in the plan with an id.
+    pub index: PlanIndex<'a>,
+}
+
+/// One finding as a rule reports it; the engine adds the code, severity and positions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// The JSON Pointer of the offending value.
+    pub pointer: String,
+    /// Point at the key of the value rather than the value (for a missing answer, the key of
+    /// the mapping that should hold it).
+    pub at_key: bool,
+    /// What is wrong.
+    pub message: String,
+    /// What to do.
+    pub help: Option<String>,
+    /// The decision point concerned.
+    pub decision_point: Option<&'static str>,
+    /// Other places that explain it: pointer and what it is.
+    pub related: Vec<(String, String)>,
+}
+
+impl Finding {
+    /// A finding about the value at `pointer`.
+    pub fn new(pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        Finding {
+            pointer: pointer.into(),
+            at_key: false,
+            message: message.into(),
+            help: None,
+            decision_point: None,
+            related: Vec::new(),
+        }
+    }
+
+    /// Adds what to do.
+    #[must_use]
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Names the decision point concerned.
+    #[must_use]
+    pub fn decision_point(mut self, id: &'static str) -> Self {
+        self.decision_point = Some(id);
+        self
+    }
+
+    /// Adds a related place.
+    #[must_use]
+    pub fn related(mut self, pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        self.related.push((pointer.into(), message.into()));
+        self
+    }
+
+    /// Points at the key holding the value rather than the value.
+    #[must_use]
+    pub fn at_key(mut self) -> Self {
+        self.at_key = true;
+        self
+    }
+}
+
+/// The findings a rule reports.
+pub type Findings = Vec<Finding>;
+
+/// Every rule, in catalog order: structure first, then completeness, then coherence.
+pub static RULES: &[Rule] = &[
+    unparsable_plan::RULE,
+    invalid_structure::RULE,
+    invalid_suppression::RULE,
+    unanswered_decision_point::RULE,
+    decision_point_for_later::RULE,
+    dangling_reference::RULE,
+    duplicate_id::RULE,
+    prerequisite_cycle::RULE,
+    orphan_credential::RULE,
+    unreachable_opportunity::RULE,
+    ladder_not_constellation::RULE,
+    unmeasured_goal::RULE,
+    metric_without_goal::RULE,
+    unfunded_incentive::RULE,
+    budget_shortfall::RULE,
+    educators_without_voice::RULE,
+    compensation_without_union::RULE,
+    misplaced_milestone::RULE,
+    audience_without_message::RULE,
+    implausible_time_load::RULE,
+];
+
+/// The rule with this code (`PW201`) or name (`dangling-reference`).
+pub fn find(code_or_name: &str) -> Option<&'static Rule> {
+    RULES
+        .iter()
+        .find(|rule| rule.code.eq_ignore_ascii_case(code_or_name) || rule.name == code_or_name)
+}

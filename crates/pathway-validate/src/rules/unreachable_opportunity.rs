@@ -1,0 +1,114 @@
+//! PW205: an opportunity that no credential or stack unlocks.
+
+use super::{Context, Finding, Findings, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds opportunities whose `unlocked_by` is missing or empty: no credential or stack
+    /// unlocks them. An opportunity that names unlocks which do not exist is left to
+    /// `dangling-reference` (PW201): the plan meant something to unlock it, and correcting the
+    /// names is the fix.
+    ///
+    /// ## Why it matters
+    /// The constellation's promise is that credentials open opportunities. An opportunity that
+    /// nothing unlocks is either open to everyone, and then it does not belong among the rewards
+    /// for credentials, or it is reached in some way the plan does not tell educators.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// opportunities:
+    ///   - id: mentor-teacher
+    ///     title: Mentor Teacher
+    ///     kind: hybrid-role
+    ///     stays_in_classroom: true
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// opportunities:
+    ///   - id: mentor-teacher
+    ///     title: Mentor Teacher
+    ///     kind: hybrid-role
+    ///     stays_in_classroom: true
+    ///     unlocked_by: [rural-mentor]
+    /// ```
+    code: "PW205",
+    name: "unreachable-opportunity",
+    severity: Warning,
+    summary: "No credential or stack unlocks an opportunity.",
+    check: Some(check),
+}
+
+fn check(context: &Context<'_>, findings: &mut Findings) {
+    for (i, opportunity) in context.plan.opportunities.iter().enumerate() {
+        if !opportunity.unlocked_by.is_empty() {
+            continue;
+        }
+        let pathways: Vec<String> = context
+            .plan
+            .pathways
+            .iter()
+            .filter(|pathway| pathway.leads_to.contains(&opportunity.id))
+            .map(|pathway| format!("`{}`", pathway.id))
+            .collect();
+        let help = if pathways.is_empty() {
+            "list the credentials or stacks that earn it in `unlocked_by`".to_owned()
+        } else {
+            format!(
+                "list the credentials or stacks that earn it in `unlocked_by`; the pathway {} leads to it, so its credentials may be the ones",
+                pathways.join(", ")
+            )
+        };
+        findings.push(
+            Finding::new(
+                format!("/opportunities/{i}/unlocked_by"),
+                format!("no credential or stack unlocks the opportunity `{}`: educators cannot tell how to reach it", opportunity.id),
+            )
+            .help(help)
+            .decision_point("learning.unlocks")
+            .at_key(),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{findings, pointers};
+
+    #[test]
+    fn missing_or_empty_unlocks_are_reported_and_dangling_ones_left_to_pw201() {
+        let found = findings(
+            "PW205",
+            "\
+credentials:
+  - {id: coaching, title: Coaching}
+opportunities:
+  - {id: unlocked, title: Unlocked, kind: committee, stays_in_classroom: true, unlocked_by: [coaching]}
+  - {id: missing, title: Missing, kind: committee, stays_in_classroom: true}
+  - {id: empty, title: Empty, kind: committee, stays_in_classroom: true, unlocked_by: []}
+  - {id: misspelled, title: Misspelled, kind: committee, stays_in_classroom: true, unlocked_by: [coachin]}
+pathways:
+  - {id: path, title: Path, credentials: [coaching], leads_to: [empty]}
+",
+        );
+        assert_eq!(
+            pointers(&found),
+            [
+                "/opportunities/1/unlocked_by",
+                "/opportunities/2/unlocked_by"
+            ]
+        );
+        assert_eq!(
+            found[0].start().0,
+            18,
+            "a missing list is reported at its opportunity"
+        );
+        assert!(
+            found[1]
+                .help
+                .as_deref()
+                .unwrap_or_default()
+                .contains("the pathway `path` leads to it")
+        );
+    }
+}
