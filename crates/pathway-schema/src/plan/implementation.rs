@@ -111,6 +111,10 @@ pub enum PartnerKind {
     Employer,
     /// A state agency.
     StateAgency,
+    /// A school district, such as a neighbouring district that shares assessors.
+    District,
+    /// A regional service agency serving several districts.
+    RegionalAgency,
     /// An organization that issues micro-credentials.
     CredentialIssuer,
     /// A foundation or other philanthropy.
