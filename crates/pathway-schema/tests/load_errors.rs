@@ -208,6 +208,18 @@ fn cases() -> Vec<(&'static str, LoadError, LoadErrorKind)> {
             K::Limit,
         ),
         (
+            "mapping with too many keys",
+            error_for(
+                "plan.yaml",
+                &with_head(
+                    &(0..10_001)
+                        .map(|i| format!("k{i}: 1\n"))
+                        .collect::<String>(),
+                ),
+            ),
+            K::Limit,
+        ),
+        (
             "JSON syntax error",
             error_for("plan.json", "{\"schema_version\": 1,\n \"id\": }\n"),
             K::Syntax,

@@ -68,7 +68,13 @@ pub struct FileReport {
     pub readiness: Option<Readiness>,
     /// Decision-point coverage per area, when the plan could be typed.
     pub coverage: Vec<AreaCoverage>,
+    /// Findings left out because the file had more than [`MAX_FINDINGS`].
+    pub omitted: usize,
 }
+
+/// The most findings reported for one file; a file with more is reported with the first ones
+/// and a count of the rest, so that a broken or hostile file cannot flood the output.
+pub const MAX_FINDINGS: usize = 1_000;
 
 impl FileReport {
     /// Counts findings of a severity.
@@ -95,6 +101,7 @@ pub fn check_source(
         source: Some(kept),
         readiness: None,
         coverage: Vec::new(),
+        omitted: 0,
     };
     let document = match parse(source, format, &options.limits) {
         Ok(document) => document,
@@ -139,6 +146,10 @@ pub fn check_source(
             Err(error) => push_load_error(&mut report, &error, settings),
         }
     }
+    if raw.len() > MAX_FINDINGS {
+        report.omitted = raw.len() - MAX_FINDINGS;
+        raw.truncate(MAX_FINDINGS);
+    }
     for (rule, finding) in raw {
         if let Setting::Severity(severity) = settings.get(rule) {
             report
@@ -161,6 +172,7 @@ pub fn report_unreadable(error: &LoadError) -> FileReport {
         source: None,
         readiness: None,
         coverage: Vec::new(),
+        omitted: 0,
     };
     push_load_error(&mut report, error, &RuleSettings::default());
     report

@@ -31,7 +31,7 @@ use crate::plan::Plan;
 use crate::source::{Location, Source};
 use crate::suggest::closest;
 use de::{DeError, NodeDeserializer, Problem, Target};
-use tree::{NodeSeed, RawNode, STRING_TOO_LONG, into_node};
+use tree::{MAPPING_TOO_LARGE, NodeSeed, RawNode, STRING_TOO_LONG, into_node};
 
 /// Bounds on what a plan file may hold, enforced while it is read and parsed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +46,9 @@ pub struct Limits {
     pub max_alias_events: usize,
     /// The longest single text value or key, in bytes.
     pub max_string_bytes: usize,
+    /// The most keys in one mapping. Plans keep long lists in lists, so a mapping with more keys
+    /// than this is not a plan.
+    pub max_mapping_keys: usize,
 }
 
 impl Limits {
@@ -57,6 +60,7 @@ impl Limits {
         max_nodes: 2_000_000,
         max_alias_events: 100_000,
         max_string_bytes: 256 * 1024,
+        max_mapping_keys: 10_000,
     };
 }
 
@@ -276,6 +280,7 @@ pub fn parse(
     };
     let seed = NodeSeed {
         max_string_bytes: limits.max_string_bytes,
+        max_mapping_keys: limits.max_mapping_keys,
     };
     let parsed = seed.parse(|| {
         serde_saphyr::from_str_with_options::<serde_saphyr::Spanned<RawNode>>(
@@ -565,6 +570,11 @@ fn yaml_error(source: &Source, error: &serde_saphyr::Error, limits: &Limits) -> 
             LoadErrorKind::Limit,
             message,
             "shorten the text, or keep long documents outside the plan and link to them".to_owned(),
+        ),
+        _ if message.starts_with(MAPPING_TOO_LARGE) => (
+            LoadErrorKind::Limit,
+            message,
+            "a plan keeps long lists as lists (`- item`), not as keys of one mapping".to_owned(),
         ),
         _ if message.contains("too large") => (
             LoadErrorKind::InvalidValue,

@@ -139,10 +139,13 @@ pub fn escape_token(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
 
-/// The longest string the parser accepts, in bytes. Set per parse by the loader.
+/// Limits the parser checks as it builds each node. Set per parse by the loader.
 #[derive(Clone, Copy)]
 pub(crate) struct NodeSeed {
+    /// The longest text value or key, in bytes.
     pub max_string_bytes: usize,
+    /// The most keys in one mapping.
+    pub max_mapping_keys: usize,
 }
 
 // The parser hands each node over wrapped in `Spanned`, which carries its position; the
@@ -158,21 +161,26 @@ fn byte_span<T>(spanned: &Spanned<T>) -> ByteSpan {
 }
 
 thread_local! {
-    // serde's `Deserialize` cannot take arguments, so the per-parse string limit travels here.
-    static MAX_STRING_BYTES: std::cell::Cell<usize> = const { std::cell::Cell::new(usize::MAX) };
+    // serde's `Deserialize` cannot take arguments, so the per-parse limits travel here.
+    static LIMITS: std::cell::Cell<NodeSeed> = const {
+        std::cell::Cell::new(NodeSeed { max_string_bytes: usize::MAX, max_mapping_keys: usize::MAX })
+    };
 }
 
 impl NodeSeed {
     pub(crate) fn parse<T>(self, run: impl FnOnce() -> T) -> T {
-        let previous = MAX_STRING_BYTES.with(|cell| cell.replace(self.max_string_bytes));
+        let previous = LIMITS.with(|cell| cell.replace(self));
         let result = run();
-        MAX_STRING_BYTES.with(|cell| cell.set(previous));
+        LIMITS.with(|cell| cell.set(previous));
         result
     }
 }
 
 /// The message prefix that marks a string over the length limit.
 pub(crate) const STRING_TOO_LONG: &str = "text longer than the limit of";
+
+/// The message prefix that marks a mapping over the key limit.
+pub(crate) const MAPPING_TOO_LARGE: &str = "a mapping with more keys than the limit of";
 
 /// A node as the parser reads it, before its position is attached.
 pub(crate) struct RawNode(pub NodeValue);
@@ -277,7 +285,13 @@ impl<'de> Visitor<'de> for RawVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<NodeValue, A::Error> {
         let mut entries = Vec::new();
+        let max_keys = LIMITS.with(std::cell::Cell::get).max_mapping_keys;
         while let Some(key) = map.next_key::<Spanned<KeyText>>()? {
+            if entries.len() >= max_keys {
+                return Err(de::Error::custom(format_args!(
+                    "{MAPPING_TOO_LARGE} {max_keys}"
+                )));
+            }
             let key_span = byte_span(&key);
             let value = into_node(map.next_value::<Spanned<RawNode>>()?);
             entries.push(Entry {
@@ -291,7 +305,7 @@ impl<'de> Visitor<'de> for RawVisitor {
 }
 
 fn check_length<E: de::Error>(text: &str) -> Result<(), E> {
-    let limit = MAX_STRING_BYTES.with(std::cell::Cell::get);
+    let limit = LIMITS.with(std::cell::Cell::get).max_string_bytes;
     if text.len() > limit {
         Err(E::custom(format_args!(
             "{STRING_TOO_LONG} {limit} bytes ({} bytes)",

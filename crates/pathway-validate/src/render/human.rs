@@ -31,6 +31,13 @@ pub fn render_file(report: &FileReport, options: HumanOptions) -> String {
         out.push_str(&render_diagnostic(&renderer, report, diagnostic));
         out.push_str("\n\n");
     }
+    if report.omitted > 0 {
+        let _ = writeln!(
+            out,
+            "{}: {} more findings not shown; fix the ones above first\n",
+            report.path, report.omitted
+        );
+    }
     if !report.coverage.is_empty() {
         let level = report.readiness.map_or("", |level| level.as_str());
         let _ = writeln!(

@@ -28,6 +28,13 @@ struct Run<'a> {
 struct File<'a> {
     path: &'a str,
     diagnostics: Vec<Finding<'a>>,
+    /// Findings beyond the per-file maximum, left out; only present when some were.
+    #[serde(skip_serializing_if = "is_zero")]
+    omitted: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Serialize)]
@@ -105,6 +112,7 @@ pub fn render(reports: &[FileReport]) -> String {
             .map(|report| File {
                 path: &report.path,
                 diagnostics: report.diagnostics.iter().map(finding).collect(),
+                omitted: report.omitted,
             })
             .collect(),
         summary: Totals {
