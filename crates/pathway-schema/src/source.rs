@@ -1,5 +1,7 @@
 //! Source text and positions in it: turning byte offsets into lines and columns.
 
+use std::sync::Arc;
+
 /// A position in a source file: line and column, both counted from 1. Columns count characters,
 /// as editors do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -19,24 +21,22 @@ pub struct Location {
     pub end: Position,
 }
 
-/// The text of a plan file and where its lines start.
+/// The text of a plan file and where its lines start. Cloning is cheap: the text is shared.
 #[derive(Debug, Clone)]
 pub struct Source {
-    name: String,
-    text: String,
-    line_starts: Vec<usize>,
+    name: Arc<str>,
+    text: Arc<str>,
+    line_starts: Arc<[usize]>,
 }
 
 impl Source {
     /// Wraps `text`, read from the file called `name` (`-` or `<stdin>` for standard input).
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        let text = text.into();
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let text: String = text.into();
+        let line_starts = std::iter::once(0).chain(line_break_ends(&text)).collect();
         Source {
-            name: name.into(),
-            text,
+            name: Arc::from(name.into()),
+            text: Arc::from(text),
             line_starts,
         }
     }
@@ -85,6 +85,14 @@ impl Source {
             .get(start..end.max(start))
             .map(|text| text.strip_suffix('\r').unwrap_or(text))
     }
+}
+
+/// The offsets just past each line break.
+fn line_break_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|(_, b)| *b == b'\n')
+        .map(|(i, _)| i + 1)
 }
 
 #[cfg(test)]
