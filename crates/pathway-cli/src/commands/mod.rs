@@ -1,5 +1,6 @@
 //! The subcommands. Each module parses nothing and prints little: it calls the libraries.
 
+mod export;
 mod init;
 mod rules;
 mod schema;
@@ -13,6 +14,7 @@ use clap::Subcommand;
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Init(init::InitArgs),
+    Export(export::ExportArgs),
     Validate(validate::ValidateArgs),
     Rules(rules::RulesArgs),
     Explain(rules::ExplainArgs),
@@ -23,6 +25,7 @@ pub enum Command {
 pub fn run(command: Command) -> anyhow::Result<ExitCode> {
     match command {
         Command::Init(args) => init::run(&args),
+        Command::Export(args) => export::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Rules(args) => rules::list(&args),
         Command::Explain(args) => rules::explain(&args),

@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
+use pathway_export::profile::Profiles;
 use pathway_schema::load::{Limits, read};
 use pathway_validate::config::{Config, RuleSettings, discover};
 use pathway_validate::render::human::{HumanOptions, render_file, render_summary};
@@ -37,6 +38,10 @@ pub struct ValidateArgs {
     /// The largest plan file accepted, in bytes; suffixes K, M and G (powers of 1024) work.
     #[arg(long, value_name = "SIZE", default_value = "32M", value_parser = parse_size)]
     max_input_size: usize,
+    /// A folder of audience profiles (*.yaml), as for `pathway export`: plans may name these
+    /// audiences too.
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
     /// When to colour the human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -125,12 +130,16 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
         };
         jobs.push(Job { path, settings });
     }
+    let profiles = match &args.templates {
+        Some(folder) => Profiles::with_folder(folder)?,
+        None => Profiles::builtin(),
+    };
     let options = Options {
         limits: Limits {
             max_input_bytes: args.max_input_size,
             ..Limits::DEFAULT
         },
-        ..Options::default()
+        audiences: profiles.ids().map(str::to_owned).collect(),
     };
     let results = check_all(&jobs, &options);
     let mut reports = Vec::new();

@@ -1,0 +1,276 @@
+//! `pathway export`: publish a plan as documents tailored to each audience.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use clap::{Args, ValueEnum};
+use pathway_export::profile::Profiles;
+use pathway_export::{Format, build_document, file_name, render};
+use pathway_schema::Id;
+use pathway_schema::load::{Limits, load};
+
+use crate::output::{Overwrite, write_atomically};
+
+/// Publish a plan as Word and Markdown documents, one per audience.
+///
+/// Each audience (state, city, district, school-board, union, school, educators, or one of your
+/// own profiles) gets a document that leads with what the plan means for it. Files are named
+/// <plan-id>-<audience>.<ext> and replace earlier exports. A plan that is not complete for its
+/// readiness level still exports, marked as a draft, with the open decisions in an appendix.
+/// Exit status: 0 when every document was written, 1 when the plan cannot be loaded, 2 when the
+/// command is misused or a file cannot be written.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The plan file (.yaml, .yml or .json); - reads the plan from standard input.
+    #[arg(value_name = "PLAN")]
+    plan: PathBuf,
+    /// An audience to write for; repeat for several.
+    #[arg(
+        long = "audience",
+        value_name = "ID",
+        required_unless_present = "all",
+        conflicts_with = "all"
+    )]
+    audiences: Vec<String>,
+    /// Write a document for every audience profile.
+    #[arg(long)]
+    all: bool,
+    /// Which formats to write.
+    #[arg(long, value_enum, default_value_t = FormatChoice::Both)]
+    format: FormatChoice,
+    /// The folder to write into; created if needed.
+    #[arg(short, long = "output", value_name = "DIR", default_value = ".")]
+    output: PathBuf,
+    /// A folder of audience profiles (*.yaml) that add to the built-in ones or replace them.
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+}
+
+/// The formats `--format` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FormatChoice {
+    /// Markdown, with the constellation as a Mermaid diagram.
+    Md,
+    /// Word, with the constellation as a picture.
+    Docx,
+    /// Both.
+    Both,
+}
+
+impl FormatChoice {
+    fn formats(self) -> &'static [Format] {
+        match self {
+            FormatChoice::Md => &[Format::Markdown],
+            FormatChoice::Docx => &[Format::Docx],
+            FormatChoice::Both => &Format::ALL,
+        }
+    }
+}
+
+pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
+    let profiles = match &args.templates {
+        Some(dir) => Profiles::with_folder(dir).map_err(anyhow::Error::msg)?,
+        None => Profiles::builtin(),
+    };
+    let audiences = chosen_audiences(args, &profiles)?;
+    let loaded = match load(&args.plan, &Limits::DEFAULT) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            eprintln!("{error}");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    std::fs::create_dir_all(&args.output)
+        .with_context(|| format!("cannot create the folder {}", args.output.display()))?;
+    let formats = args.format.formats();
+    let total = audiences.len() * formats.len();
+    let mut progress = Progress::new(total);
+    let mut written = Vec::with_capacity(total);
+    for audience in &audiences {
+        let Some(profile) = profiles.get(audience.as_str()) else {
+            continue;
+        };
+        let document = build_document(&loaded, profile);
+        for format in formats {
+            let name = file_name(&loaded.plan.id, &profile.id, *format);
+            progress.step(&name);
+            let bytes =
+                render(&document, *format).with_context(|| format!("cannot write {name}"))?;
+            let path = args.output.join(&name);
+            write_atomically(&path, &bytes, Overwrite::Allow)?;
+            written.push(path);
+        }
+    }
+    progress.finish();
+    let mut stdout = std::io::stdout().lock();
+    for path in &written {
+        writeln!(stdout, "{}", path.display())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The audiences asked for, in the order given (or every profile's, for `--all`), each checked
+/// to be a kebab-case id with a profile.
+fn chosen_audiences(args: &ExportArgs, profiles: &Profiles) -> anyhow::Result<Vec<Id>> {
+    let known: Vec<&str> = profiles.ids().collect();
+    let requested: Vec<String> = if args.all {
+        known.iter().map(|id| (*id).to_owned()).collect()
+    } else {
+        args.audiences.clone()
+    };
+    let mut audiences: Vec<Id> = Vec::new();
+    for name in requested {
+        let id = Id::new(&name).map_err(|message| anyhow::anyhow!("--audience: {message}"))?;
+        if profiles.get(id.as_str()).is_none() {
+            bail!(
+                "there is no audience profile `{id}`. Choose from: {}{}",
+                known.join(", "),
+                if args.templates.is_none() {
+                    " (or add your own with --templates DIR)"
+                } else {
+                    ""
+                }
+            );
+        }
+        if !audiences.contains(&id) {
+            audiences.push(id);
+        }
+    }
+    Ok(audiences)
+}
+
+/// A one-line progress bar on standard error, shown only when it is a terminal and there is
+/// more than a couple of files to write.
+struct Progress {
+    total: usize,
+    done: usize,
+    shown: bool,
+}
+
+impl Progress {
+    fn new(total: usize) -> Progress {
+        Progress {
+            total,
+            done: 0,
+            shown: total > 2 && std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn step(&mut self, name: &str) {
+        self.done += 1;
+        if !self.shown {
+            return;
+        }
+        const WIDTH: usize = 24;
+        let filled = WIDTH * self.done / self.total.max(1);
+        let bar: String = "#".repeat(filled) + &"-".repeat(WIDTH - filled);
+        let mut stderr = std::io::stderr().lock();
+        let _ = write!(
+            stderr,
+            "\r\x1b[2K[{bar}] {}/{} {name}",
+            self.done, self.total
+        );
+        let _ = stderr.flush();
+    }
+
+    fn finish(&self) {
+        if self.shown {
+            let mut stderr = std::io::stderr().lock();
+            let _ = write!(stderr, "\r\x1b[2K");
+            let _ = stderr.flush();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(audiences: &[&str], all: bool) -> ExportArgs {
+        ExportArgs {
+            plan: PathBuf::from("plan.yaml"),
+            audiences: audiences.iter().map(|a| (*a).to_owned()).collect(),
+            all,
+            format: FormatChoice::Both,
+            output: PathBuf::from("."),
+            templates: None,
+        }
+    }
+
+    #[test]
+    fn audiences_are_checked_and_deduplicated() {
+        let profiles = Profiles::builtin();
+        let chosen =
+            chosen_audiences(&args(&["union", "educators", "union"], false), &profiles).unwrap();
+        assert_eq!(chosen.len(), 2);
+        assert_eq!(
+            chosen_audiences(&args(&[], true), &profiles).unwrap().len(),
+            7
+        );
+        let unknown = chosen_audiences(&args(&["parents"], false), &profiles).unwrap_err();
+        assert!(
+            unknown.to_string().contains("Choose from: state, city"),
+            "{unknown}"
+        );
+    }
+
+    #[test]
+    fn all_audiences_in_both_formats_are_written_the_same_way_twice() {
+        let directory = std::env::temp_dir().join(format!("pathway-export-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&directory);
+        let mut export = args(&[], true);
+        export.plan = PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../examples/juniper-ridge-designing.yaml"
+        ));
+        export.output = directory.join("nested/out");
+        assert_eq!(run(&export).unwrap(), ExitCode::SUCCESS);
+        let read_all = || {
+            let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&export.output)
+                .unwrap()
+                .map(|entry| {
+                    let path = entry.unwrap().path();
+                    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                    (name, std::fs::read(&path).unwrap())
+                })
+                .collect();
+            files.sort();
+            files
+        };
+        let first = read_all();
+        assert_eq!(
+            first.len(),
+            14,
+            "7 audiences × 2 formats, no temporary files left"
+        );
+        assert!(
+            first
+                .iter()
+                .any(|(name, _)| name == "juniper-ridge-pathways-school-board.docx")
+        );
+        assert_eq!(run(&export).unwrap(), ExitCode::SUCCESS);
+        assert!(read_all() == first, "a second export writes the same bytes");
+        std::fs::remove_dir_all(&directory).unwrap();
+    }
+
+    #[test]
+    fn a_plan_that_does_not_load_exits_1() {
+        let mut export = args(&["union"], false);
+        export.plan = PathBuf::from("/nonexistent/plan.yaml");
+        assert_eq!(run(&export).unwrap(), ExitCode::from(1));
+    }
+
+    #[test]
+    fn audience_ids_cannot_name_paths() {
+        let profiles = Profiles::builtin();
+        for bad in ["../union", "union/x", "..", "Union"] {
+            let error = chosen_audiences(&args(&[bad], false), &profiles).unwrap_err();
+            assert!(
+                error.to_string().contains("not a valid id"),
+                "{bad}: {error}"
+            );
+        }
+    }
+}

@@ -1,0 +1,224 @@
+//! The constellation as a graph: credentials (grouped in stacks) pointing at the opportunities
+//! they unlock. Drawn as a Mermaid diagram for Markdown and as a PNG picture for Word.
+//!
+//! ```
+//! use pathway_export::constellation::Constellation;
+//!
+//! let plan = pathway_schema::load::load_str("plan.yaml", "\
+//! schema_version: 1
+//! id: demo
+//! readiness: exploring
+//! organization: {name: Demo District, kind: district}
+//! credentials:
+//!   - {id: small-groups, title: Small-Group Reading, hours: 15}
+//! opportunities:
+//!   - {id: lab-classroom, title: Lab Classroom, kind: classroom-role,
+//!      stays_in_classroom: true, unlocked_by: [small-groups]}
+//! ").unwrap().plan;
+//! let constellation = Constellation::from_plan(&plan);
+//! assert_eq!(constellation.links.len(), 1);
+//! assert!(constellation.to_mermaid().contains("credential_1 --> opportunity_1"));
+//! ```
+
+mod glyphs;
+mod mermaid;
+mod picture;
+
+use std::sync::Mutex;
+
+use serde::Serialize;
+
+use pathway_schema::{OpportunityKind, Plan};
+
+pub use picture::Picture;
+
+/// A credential in the drawing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CredentialNode {
+    /// The credential's title.
+    pub title: String,
+    /// About how many hours it takes, when the plan says.
+    pub hours: Option<f64>,
+}
+
+/// A stack in the drawing: a frame around the credentials it groups.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StackNode {
+    /// The stack's title.
+    pub title: String,
+    /// The credentials drawn inside its frame, by position in [`Constellation::credentials`].
+    /// A credential in several stacks is drawn inside the first one only.
+    pub members: Vec<usize>,
+    /// Credentials in the stack that are drawn inside another stack's frame.
+    pub also: Vec<usize>,
+}
+
+/// An opportunity in the drawing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OpportunityNode {
+    /// The opportunity's title.
+    pub title: String,
+    /// Its kind, in words: "hybrid role".
+    pub kind: String,
+    /// Whether the educator keeps teaching while in it.
+    pub stays_in_classroom: bool,
+}
+
+/// What unlocks an opportunity: one credential, or a whole stack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unlock {
+    /// A credential, by position.
+    Credential(usize),
+    /// A stack, by position.
+    Stack(usize),
+}
+
+/// An arrow from what unlocks an opportunity to the opportunity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Link {
+    /// The credential or stack.
+    pub from: Unlock,
+    /// The opportunity, by position.
+    pub to: usize,
+}
+
+/// The constellation: what can be earned, and what it unlocks.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Constellation {
+    /// The credentials, in the plan's order.
+    pub credentials: Vec<CredentialNode>,
+    /// The stacks, in the plan's order.
+    pub stacks: Vec<StackNode>,
+    /// The opportunities, in the plan's order.
+    pub opportunities: Vec<OpportunityNode>,
+    /// The arrows, in the order of the opportunities and their `unlocked_by` lists.
+    pub links: Vec<Link>,
+}
+
+impl Constellation {
+    /// The constellation a plan describes. References that do not resolve are left out: the
+    /// validator reports them.
+    pub fn from_plan(plan: &Plan) -> Constellation {
+        let credentials = plan
+            .credentials
+            .iter()
+            .map(|credential| CredentialNode {
+                title: credential.title.clone(),
+                hours: credential.hours,
+            })
+            .collect();
+        let credential_index = |id: &str| plan.credentials.iter().position(|c| c.id.as_str() == id);
+        let mut placed = vec![false; plan.credentials.len()];
+        let stacks = plan
+            .stacks
+            .iter()
+            .map(|stack| {
+                let mut members = Vec::new();
+                let mut also = Vec::new();
+                for index in stack
+                    .credentials
+                    .iter()
+                    .filter_map(|id| credential_index(id.as_str()))
+                {
+                    match placed.get_mut(index) {
+                        Some(seen) if !*seen => {
+                            *seen = true;
+                            members.push(index);
+                        }
+                        _ if !members.contains(&index) && !also.contains(&index) => {
+                            also.push(index)
+                        }
+                        _ => {}
+                    }
+                }
+                StackNode {
+                    title: stack.title.clone(),
+                    members,
+                    also,
+                }
+            })
+            .collect();
+        let opportunities = plan
+            .opportunities
+            .iter()
+            .map(|opportunity| OpportunityNode {
+                title: opportunity.title.clone(),
+                kind: kind_label(opportunity.kind).to_owned(),
+                stays_in_classroom: opportunity.stays_in_classroom,
+            })
+            .collect();
+        let mut links = Vec::new();
+        for (to, opportunity) in plan.opportunities.iter().enumerate() {
+            for id in &opportunity.unlocked_by {
+                let from = if let Some(index) = credential_index(id.as_str()) {
+                    Unlock::Credential(index)
+                } else if let Some(index) = plan.stacks.iter().position(|s| s.id == *id) {
+                    Unlock::Stack(index)
+                } else {
+                    continue;
+                };
+                let link = Link { from, to };
+                if !links.contains(&link) {
+                    links.push(link);
+                }
+            }
+        }
+        Constellation {
+            credentials,
+            stacks,
+            opportunities,
+            links,
+        }
+    }
+
+    /// Whether there is nothing to draw.
+    pub fn is_empty(&self) -> bool {
+        self.credentials.is_empty() && self.opportunities.is_empty()
+    }
+
+    /// The constellation as a Mermaid flowchart, for Markdown viewers that draw Mermaid
+    /// (GitHub, GitLab). Every label is escaped, so titles cannot break the diagram.
+    pub fn to_mermaid(&self) -> String {
+        mermaid::flowchart(self)
+    }
+
+    /// The constellation drawn as a PNG picture, with the bundled font: no installed fonts are
+    /// needed, and the same constellation always gives the same bytes.
+    pub fn to_png(&self) -> Result<Picture, picture::DrawError> {
+        // Every audience's document shows the same constellation: draw it once.
+        static LAST: Mutex<Option<(Constellation, Picture)>> = Mutex::new(None);
+        if let Ok(last) = LAST.lock()
+            && let Some((drawn, picture)) = last.as_ref()
+            && drawn == self
+        {
+            return Ok(picture.clone());
+        }
+        let picture = picture::draw(self)?;
+        if let Ok(mut last) = LAST.lock() {
+            *last = Some((self.clone(), picture.clone()));
+        }
+        Ok(picture)
+    }
+
+    /// The stack whose frame holds a credential, if any.
+    pub(crate) fn frame_of(&self, credential: usize) -> Option<usize> {
+        self.stacks
+            .iter()
+            .position(|stack| stack.members.contains(&credential))
+    }
+}
+
+/// An opportunity kind in words, lowercase: "hybrid role".
+pub fn kind_label(kind: OpportunityKind) -> &'static str {
+    match kind {
+        OpportunityKind::ClassroomRole => "classroom role",
+        OpportunityKind::HybridRole => "hybrid role",
+        OpportunityKind::LeadershipRole => "leadership role",
+        OpportunityKind::Committee => "committee",
+        OpportunityKind::Recognition => "recognition",
+        OpportunityKind::CompensationStep => "compensation step",
+    }
+}
+
+pub use picture::DrawError;

@@ -1,0 +1,632 @@
+//! The Word renderer: the document model as a .docx file, built with docx-rs and finished by
+//! [`crate::docx_xml`].
+//!
+//! What makes it a document a leader can hand out: real Heading 1–3 styles with outline levels
+//! (Word's navigation pane and the table of contents see them), a table-of-contents field that
+//! Word refreshes on opening (pre-filled, so other programs show the entries too), numbered and
+//! bulleted lists from a numbering definition, tables whose header row repeats across pages, the
+//! constellation as a picture with alt text and a caption, page numbers in the footer, US Letter
+//! pages with one-inch margins.
+
+use std::io::Cursor;
+
+use docx_rs::{
+    AbstractNumbering, AlignmentType, BorderType, Docx, FieldCharType, Footer, Header, IndentLevel,
+    InstrText, Level, LevelJc, LevelOverride, LevelText, LineSpacing, NumPages, NumberFormat,
+    Numbering, NumberingId, PageMargin, PageNum, Paragraph, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, Pic, Run, RunFonts, Shading, ShdType,
+    SpecialIndentType, Start, Style, StyleType, Table as DocxTable, TableBorder,
+    TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow,
+    WidthType,
+};
+
+use crate::docx_xml::{self, Figure as FigureXml};
+use crate::model::{
+    Alignment, Block, Callout, Document, Figure, HeadingLevel, Inline, Table, Tone,
+};
+
+/// Why a .docx could not be written.
+#[derive(Debug)]
+pub enum DocxError {
+    /// The package could not be assembled.
+    Package(String),
+}
+
+impl std::fmt::Display for DocxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DocxError::Package(message) => {
+                write!(f, "the Word file could not be written: {message}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for DocxError {}
+
+const BULLETS: usize = 2;
+const NUMBERS: usize = 3;
+/// Text width of a Letter page with one-inch margins, in twentieths of a point.
+const TEXT_WIDTH: usize = 9360;
+const PICTURE_MAX_WIDTH_EMU: u32 = 5_943_600;
+const PICTURE_MAX_HEIGHT_EMU: u32 = 6_858_000;
+
+const FONT: &str = "Calibri";
+const INK: &str = "1F2937";
+const ACCENT: &str = "1F4E79";
+const ACCENT_LIGHT: &str = "2E74B5";
+const MUTED: &str = "5A6472";
+const RULE: &str = "BFC7D1";
+const HEADER_FILL: &str = "DCE6F2";
+const NOTE_FILL: &str = "EEF4FB";
+const WARNING_FILL: &str = "FFF4E0";
+const WARNING_RULE: &str = "C77700";
+
+/// Writes a document as a .docx file. The same document always gives the same bytes, in one
+/// process or across processes.
+pub fn render_docx(document: &Document) -> Result<Vec<u8>, DocxError> {
+    let mut figures = Vec::new();
+    let mut numbered_lists = 0;
+    let mut docx = with_styles(Docx::new())
+        .page_size(12240, 15840)
+        .page_margin(
+            PageMargin::new()
+                .top(1440)
+                .bottom(1440)
+                .left(1440)
+                .right(1440)
+                .header(720)
+                .footer(720),
+        )
+        .add_abstract_numbering(bullet_definition())
+        .add_abstract_numbering(number_definition())
+        .add_numbering(Numbering::new(BULLETS, BULLETS))
+        .footer(footer(&document.title))
+        .add_paragraph(styled("Title", &document.title))
+        .add_paragraph(styled("Subtitle", &document.subtitle));
+    if document.status.is_draft() {
+        docx = docx.header(draft_header());
+    }
+    for block in &document.blocks {
+        docx = match block {
+            Block::Contents => contents(docx, document),
+            Block::Heading { level, text } => {
+                docx.add_paragraph(styled(heading_style(*level), text).keep_next(true))
+            }
+            Block::Paragraph(inlines) => docx.add_paragraph(runs(Paragraph::new(), inlines)),
+            Block::BulletList(items) => items.iter().fold(docx, |docx, item| {
+                docx.add_paragraph(
+                    runs(Paragraph::new().style("ListParagraph"), item)
+                        .numbering(NumberingId::new(BULLETS), IndentLevel::new(0)),
+                )
+            }),
+            Block::NumberedList(items) => {
+                // Each list gets its own numbering instance so it starts again at 1.
+                numbered_lists += 1;
+                let id = NUMBERS + numbered_lists;
+                let docx = docx.add_numbering(
+                    Numbering::new(id, NUMBERS).add_override(LevelOverride::new(0).start(1)),
+                );
+                items.iter().fold(docx, |docx, item| {
+                    docx.add_paragraph(
+                        runs(Paragraph::new().style("ListParagraph"), item)
+                            .numbering(NumberingId::new(id), IndentLevel::new(0)),
+                    )
+                })
+            }
+            Block::Table(table) => docx.add_table(table_docx(table)).add_paragraph(spacer()),
+            Block::Callout(callout) => docx.add_paragraph(callout_docx(callout)),
+            Block::Figure(figure) => {
+                let number = figures.len() + 1;
+                match figure_docx(docx, figure, number) {
+                    (docx, Some(xml)) => {
+                        figures.push(xml);
+                        docx
+                    }
+                    (docx, None) => docx,
+                }
+            }
+        };
+    }
+    // docx-rs numbers paragraphs from a per-thread counter that `build` resets; the finishing
+    // step renumbers every id anyway, so earlier documents in this process do not matter.
+    let mut xml = docx.build();
+    docx_xml::finish(&mut xml, document, &figures);
+    let mut bytes = Cursor::new(Vec::new());
+    xml.pack(&mut bytes)
+        .map_err(|error| DocxError::Package(error.to_string()))?;
+    Ok(bytes.into_inner())
+}
+
+fn with_styles(docx: Docx) -> Docx {
+    let heading = |id: &str, name: &str, size: usize, color: &str, level: usize, before: u32| {
+        Style::new(id, StyleType::Paragraph)
+            .name(name)
+            .based_on("Normal")
+            .next("Normal")
+            .q_format(true)
+            .size(size)
+            .bold()
+            .color(color)
+            .fonts(RunFonts::new().ascii(FONT).hi_ansi(FONT).cs(FONT))
+            .line_spacing(LineSpacing::new().before(before).after(100))
+            .outline_lvl(level)
+    };
+    let mut callout = Style::new("Callout", StyleType::Paragraph)
+        .name("Callout")
+        .based_on("Normal")
+        .line_spacing(LineSpacing::new().before(120).after(200));
+    callout.paragraph_property = callout
+        .paragraph_property
+        .shading(
+            Shading::new()
+                .shd_type(ShdType::Clear)
+                .fill(NOTE_FILL)
+                .color("auto"),
+        )
+        .set_borders(ParagraphBorders::with_empty().set(left_rule(ACCENT_LIGHT)));
+    let mut warning = Style::new("Warning", StyleType::Paragraph)
+        .name("Warning")
+        .based_on("Normal")
+        .line_spacing(LineSpacing::new().before(120).after(200));
+    warning.paragraph_property = warning
+        .paragraph_property
+        .shading(
+            Shading::new()
+                .shd_type(ShdType::Clear)
+                .fill(WARNING_FILL)
+                .color("auto"),
+        )
+        .set_borders(ParagraphBorders::with_empty().set(left_rule(WARNING_RULE)));
+    let toc = |level: usize, indent: i32| {
+        Style::new(format!("TOC{level}"), StyleType::Paragraph)
+            .name(format!("toc {level}"))
+            .based_on("Normal")
+            .next("Normal")
+            .line_spacing(LineSpacing::new().after(60))
+            .indent(Some(indent), None, None, None)
+    };
+    // The document defaults (font, size, spacing, language) are written by the finishing step.
+    docx.add_style(
+        Style::new("Title", StyleType::Paragraph)
+            .name("Title")
+            .based_on("Normal")
+            .next("Subtitle")
+            .q_format(true)
+            .size(52)
+            .bold()
+            .color(ACCENT)
+            .line_spacing(LineSpacing::new().after(80)),
+    )
+    .add_style(
+        Style::new("Subtitle", StyleType::Paragraph)
+            .name("Subtitle")
+            .based_on("Normal")
+            .next("Normal")
+            .q_format(true)
+            .size(26)
+            .color(MUTED)
+            .line_spacing(LineSpacing::new().after(320)),
+    )
+    .add_style(heading("Heading1", "heading 1", 32, ACCENT, 0, 360))
+    .add_style(heading("Heading2", "heading 2", 26, ACCENT_LIGHT, 1, 240))
+    .add_style(heading("Heading3", "heading 3", 23, INK, 2, 200))
+    .add_style(
+        Style::new("TOCHeading", StyleType::Paragraph)
+            .name("TOC Heading")
+            .based_on("Normal")
+            .next("Normal")
+            .size(28)
+            .bold()
+            .color(ACCENT)
+            .line_spacing(LineSpacing::new().before(120).after(120)),
+    )
+    .add_style(toc(1, 0))
+    .add_style(toc(2, 360))
+    .add_style(
+        Style::new("ListParagraph", StyleType::Paragraph)
+            .name("List Paragraph")
+            .based_on("Normal")
+            .q_format(true)
+            .line_spacing(LineSpacing::new().after(60)),
+    )
+    .add_style(
+        Style::new("TableText", StyleType::Paragraph)
+            .name("Table Text")
+            .based_on("Normal")
+            .size(19)
+            .line_spacing(LineSpacing::new().before(20).after(20).line(240)),
+    )
+    .add_style(
+        Style::new("Caption", StyleType::Paragraph)
+            .name("caption")
+            .based_on("Normal")
+            .next("Normal")
+            .q_format(true)
+            .size(18)
+            .italic()
+            .color(MUTED)
+            .line_spacing(LineSpacing::new().before(60).after(240)),
+    )
+    .add_style(
+        Style::new("Figure", StyleType::Paragraph)
+            .name("Figure")
+            .based_on("Normal")
+            .align(AlignmentType::Center)
+            .line_spacing(LineSpacing::new().before(120).after(0)),
+    )
+    .add_style(callout)
+    .add_style(warning)
+    .add_style(
+        Style::new("Footer", StyleType::Paragraph)
+            .name("footer")
+            .based_on("Normal")
+            .size(17)
+            .color(MUTED)
+            .align(AlignmentType::Center),
+    )
+    .add_style(
+        Style::new("Hyperlink", StyleType::Character)
+            .name("Hyperlink")
+            .color("0563C1")
+            .underline("single"),
+    )
+}
+
+fn left_rule(color: &str) -> ParagraphBorder {
+    ParagraphBorder::new(ParagraphBorderPosition::Left)
+        .val(BorderType::Single)
+        .size(24)
+        .space(8)
+        .color(color)
+}
+
+fn bullet_definition() -> AbstractNumbering {
+    AbstractNumbering::new(BULLETS).add_level(
+        Level::new(
+            0,
+            Start::new(1),
+            NumberFormat::new("bullet"),
+            LevelText::new("•"),
+            LevelJc::new("left"),
+        )
+        .indent(Some(720), Some(SpecialIndentType::Hanging(360)), None, None),
+    )
+}
+
+fn number_definition() -> AbstractNumbering {
+    AbstractNumbering::new(NUMBERS).add_level(
+        Level::new(
+            0,
+            Start::new(1),
+            NumberFormat::new("decimal"),
+            LevelText::new("%1."),
+            LevelJc::new("left"),
+        )
+        .indent(Some(720), Some(SpecialIndentType::Hanging(360)), None, None),
+    )
+}
+
+fn heading_style(level: HeadingLevel) -> &'static str {
+    match level {
+        HeadingLevel::Section => "Heading1",
+        HeadingLevel::Subsection => "Heading2",
+        HeadingLevel::Minor => "Heading3",
+    }
+}
+
+fn styled(style: &str, text: &str) -> Paragraph {
+    Paragraph::new()
+        .style(style)
+        .add_run(Run::new().add_text(clean(text)))
+}
+
+fn spacer() -> Paragraph {
+    Paragraph::new().line_spacing(LineSpacing::new().before(0).after(0).line(120))
+}
+
+fn footer(title: &str) -> Footer {
+    Footer::new().add_paragraph(
+        Paragraph::new()
+            .style("Footer")
+            .add_run(Run::new().add_text(format!("{} · Page ", clean(title))))
+            .add_page_num(PageNum::new())
+            .add_run(Run::new().add_text(" of "))
+            .add_num_pages(NumPages::new()),
+    )
+}
+
+fn draft_header() -> Header {
+    Header::new().add_paragraph(
+        Paragraph::new().align(AlignmentType::Right).add_run(
+            Run::new()
+                .add_text("DRAFT: open decisions remain")
+                .bold()
+                .size(18)
+                .color(WARNING_RULE),
+        ),
+    )
+}
+
+/// A "Contents" heading and a TOC field, pre-filled with the section and subsection headings.
+/// Word refreshes the field (with page numbers) when it opens the file; other programs show the
+/// entries as they are.
+fn contents(docx: Docx, document: &Document) -> Docx {
+    let entries: Vec<(usize, &str)> = document
+        .blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Heading { level, text } if level.depth() <= 2 => {
+                Some((level.depth(), text.as_str()))
+            }
+            _ => None,
+        })
+        .collect();
+    if entries.is_empty() {
+        return docx;
+    }
+    let mut docx = docx.add_paragraph(styled("TOCHeading", "Contents"));
+    let last = entries.len() - 1;
+    for (index, (depth, text)) in entries.into_iter().enumerate() {
+        let mut paragraph = Paragraph::new().style(&format!("TOC{depth}"));
+        if index == 0 {
+            paragraph = paragraph.add_run(
+                Run::new()
+                    .add_field_char(FieldCharType::Begin, true)
+                    .add_instr_text(InstrText::Unsupported(
+                        " TOC \\o \"1-2\" \\h \\z \\u ".to_owned(),
+                    ))
+                    .add_field_char(FieldCharType::Separate, false),
+            );
+        }
+        paragraph = paragraph.add_run(Run::new().add_text(clean(text)));
+        if index == last {
+            paragraph = paragraph.add_run(Run::new().add_field_char(FieldCharType::End, false));
+        }
+        docx = docx.add_paragraph(paragraph);
+    }
+    docx
+}
+
+/// Adds the inlines to a paragraph as runs.
+fn runs(mut paragraph: Paragraph, inlines: &[Inline]) -> Paragraph {
+    for inline in inlines {
+        paragraph = match inline {
+            Inline::Text(text) => paragraph.add_run(Run::new().add_text(clean(text))),
+            Inline::Emphasis(text) => paragraph.add_run(Run::new().add_text(clean(text)).italic()),
+            Inline::Strong(text) => paragraph.add_run(Run::new().add_text(clean(text)).bold()),
+            Inline::Link { text, url } => paragraph
+                .add_run(
+                    Run::new()
+                        .add_field_char(FieldCharType::Begin, false)
+                        .add_instr_text(InstrText::Unsupported(format!(" HYPERLINK \"{url}\" ")))
+                        .add_field_char(FieldCharType::Separate, false),
+                )
+                .add_run(Run::new().style("Hyperlink").add_text(clean(text)))
+                .add_run(Run::new().add_field_char(FieldCharType::End, false)),
+        };
+    }
+    paragraph
+}
+
+fn table_docx(table: &Table) -> DocxTable {
+    let widths = column_widths(table);
+    let border = |position| {
+        TableBorder::new(position)
+            .border_type(BorderType::Single)
+            .size(4)
+            .color(RULE)
+    };
+    let borders = TableBorders::new()
+        .set(border(TableBorderPosition::Top))
+        .set(border(TableBorderPosition::Bottom))
+        .set(border(TableBorderPosition::Left))
+        .set(border(TableBorderPosition::Right))
+        .set(border(TableBorderPosition::InsideH))
+        .set(border(TableBorderPosition::InsideV));
+    let cell = |inlines: &[Inline], width: usize, alignment: Alignment, header: bool| {
+        let mut paragraph = Paragraph::new().style("TableText").keep_next(header);
+        if alignment == Alignment::Right {
+            paragraph = paragraph.align(AlignmentType::Right);
+        }
+        let paragraph = if header {
+            let text: String = inlines.iter().map(Inline::plain).collect();
+            paragraph.add_run(Run::new().add_text(clean(&text)).bold())
+        } else {
+            runs(paragraph, inlines)
+        };
+        let mut cell = TableCell::new()
+            .width(width, WidthType::Dxa)
+            .add_paragraph(paragraph);
+        if header {
+            cell = cell.shading(
+                Shading::new()
+                    .shd_type(ShdType::Clear)
+                    .fill(HEADER_FILL)
+                    .color("auto"),
+            );
+        }
+        cell
+    };
+    let header_cells: Vec<Vec<Inline>> =
+        table.header.iter().map(|h| vec![Inline::text(h)]).collect();
+    let row = |cells: &[Vec<Inline>], header: bool| {
+        TableRow::new(
+            cells
+                .iter()
+                .zip(&widths)
+                .zip(&table.alignment)
+                .map(|((inlines, width), alignment)| cell(inlines, *width, *alignment, header))
+                .collect(),
+        )
+        .cant_split()
+    };
+    let mut rows = vec![row(&header_cells, true)];
+    rows.extend(table.rows.iter().map(|cells| row(cells, false)));
+    DocxTable::new(rows)
+        .set_grid(widths.clone())
+        .width(TEXT_WIDTH, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .set_borders(borders)
+        .margins(TableCellMargins::new().margin(40, 90, 40, 90))
+}
+
+/// Column widths: every column is at least wide enough for its longest word (so "Priority" or
+/// "$14,500" never breaks mid-word), and the rest of the text width is shared in proportion to
+/// how much each column holds.
+fn column_widths(table: &Table) -> Vec<usize> {
+    // About the width of one character of 9.5-point bold text, and the cell's side margins.
+    const CHAR: usize = 115;
+    const PADDING: usize = 240;
+    let columns = table.header.len().max(1);
+    let cells = |column: usize| {
+        let header = table.header.get(column).cloned().unwrap_or_default();
+        std::iter::once(header).chain(
+            table
+                .rows
+                .iter()
+                .filter_map(move |row| row.get(column))
+                .map(|cell| cell.iter().map(Inline::plain).collect::<String>()),
+        )
+    };
+    let minimums: Vec<usize> = (0..columns)
+        .map(|column| {
+            let longest_word = cells(column)
+                .flat_map(|text| {
+                    text.split_whitespace()
+                        .map(|word| word.chars().count())
+                        .collect::<Vec<_>>()
+                })
+                .max()
+                .unwrap_or(1);
+            (longest_word.min(24) * CHAR + PADDING).min(TEXT_WIDTH / columns)
+        })
+        .collect();
+    let weights: Vec<usize> = (0..columns)
+        .map(|column| {
+            cells(column)
+                .map(|text| text.chars().count())
+                .max()
+                .unwrap_or(0)
+                .clamp(4, 120)
+        })
+        .collect();
+    let spare = TEXT_WIDTH.saturating_sub(minimums.iter().sum());
+    let total: usize = weights.iter().sum::<usize>().max(1);
+    let mut widths: Vec<usize> = minimums
+        .iter()
+        .zip(&weights)
+        .map(|(minimum, weight)| minimum + spare * weight / total)
+        .collect();
+    // Rounding leaves a few twips over; give them to the first column.
+    let used: usize = widths.iter().sum();
+    if let Some(first) = widths.first_mut() {
+        *first += TEXT_WIDTH.saturating_sub(used);
+    }
+    widths
+}
+
+fn callout_docx(callout: &Callout) -> Paragraph {
+    let style = match callout.tone {
+        Tone::Note => "Callout",
+        Tone::Warning => "Warning",
+    };
+    let paragraph = Paragraph::new()
+        .style(style)
+        .add_run(Run::new().add_text(clean(callout.label.trim())).bold());
+    let mut body = callout.body.clone();
+    if let Some(Inline::Text(first)) = body.first_mut()
+        && !first.starts_with(' ')
+    {
+        first.insert(0, ' ');
+    }
+    runs(paragraph, &body)
+}
+
+/// The picture paragraph and its caption; the figure's XML details for the finishing step.
+fn figure_docx(docx: Docx, figure: &Figure, number: usize) -> (Docx, Option<FigureXml>) {
+    let caption = Paragraph::new()
+        .style("Caption")
+        .add_run(Run::new().add_text(format!("Figure {number}. ")).bold())
+        .add_run(Run::new().add_text(clean(&figure.caption)));
+    let picture = match figure.constellation.to_png() {
+        Ok(picture) => picture,
+        Err(error) => {
+            let note = Paragraph::new()
+                .style("Caption")
+                .add_run(Run::new().add_text(format!("The diagram could not be drawn: {error}.")));
+            return (docx.add_paragraph(note).add_paragraph(caption), None);
+        }
+    };
+    let (width, height) = fit(picture.width, picture.height);
+    let pic =
+        Pic::new_with_dimensions(picture.png, picture.width, picture.height).size(width, height);
+    let docx = docx
+        .add_paragraph(
+            Paragraph::new()
+                .style("Figure")
+                .keep_next(true)
+                .add_run(Run::new().add_image(pic)),
+        )
+        .add_paragraph(caption);
+    (
+        docx,
+        Some(FigureXml {
+            name: format!("Figure {number}"),
+            alt_text: clean(&figure.alt_text),
+        }),
+    )
+}
+
+/// The picture's size in EMUs: the text width, or less when it would run past the height limit.
+fn fit(width_px: u32, height_px: u32) -> (u32, u32) {
+    let width = f64::from(PICTURE_MAX_WIDTH_EMU);
+    let aspect = f64::from(height_px.max(1)) / f64::from(width_px.max(1));
+    let mut size = (width, width * aspect);
+    if size.1 > f64::from(PICTURE_MAX_HEIGHT_EMU) {
+        let shrink = f64::from(PICTURE_MAX_HEIGHT_EMU) / size.1;
+        size = (size.0 * shrink, size.1 * shrink);
+    }
+    (size.0.round() as u32, size.1.round() as u32)
+}
+
+/// Text XML can hold: control characters dropped, line breaks and tabs as spaces.
+fn clean(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            c if c.is_control() => None,
+            '\u{FFFE}' | '\u{FFFF}' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pictures_fit_the_page() {
+        let (w, h) = fit(1000, 500);
+        assert_eq!(w, PICTURE_MAX_WIDTH_EMU);
+        assert_eq!(h, PICTURE_MAX_WIDTH_EMU / 2);
+        let (w, h) = fit(500, 5000);
+        assert_eq!(h, PICTURE_MAX_HEIGHT_EMU);
+        assert!(w < PICTURE_MAX_WIDTH_EMU);
+    }
+
+    #[test]
+    fn text_loses_what_xml_cannot_hold() {
+        assert_eq!(clean("a\u{1}b\tc\nd"), "ab c d");
+    }
+
+    #[test]
+    fn columns_fill_the_text_width() {
+        let mut table = Table::new(["A", "Longer heading"]);
+        table.push_text_row(["x", "some longer text in the second column"]);
+        let widths = column_widths(&table);
+        assert_eq!(widths.iter().sum::<usize>(), TEXT_WIDTH);
+        assert!(widths[1] > widths[0]);
+    }
+}

@@ -1,0 +1,131 @@
+//! The constellation: the picture, and the opportunities with what unlocks them.
+
+use super::{Context, Out};
+use crate::constellation::kind_label;
+use crate::model::{Block, Figure, Inline, Table, Tone};
+use crate::text::{answer, capitalize, count, join_words, one_line};
+
+/// The picture, and a warning when the constellation is only a ladder.
+pub(super) fn constellation(ctx: &Context, out: &mut Out) {
+    let plan = ctx.plan;
+    if ctx.constellation.is_empty() {
+        return;
+    }
+    out.blocks.push(Block::Figure(Figure {
+        constellation: ctx.constellation.clone(),
+        alt_text: alt_text(ctx),
+        caption: "Credentials (left, framed by stack) and the opportunities they unlock (right). Green: stays in the classroom; grey, dashed: leaves it.".to_owned(),
+    }));
+    if !plan.opportunities.is_empty() && !plan.opportunities.iter().any(|o| o.stays_in_classroom) {
+        out.callout(
+            Tone::Warning,
+            "A ladder, not a constellation.",
+            vec![Inline::text(
+                " Every opportunity in this plan takes the educator out of the classroom.",
+            )],
+        );
+    }
+}
+
+/// Every opportunity: its kind, whether it keeps the educator teaching, what unlocks it and what
+/// it involves.
+pub(super) fn opportunities(ctx: &Context, out: &mut Out) {
+    let plan = ctx.plan;
+    let mut table = Table::new([
+        "Opportunity",
+        "Kind",
+        "In the classroom",
+        "Unlocked by",
+        "What the educator does",
+    ]);
+    for opportunity in &plan.opportunities {
+        let unlocked: Vec<String> = opportunity
+            .unlocked_by
+            .iter()
+            .map(|id| ctx.title_of(id.as_str()))
+            .collect();
+        table.push_row([
+            vec![Inline::strong(one_line(&opportunity.title))],
+            vec![Inline::text(capitalize(kind_label(opportunity.kind)))],
+            vec![Inline::text(if opportunity.stays_in_classroom {
+                "Stays"
+            } else {
+                "Leaves"
+            })],
+            vec![Inline::text(if unlocked.is_empty() {
+                "—".to_owned()
+            } else {
+                join_words(&unlocked)
+            })],
+            vec![Inline::text(
+                answer(opportunity.description.as_ref()).map_or_else(|| "—".to_owned(), one_line),
+            )],
+        ]);
+    }
+    out.table(table);
+    if let Some(unlocks) = plan
+        .learning
+        .as_ref()
+        .and_then(|l| answer(l.unlocks.as_ref()))
+    {
+        out.labeled("How credentials open doors.", unlocks);
+    }
+}
+
+/// A description of the picture for readers who cannot see it.
+fn alt_text(ctx: &Context) -> String {
+    let plan = ctx.plan;
+    let mut text = format!(
+        "Diagram of the career constellation: {} {} to {}.",
+        count(
+            plan.credentials.len(),
+            "micro-credential",
+            "micro-credentials"
+        ),
+        if plan.credentials.len() == 1 {
+            "leads"
+        } else {
+            "lead"
+        },
+        count(plan.opportunities.len(), "opportunity", "opportunities")
+    );
+    if !plan.stacks.is_empty() {
+        let stacks: Vec<String> = plan
+            .stacks
+            .iter()
+            .map(|s| {
+                format!(
+                    "{} ({})",
+                    one_line(&s.title),
+                    count(s.credentials.len(), "credential", "credentials")
+                )
+            })
+            .collect();
+        text.push_str(&format!(" Stacks: {}.", join_words(&stacks)));
+    }
+    let staying: Vec<String> = plan
+        .opportunities
+        .iter()
+        .filter(|o| o.stays_in_classroom)
+        .map(|o| one_line(&o.title))
+        .collect();
+    let leaving: Vec<String> = plan
+        .opportunities
+        .iter()
+        .filter(|o| !o.stays_in_classroom)
+        .map(|o| one_line(&o.title))
+        .collect();
+    if !staying.is_empty() {
+        text.push_str(&format!(
+            " Keep the educator in the classroom: {}.",
+            join_words(&staying)
+        ));
+    }
+    if !leaving.is_empty() {
+        text.push_str(&format!(
+            " Lead out of the classroom: {}.",
+            join_words(&leaving)
+        ));
+    }
+    text
+}

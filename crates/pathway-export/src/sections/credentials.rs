@@ -1,0 +1,255 @@
+//! What an educator can earn: the credentials, each in detail, the pathways through them, and
+//! how to start.
+
+use pathway_schema::ChannelKind;
+
+use super::{Context, Out};
+use crate::model::{HeadingLevel, Inline, Table};
+use crate::text::{answer, count, format_hours, join_words, one_line};
+
+pub(super) fn credentials(ctx: &Context, out: &mut Out) {
+    let mut table = Table::new([
+        "Credential",
+        "Hours",
+        "Evidence you submit",
+        "What it unlocks",
+    ])
+    .numeric(&[1]);
+    for credential in &ctx.plan.credentials {
+        let unlocks: Vec<&str> = ctx
+            .unlocked_by_credential(credential.id.as_str())
+            .iter()
+            .map(|o| o.title.as_str())
+            .collect();
+        let evidence: Vec<String> = credential.evidence.iter().map(|e| one_line(e)).collect();
+        table.push_row([
+            vec![Inline::strong(one_line(&credential.title))],
+            vec![Inline::text(
+                credential
+                    .hours
+                    .map_or_else(|| "—".to_owned(), crate::text::format_number),
+            )],
+            vec![Inline::text(if evidence.is_empty() {
+                "—".to_owned()
+            } else {
+                evidence.join("; ")
+            })],
+            vec![Inline::text(if unlocks.is_empty() {
+                "—".to_owned()
+            } else {
+                join_words(&unlocks)
+            })],
+        ]);
+    }
+    out.table(table);
+}
+
+pub(super) fn credential_details(ctx: &Context, out: &mut Out) {
+    for credential in &ctx.plan.credentials {
+        out.heading(HeadingLevel::Subsection, &credential.title);
+        out.answer("The skill.", credential.competency.as_ref());
+        let mut facts = Vec::new();
+        if let Some(hours) = credential.hours {
+            facts.push(fact("Time:", format!("about {}", format_hours(hours))));
+        }
+        if let Some(issuer) = answer(credential.issuer.as_ref()) {
+            facts.push(fact("Issued by:", one_line(issuer)));
+        }
+        if let Some(assessor) = answer(credential.assessed_by.as_ref()) {
+            facts.push(fact("Assessed by:", one_line(assessor)));
+        }
+        let first: Vec<String> = credential
+            .prerequisites
+            .iter()
+            .map(|id| ctx.title_of(id.as_str()))
+            .collect();
+        if !first.is_empty() {
+            facts.push(fact("Earn first:", join_words(&first)));
+        }
+        let stacks: Vec<&str> = ctx
+            .plan
+            .stacks
+            .iter()
+            .filter(|s| s.credentials.contains(&credential.id))
+            .map(|s| s.title.as_str())
+            .collect();
+        if !stacks.is_empty() {
+            facts.push(fact("Part of the stack:", join_words(&stacks)));
+        }
+        let unlocks: Vec<&str> = ctx
+            .unlocked_by_credential(credential.id.as_str())
+            .iter()
+            .map(|o| o.title.as_str())
+            .collect();
+        if !unlocks.is_empty() {
+            facts.push(fact("Unlocks:", join_words(&unlocks)));
+        }
+        if let Some(external) = &credential.external {
+            if let Some(ctid) = &external.ctid {
+                facts.push(fact("Credential Registry CTID:", ctid.as_str().to_owned()));
+            }
+            for (label, url) in [
+                ("Open Badges achievement:", &external.open_badges),
+                ("More:", &external.url),
+            ] {
+                if let Some(url) = answer(url.as_ref()) {
+                    facts.push(vec![
+                        Inline::strong(label),
+                        Inline::text(" "),
+                        Inline::link(url, url),
+                    ]);
+                }
+            }
+        }
+        out.bullets(facts);
+        if !credential.evidence.is_empty() {
+            out.paragraph(vec![Inline::strong("What you submit:")]);
+            out.bullets(
+                credential
+                    .evidence
+                    .iter()
+                    .map(|item| vec![Inline::text(one_line(item))])
+                    .collect(),
+            );
+        }
+    }
+}
+
+fn fact(label: &str, text: String) -> Vec<Inline> {
+    vec![Inline::strong(label), Inline::text(format!(" {text}"))]
+}
+
+pub(super) fn pathways(ctx: &Context, out: &mut Out) {
+    for pathway in &ctx.plan.pathways {
+        out.heading(HeadingLevel::Subsection, &pathway.title);
+        if let Some(role) = answer(pathway.role.as_ref()) {
+            out.labeled("For:", role);
+        }
+        if let Some(description) = answer(pathway.description.as_ref()) {
+            out.text(description);
+        }
+        let steps: Vec<Vec<Inline>> = pathway
+            .credentials
+            .iter()
+            .map(|id| match ctx.credential(id.as_str()) {
+                Some(credential) => {
+                    let mut step = vec![Inline::text(one_line(&credential.title))];
+                    if let Some(hours) = credential.hours {
+                        step.push(Inline::emphasis(format!(" ({})", format_hours(hours))));
+                    }
+                    step
+                }
+                None => vec![Inline::text(ctx.title_of(id.as_str()))],
+            })
+            .collect();
+        out.numbered(steps);
+        let leads: Vec<String> = pathway
+            .leads_to
+            .iter()
+            .map(|id| ctx.title_of(id.as_str()))
+            .collect();
+        if !leads.is_empty() {
+            out.paragraph(vec![
+                Inline::strong("Leads to:"),
+                Inline::text(format!(" {}.", join_words(&leads))),
+            ]);
+        }
+        let hours: f64 = pathway
+            .credentials
+            .iter()
+            .filter_map(|id| ctx.credential(id.as_str())?.hours)
+            .sum();
+        let mut load = Vec::new();
+        if hours > 0.0 {
+            load.push(format!("about {} of credential work", format_hours(hours)));
+        }
+        if let Some(months) = pathway.duration_months {
+            load.push(format!(
+                "typically {}",
+                count(months as usize, "month", "months")
+            ));
+        }
+        if !load.is_empty() {
+            out.paragraph(vec![
+                Inline::strong("Time:"),
+                Inline::text(format!(" {}.", load.join(", "))),
+            ]);
+        }
+    }
+}
+
+pub(super) fn get_started(ctx: &Context, out: &mut Out) {
+    let plan = ctx.plan;
+    let mut steps = Vec::new();
+    let first: Vec<String> = plan
+        .credentials
+        .iter()
+        .filter(|c| c.prerequisites.is_empty())
+        .map(|c| match c.hours {
+            Some(hours) => format!("{} ({})", one_line(&c.title), format_hours(hours)),
+            None => one_line(&c.title),
+        })
+        .collect();
+    if !first.is_empty() {
+        steps.push(vec![
+            Inline::strong("Choose a first credential."),
+            Inline::text(format!(
+                " These need nothing earned before them: {}.",
+                join_words(&first)
+            )),
+        ]);
+    }
+    if let Some(learning) = &plan.learning {
+        if let Some(supports) = answer(learning.supports.as_ref()) {
+            steps.push(vec![
+                Inline::strong("Use the supports."),
+                Inline::text(format!(" {}", one_line(supports))),
+            ]);
+        }
+        if let Some(time) = answer(learning.time.as_ref()) {
+            steps.push(vec![
+                Inline::strong("Plan your time."),
+                Inline::text(format!(" {}", one_line(time))),
+            ]);
+        }
+    }
+    if let Some(contact) = plan
+        .scope
+        .as_ref()
+        .and_then(|s| s.point_of_contact.as_ref())
+    {
+        let mut step = vec![
+            Inline::strong("Ask questions."),
+            Inline::text(format!(" Contact {}", one_line(&contact.name))),
+        ];
+        if let Some(role) = answer(contact.role.as_ref()) {
+            step.push(Inline::text(format!(", {}", one_line(role))));
+        }
+        if let Some(email) = answer(contact.email.as_ref()) {
+            step.push(Inline::text(", at "));
+            step.push(Inline::email(email));
+        }
+        step.push(Inline::text("."));
+        steps.push(step);
+    }
+    let channels: Vec<&str> = plan
+        .communication
+        .iter()
+        .flat_map(|c| c.channels.iter())
+        .filter(|c| {
+            c.audiences.contains(&ctx.profile.id)
+                || (c.audiences.is_empty() && c.kind != Some(ChannelKind::Meeting))
+        })
+        .map(|c| c.name.as_str())
+        .collect();
+    if !channels.is_empty() {
+        steps.push(vec![
+            Inline::strong("Stay informed."),
+            Inline::text(format!(
+                " News about the pathways comes through {}.",
+                join_words(&channels)
+            )),
+        ]);
+    }
+    out.numbered(steps);
+}

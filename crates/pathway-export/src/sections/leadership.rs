@@ -1,0 +1,368 @@
+//! Leadership: timeline, who decides, risks, what the board and the state are asked for, and
+//! communication.
+
+use pathway_schema::{ChannelKind, FundingKind, Involvement, PartnerKind, StakeholderKind};
+
+use super::{Context, Out};
+use crate::budget;
+use crate::model::{HeadingLevel, Inline, Table};
+use crate::text::{answer, count, format_date, format_money, join_words, one_line, school_year};
+
+pub(super) fn timeline(ctx: &Context, out: &mut Out) {
+    let Some(implementation) = &ctx.plan.implementation else {
+        return;
+    };
+    let mut milestones: Vec<_> = implementation.timeline.iter().collect();
+    milestones.sort_by_key(|m| m.date);
+    let mut table = Table::new(["Date", "Milestone", "Owner"]);
+    for milestone in milestones {
+        table.push_text_row([
+            format_date(&milestone.date),
+            one_line(&milestone.title),
+            answer(milestone.owner.as_ref()).map_or_else(|| "—".to_owned(), one_line),
+        ]);
+    }
+    out.table(table);
+    if let Some(pilot) = &implementation.pilot {
+        out.heading(HeadingLevel::Subsection, "The pilot");
+        let mut facts = Vec::new();
+        if let (Some(start), Some(end)) = (&pilot.start, &pilot.end) {
+            facts.push(format!("{} to {}", format_date(start), format_date(end)));
+        }
+        if let Some(n) = pilot.participants {
+            facts.push(count(n as usize, "educator", "educators"));
+        }
+        if !facts.is_empty() {
+            out.paragraph(vec![
+                Inline::strong("The pilot:"),
+                Inline::text(format!(" {}.", facts.join(", "))),
+            ]);
+        }
+        if let Some(description) = answer(pilot.description.as_ref()) {
+            out.text(description);
+        }
+    }
+}
+
+pub(super) fn governance(ctx: &Context, out: &mut Out) {
+    let plan = ctx.plan;
+    if let Some(scope) = &plan.scope {
+        out.answer("Who decides.", scope.decision_making.as_ref());
+    }
+    let mut people = Vec::new();
+    if let Some(implementation) = &plan.implementation {
+        for (label, person) in [
+            ("Owner:", &implementation.owner),
+            ("Sponsor:", &implementation.sponsor),
+        ] {
+            if let Some(person) = person {
+                let mut text = format!(" {}", one_line(&person.name));
+                if let Some(role) = answer(person.role.as_ref()) {
+                    text.push_str(&format!(", {}", one_line(role)));
+                }
+                people.push(vec![Inline::strong(label), Inline::text(text)]);
+            }
+        }
+    }
+    if let Some(contact) = plan
+        .scope
+        .as_ref()
+        .and_then(|s| s.point_of_contact.as_ref())
+    {
+        let mut text = format!(" {}", one_line(&contact.name));
+        if let Some(role) = answer(contact.role.as_ref()) {
+            text.push_str(&format!(", {}", one_line(role)));
+        }
+        let mut line = vec![Inline::strong("Point of contact:"), Inline::text(text)];
+        if let Some(email) = answer(contact.email.as_ref()) {
+            line.push(Inline::text(" ("));
+            line.push(Inline::email(email));
+            line.push(Inline::text(")"));
+        }
+        people.push(line);
+    }
+    out.bullets(people);
+}
+
+pub(super) fn risks(ctx: &Context, out: &mut Out) {
+    let plan = ctx.plan;
+    let mut flags: Vec<Vec<Inline>> = Vec::new();
+    let balance = budget::balance_by_year(plan);
+    for year in balance.iter().filter(|y| y.shortfall() > 0.0) {
+        flags.push(vec![
+            Inline::strong("Funding gap:"),
+            Inline::text(format!(
+                " projected incentive costs exceed funding by {} in {}.",
+                ctx.money(year.shortfall()),
+                school_year(year.year)
+            )),
+        ]);
+    }
+    if budget::incentive_costs(plan).is_empty() && budget::money_incentives(plan).next().is_some() {
+        flags.push(vec![
+            Inline::strong("Costs not projected:"),
+            Inline::text(" the plan does not yet say how many educators take part each year, so yearly costs are unknown."),
+        ]);
+    }
+    if !plan.opportunities.is_empty() && !plan.opportunities.iter().any(|o| o.stays_in_classroom) {
+        flags.push(vec![
+            Inline::strong("A ladder:"),
+            Inline::text(" every opportunity leads out of the classroom."),
+        ]);
+    }
+    if plan
+        .quality
+        .as_ref()
+        .and_then(|q| answer(q.appeals.as_ref()))
+        .is_none()
+        && !plan.credentials.is_empty()
+    {
+        flags.push(vec![
+            Inline::strong("No appeals:"),
+            Inline::text(" the plan does not say how an educator can contest a score."),
+        ]);
+    }
+    if plan
+        .scope
+        .as_ref()
+        .and_then(|s| s.point_of_contact.as_ref())
+        .and_then(|c| c.also_assessor)
+        == Some(true)
+    {
+        flags.push(vec![
+            Inline::strong("Two hats:"),
+            Inline::text(" the point of contact also assesses submissions."),
+        ]);
+    }
+    let salary_changes = plan
+        .incentives
+        .iter()
+        .flat_map(|i| i.offers.iter())
+        .any(|i| i.compensation.is_some_and(|f| f.changes_salary()));
+    let bargains = plan
+        .stakeholders
+        .iter()
+        .flat_map(|s| s.groups.iter())
+        .any(|g| {
+            g.group == StakeholderKind::Union && g.involvement.contains(&Involvement::Bargaining)
+        });
+    if salary_changes && !bargains {
+        flags.push(vec![
+            Inline::strong("Not bargained:"),
+            Inline::text(" salary schedule changes without the union at the bargaining table."),
+        ]);
+    }
+    out.bullets(flags);
+    if let Some(goals) = &plan.goals {
+        out.answer("Barriers the plan names.", goals.barriers.as_ref());
+    }
+}
+
+pub(super) fn board_decisions(ctx: &Context, out: &mut Out) {
+    let plan = ctx.plan;
+    for group in plan
+        .stakeholders
+        .iter()
+        .flat_map(|s| s.groups.iter())
+        .filter(|g| g.group == StakeholderKind::SchoolBoard)
+    {
+        out.answer("The board’s role.", group.role.as_ref());
+    }
+    let mut table = Table::new(["Date", "What the board is asked to do"]);
+    let mut milestones: Vec<_> = plan
+        .implementation
+        .iter()
+        .flat_map(|i| i.timeline.iter())
+        .filter(|m| {
+            m.title.to_lowercase().contains("board")
+                || m.owner
+                    .as_ref()
+                    .is_some_and(|o| o.to_lowercase().contains("board"))
+        })
+        .collect();
+    milestones.sort_by_key(|m| m.date);
+    for milestone in milestones {
+        table.push_text_row([format_date(&milestone.date), one_line(&milestone.title)]);
+    }
+    out.table(table);
+    let own: Vec<String> = plan
+        .scope
+        .iter()
+        .flat_map(|s| s.funding.iter())
+        .filter(|f| f.kind == FundingKind::DistrictBudget)
+        .map(|f| {
+            let years: Vec<String> = f.years.iter().map(|y| school_year(*y)).collect();
+            format!(
+                "{}: {} ({})",
+                one_line(&f.name),
+                format_money(&f.amount),
+                join_words(&years)
+            )
+        })
+        .collect();
+    if !own.is_empty() {
+        out.heading(
+            HeadingLevel::Subsection,
+            "Lines in the district’s own budget",
+        );
+        out.bullets(
+            own.into_iter()
+                .map(|line| vec![Inline::text(line)])
+                .collect(),
+        );
+    }
+}
+
+pub(super) fn state_alignment(ctx: &Context, out: &mut Out) {
+    let plan = ctx.plan;
+    for group in plan
+        .stakeholders
+        .iter()
+        .flat_map(|s| s.groups.iter())
+        .filter(|g| g.group == StakeholderKind::State)
+    {
+        out.answer("The state’s role.", group.role.as_ref());
+    }
+    let mut table = Table::new(["Credential", "Issuer", "Registry listing"]);
+    for credential in &plan.credentials {
+        let mut listing = Vec::new();
+        if let Some(external) = &credential.external {
+            if let Some(ctid) = &external.ctid {
+                listing.push(Inline::text(format!("CTID {}", ctid.as_str())));
+            }
+            for url in [&external.open_badges, &external.url].into_iter().flatten() {
+                if !listing.is_empty() {
+                    listing.push(Inline::text("; "));
+                }
+                listing.push(Inline::link(url.clone(), url));
+            }
+        }
+        if listing.is_empty() {
+            listing.push(Inline::text("Not listed"));
+        }
+        table.push_row([
+            vec![Inline::text(one_line(&credential.title))],
+            vec![Inline::text(
+                answer(credential.issuer.as_ref()).map_or_else(|| "—".to_owned(), one_line),
+            )],
+            listing,
+        ]);
+    }
+    out.table(table);
+    let public: Vec<String> = plan
+        .scope
+        .iter()
+        .flat_map(|s| s.funding.iter())
+        .filter(|f| {
+            matches!(
+                f.kind,
+                FundingKind::State | FundingKind::FederalTitle | FundingKind::Federal
+            )
+        })
+        .map(|f| format!("{}: {}", one_line(&f.name), format_money(&f.amount)))
+        .collect();
+    if !public.is_empty() {
+        out.heading(HeadingLevel::Subsection, "State and federal funds");
+        out.bullets(
+            public
+                .into_iter()
+                .map(|line| vec![Inline::text(line)])
+                .collect(),
+        );
+    }
+    let agencies: Vec<String> = plan
+        .partnerships
+        .iter()
+        .flat_map(|p| p.partners.iter())
+        .filter(|p| {
+            matches!(
+                p.kind,
+                PartnerKind::StateAgency | PartnerKind::CredentialIssuer
+            )
+        })
+        .map(|p| match answer(p.contribution.as_ref()) {
+            Some(contribution) => format!("{}: {}", one_line(&p.name), one_line(contribution)),
+            None => one_line(&p.name),
+        })
+        .collect();
+    if !agencies.is_empty() {
+        out.heading(HeadingLevel::Subsection, "Agencies and issuers");
+        out.bullets(
+            agencies
+                .into_iter()
+                .map(|line| vec![Inline::text(line)])
+                .collect(),
+        );
+    }
+    let mut sources: Vec<String> = Vec::new();
+    for metric in plan.evaluation.iter().flat_map(|e| e.metrics.iter()) {
+        if let Some(source) = answer(metric.source.as_ref()).map(one_line)
+            && !sources.contains(&source)
+        {
+            sources.push(source);
+        }
+    }
+    if !sources.is_empty() {
+        out.paragraph(vec![
+            Inline::strong("Data the plan draws on:"),
+            Inline::text(format!(" {}.", join_words(&sources))),
+        ]);
+    }
+}
+
+pub(super) fn communication(ctx: &Context, out: &mut Out) {
+    let Some(communication) = &ctx.plan.communication else {
+        return;
+    };
+    let mut messages = Table::new(["Audience", "What they need to hear"]);
+    for message in &communication.audiences {
+        if let Some(text) = answer(message.message.as_ref()) {
+            messages.push_text_row([message.audience.to_string(), one_line(text)]);
+        }
+    }
+    out.table(messages);
+    let mut channels = Table::new(["Channel", "Kind", "Reaches"]);
+    for channel in &communication.channels {
+        let reaches: Vec<&str> = channel.audiences.iter().map(|a| a.as_str()).collect();
+        let name = match answer(channel.url.as_ref()) {
+            Some(url) => vec![Inline::link(one_line(&channel.name), url)],
+            None => vec![Inline::text(one_line(&channel.name))],
+        };
+        channels.push_row([
+            name,
+            vec![Inline::text(channel.kind.map_or("—", channel_kind))],
+            vec![Inline::text(if reaches.is_empty() {
+                "Everyone".to_owned()
+            } else {
+                join_words(&reaches)
+            })],
+        ]);
+    }
+    out.table(channels);
+    for study in &communication.case_studies {
+        let mut inlines = vec![Inline::strong(format!(
+            "Case study: {}.",
+            one_line(&study.title)
+        ))];
+        if let Some(summary) = answer(study.summary.as_ref()) {
+            inlines.push(Inline::text(format!(" {}", one_line(summary))));
+        }
+        if let Some(url) = answer(study.url.as_ref()) {
+            inlines.push(Inline::text(" "));
+            inlines.push(Inline::link(url, url));
+        }
+        out.paragraph(inlines);
+    }
+    out.answer("Feedback.", communication.feedback.as_ref());
+}
+
+fn channel_kind(kind: ChannelKind) -> &'static str {
+    match kind {
+        ChannelKind::Website => "Website",
+        ChannelKind::Newsletter => "Newsletter",
+        ChannelKind::Meeting => "Meeting",
+        ChannelKind::Network => "Network",
+        ChannelKind::SocialMedia => "Social media",
+        ChannelKind::Report => "Report",
+    }
+}

@@ -1,0 +1,349 @@
+//! From plan and audience profile to a [`Document`]: the summary first, then the profile's
+//! sections in its order, then the open decisions when the plan is a draft.
+//!
+//! Each section kind is written by a small function in a module named for what it covers
+//! (money, credentials, people…). A section with nothing to show is left out.
+
+mod constellation;
+mod credentials;
+mod leadership;
+mod money;
+mod open_decisions;
+mod people;
+mod plan_overview;
+mod practice;
+mod results;
+mod summary;
+
+use std::collections::HashMap;
+
+use pathway_schema::load::LoadedPlan;
+use pathway_schema::{Credential, Incentive, Opportunity, Plan};
+
+use crate::constellation::Constellation;
+use crate::model::{
+    Block, Callout, Document, HeadingLevel, Inline, Properties, Status, Table, Tone,
+};
+use crate::profile::{AudienceProfile, SectionKind};
+use crate::text::paragraphs;
+
+/// Builds the document for one audience. The loaded plan's document tells which decision points
+/// are answered.
+pub fn build_document(loaded: &LoadedPlan, profile: &AudienceProfile) -> Document {
+    let json = loaded.document.to_json();
+    let open = open_decisions::open(&json, loaded.plan.readiness);
+    let scrubbed = if open.is_empty() {
+        None
+    } else {
+        open_decisions::without_placeholders(json)
+    };
+    let plan = scrubbed.as_ref().unwrap_or(&loaded.plan);
+    let constellation = Constellation::from_plan(plan);
+    let ctx = Context {
+        plan,
+        profile,
+        constellation: &constellation,
+        currency: crate::budget::currency(plan).to_owned(),
+    };
+    let status = if open.is_empty() {
+        Status::Final
+    } else {
+        Status::Draft {
+            open_decisions: open.len(),
+        }
+    };
+    let mut out = Out::default();
+    if status.is_draft() {
+        open_decisions::notice(&ctx, open.len(), &mut out);
+    }
+    out.blocks.push(Block::Contents);
+    summary::write(&ctx, &open, &mut out);
+    for section in &profile.sections {
+        let mut content = Out::default();
+        write_section(section.kind, &ctx, &mut content);
+        if content.blocks.is_empty() {
+            continue;
+        }
+        let heading = section
+            .heading
+            .clone()
+            .unwrap_or_else(|| section.kind.default_heading().to_owned());
+        out.heading(HeadingLevel::Section, &fill(&heading, plan));
+        if let Some(intro) = &section.intro {
+            out.text(&fill(intro, plan));
+        }
+        out.blocks.extend(content.blocks);
+    }
+    if !open.is_empty() {
+        open_decisions::appendix(&ctx, &open, &mut out);
+    }
+    let mut keywords = vec![
+        "career pathways".to_owned(),
+        "micro-credentials".to_owned(),
+        plan.organization.name.clone(),
+        profile.audience.clone(),
+    ];
+    keywords.extend(profile.keywords.iter().cloned());
+    Document {
+        title: fill(&profile.title, plan),
+        subtitle: format!(
+            "Prepared for {} · {}",
+            lowercase_first(&profile.audience),
+            plan.organization.name
+        ),
+        status,
+        properties: Properties {
+            subject: fill(&profile.subject, plan),
+            creator: plan.organization.name.clone(),
+            keywords,
+            description: fill(&profile.purpose, plan),
+            language: profile.language.clone(),
+        },
+        blocks: unique_headings(out.blocks),
+    }
+}
+
+fn write_section(kind: SectionKind, ctx: &Context, out: &mut Out) {
+    use SectionKind as K;
+    match kind {
+        K::Overview => plan_overview::overview(ctx, out),
+        K::Goals => plan_overview::goals(ctx, out),
+        K::GoalMetrics => plan_overview::goal_metrics(ctx, out),
+        K::CaseForChange => plan_overview::case_for_change(ctx, out),
+        K::Budget => money::budget(ctx, out),
+        K::FundingSources => money::funding_sources(ctx, out),
+        K::Growth => money::growth(ctx, out),
+        K::Incentives => money::incentives(ctx, out),
+        K::Compensation => money::compensation(ctx, out),
+        K::Value => money::value(ctx, out),
+        K::Credentials => credentials::credentials(ctx, out),
+        K::CredentialDetails => credentials::credential_details(ctx, out),
+        K::Pathways => credentials::pathways(ctx, out),
+        K::GetStarted => credentials::get_started(ctx, out),
+        K::Constellation => constellation::constellation(ctx, out),
+        K::Opportunities => constellation::opportunities(ctx, out),
+        K::Participation => people::participation(ctx, out),
+        K::EducatorVoice => people::educator_voice(ctx, out),
+        K::Stakeholders => people::stakeholders(ctx, out),
+        K::BuildingAsks => people::building_asks(ctx, out),
+        K::Community => people::community(ctx, out),
+        K::Partnerships => people::partnerships(ctx, out),
+        K::Learning => practice::learning(ctx, out),
+        K::TimeDemands => practice::time_demands(ctx, out),
+        K::Assessment => practice::assessment(ctx, out),
+        K::Evaluation => results::evaluation(ctx, out),
+        K::Equity => results::equity(ctx, out),
+        K::Timeline => leadership::timeline(ctx, out),
+        K::Governance => leadership::governance(ctx, out),
+        K::Risks => leadership::risks(ctx, out),
+        K::BoardDecisions => leadership::board_decisions(ctx, out),
+        K::StateAlignment => leadership::state_alignment(ctx, out),
+        K::Communication => leadership::communication(ctx, out),
+    }
+}
+
+/// Replaces `{plan}` and `{organization}` in profile wording.
+fn fill(wording: &str, plan: &Plan) -> String {
+    wording
+        .replace("{plan}", &plan.display_title())
+        .replace("{organization}", &plan.organization.name)
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if chars.clone().next().is_some_and(char::is_lowercase) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        Some(first) => std::iter::once(first).chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Headings must differ so that readers (and Markdown anchors) can tell them apart: a repeated
+/// heading gets its count added, as in "Credentials (2)".
+fn unique_headings(blocks: Vec<Block>) -> Vec<Block> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    blocks
+        .into_iter()
+        .map(|block| match block {
+            Block::Heading { level, text } => {
+                let count = seen.entry(text.to_lowercase()).or_insert(0);
+                *count += 1;
+                let text = if *count > 1 {
+                    format!("{text} ({count})")
+                } else {
+                    text
+                };
+                Block::Heading { level, text }
+            }
+            other => other,
+        })
+        .collect()
+}
+
+/// What every section needs: the plan, the profile, the constellation.
+pub(crate) struct Context<'a> {
+    pub plan: &'a Plan,
+    pub profile: &'a AudienceProfile,
+    pub constellation: &'a Constellation,
+    pub currency: String,
+}
+
+impl<'a> Context<'a> {
+    pub fn credential(&self, id: &str) -> Option<&'a Credential> {
+        self.plan.credentials.iter().find(|c| c.id.as_str() == id)
+    }
+
+    pub fn opportunity(&self, id: &str) -> Option<&'a Opportunity> {
+        self.plan.opportunities.iter().find(|o| o.id.as_str() == id)
+    }
+
+    pub fn incentive(&self, id: &str) -> Option<&'a Incentive> {
+        self.plan
+            .incentives
+            .iter()
+            .flat_map(|incentives| incentives.offers.iter())
+            .find(|incentive| incentive.id.as_str() == id)
+    }
+
+    /// The title of whatever an id names: a credential, a stack, an opportunity or an incentive;
+    /// the id itself when nothing matches.
+    pub fn title_of(&self, id: &str) -> String {
+        if let Some(credential) = self.credential(id) {
+            return credential.title.clone();
+        }
+        if let Some(stack) = self.plan.stacks.iter().find(|s| s.id.as_str() == id) {
+            return format!("the {} stack", stack.title);
+        }
+        if let Some(opportunity) = self.opportunity(id) {
+            return opportunity.title.clone();
+        }
+        if let Some(incentive) = self.incentive(id) {
+            return incentive_name(incentive);
+        }
+        id.to_owned()
+    }
+
+    /// The opportunities a credential unlocks, on its own or as part of a stack.
+    pub fn unlocked_by_credential(&self, id: &str) -> Vec<&'a Opportunity> {
+        let stacks: Vec<&str> = self
+            .plan
+            .stacks
+            .iter()
+            .filter(|stack| stack.credentials.iter().any(|c| c.as_str() == id))
+            .map(|stack| stack.id.as_str())
+            .collect();
+        self.plan
+            .opportunities
+            .iter()
+            .filter(|opportunity| {
+                opportunity
+                    .unlocked_by
+                    .iter()
+                    .any(|key| key.as_str() == id || stacks.contains(&key.as_str()))
+            })
+            .collect()
+    }
+
+    /// The plan's message for this audience, when it has one.
+    pub fn audience_message(&self) -> Option<&'a str> {
+        self.plan
+            .communication
+            .as_ref()?
+            .audiences
+            .iter()
+            .find(|message| message.audience == self.profile.id)
+            .and_then(|message| crate::text::answer(message.message.as_ref()))
+    }
+
+    pub fn money(&self, value: f64) -> String {
+        crate::text::format_amount(value, &self.currency)
+    }
+}
+
+/// A short name for an incentive: its id in words, `credential-stipend` → "Credential stipend".
+pub(crate) fn incentive_name(incentive: &Incentive) -> String {
+    crate::text::capitalize(&incentive.id.as_str().replace('-', " "))
+}
+
+/// The blocks a section writes, with helpers for the common shapes.
+#[derive(Debug, Default)]
+pub(crate) struct Out {
+    pub blocks: Vec<Block>,
+}
+
+impl Out {
+    pub fn heading(&mut self, level: HeadingLevel, text: &str) {
+        self.blocks.push(Block::Heading {
+            level,
+            text: crate::text::one_line(text),
+        });
+    }
+
+    /// Free text from the plan or a profile, split into paragraphs, carried over word for word.
+    pub fn text(&mut self, text: &str) {
+        for paragraph in paragraphs(text) {
+            self.blocks
+                .push(Block::Paragraph(vec![Inline::Text(paragraph)]));
+        }
+    }
+
+    /// A paragraph that starts with a bold label: "**Time.** Teachers get…". Plan text that
+    /// runs to several paragraphs keeps the label on the first.
+    pub fn labeled(&mut self, label: &str, text: &str) {
+        for (index, paragraph) in paragraphs(text).into_iter().enumerate() {
+            let mut inlines = Vec::new();
+            if index == 0 {
+                inlines.push(Inline::strong(label));
+                inlines.push(Inline::text(" "));
+            }
+            inlines.push(Inline::Text(paragraph));
+            self.blocks.push(Block::Paragraph(inlines));
+        }
+    }
+
+    /// `labeled` for an optional answer that may still be a placeholder.
+    pub fn answer(&mut self, label: &str, text: Option<&String>) {
+        if let Some(text) = crate::text::answer(text) {
+            self.labeled(label, text);
+        }
+    }
+
+    pub fn paragraph(&mut self, inlines: Vec<Inline>) {
+        if !inlines.is_empty() {
+            self.blocks.push(Block::Paragraph(inlines));
+        }
+    }
+
+    pub fn sentence(&mut self, text: impl Into<String>) {
+        self.blocks
+            .push(Block::Paragraph(vec![Inline::Text(text.into())]));
+    }
+
+    pub fn bullets(&mut self, items: Vec<Vec<Inline>>) {
+        if !items.is_empty() {
+            self.blocks.push(Block::BulletList(items));
+        }
+    }
+
+    pub fn numbered(&mut self, items: Vec<Vec<Inline>>) {
+        if !items.is_empty() {
+            self.blocks.push(Block::NumberedList(items));
+        }
+    }
+
+    pub fn table(&mut self, table: Table) {
+        if !table.rows.is_empty() {
+            self.blocks.push(Block::Table(table));
+        }
+    }
+
+    pub fn callout(&mut self, tone: Tone, label: &str, body: Vec<Inline>) {
+        self.blocks.push(Block::Callout(Callout {
+            tone,
+            label: label.to_owned(),
+            body,
+        }));
+    }
+}

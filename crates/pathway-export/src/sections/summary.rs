@@ -1,0 +1,526 @@
+//! The summary that opens every document: "what this means for you". The profile's purpose, the
+//! plan's own message for this audience, and the key facts this audience needs first.
+
+use pathway_schema::decision_points::DecisionPoint;
+use pathway_schema::{Involvement, OpportunityKind, Priority};
+
+use super::{Context, Out, incentive_name};
+use crate::budget;
+use crate::model::{HeadingLevel, Inline, Tone};
+use crate::profile::Fact;
+use crate::text::{
+    answer, count, format_date, format_hours, format_money, format_number, join_words, one_line,
+};
+
+pub(super) fn write(ctx: &Context, open: &[&DecisionPoint], out: &mut Out) {
+    out.heading(HeadingLevel::Section, &ctx.profile.summary.heading);
+    out.text(&super::fill(&ctx.profile.purpose, ctx.plan));
+    if let Some(message) = ctx.audience_message() {
+        out.callout(
+            Tone::Note,
+            "The plan’s message to you:",
+            vec![Inline::text(format!(" {}", one_line(message)))],
+        );
+    }
+    let mut facts: Vec<Vec<Inline>> = ctx
+        .profile
+        .summary
+        .facts
+        .iter()
+        .filter_map(|fact| key_fact(*fact, ctx))
+        .collect();
+    if !open.is_empty() {
+        facts.push(labeled(
+            "Still open:",
+            format!(
+                "{} (see the appendix).",
+                count(open.len(), "decision", "decisions")
+            ),
+        ));
+    }
+    if !facts.is_empty() {
+        out.heading(HeadingLevel::Subsection, "At a glance");
+    }
+    out.bullets(facts);
+}
+
+fn labeled(label: &str, text: impl Into<String>) -> Vec<Inline> {
+    vec![
+        Inline::strong(label),
+        Inline::text(format!(" {}", text.into())),
+    ]
+}
+
+fn key_fact(fact: Fact, ctx: &Context) -> Option<Vec<Inline>> {
+    let plan = ctx.plan;
+    match fact {
+        Fact::Goals => {
+            let goals = &plan.goals.as_ref()?.priorities;
+            let first = goals
+                .iter()
+                .find(|goal| goal.priority == Some(Priority::High))
+                .or(goals.first())?;
+            Some(labeled(
+                "Goals:",
+                format!(
+                    "{}; first among them: {}",
+                    count(goals.len(), "goal", "goals"),
+                    one_line(&first.statement)
+                ),
+            ))
+        }
+        Fact::StudentImpact => {
+            let impact = answer(plan.goals.as_ref()?.student_impact.as_ref())?;
+            Some(labeled("For students:", one_line(impact)))
+        }
+        Fact::Cost => cost(ctx),
+        Fact::Funding => funding(ctx),
+        Fact::Credentials => credentials(ctx),
+        Fact::Classroom => {
+            let total = plan.opportunities.len();
+            if total == 0 {
+                return None;
+            }
+            let staying: Vec<&str> = plan
+                .opportunities
+                .iter()
+                .filter(|o| o.stays_in_classroom)
+                .map(|o| o.title.as_str())
+                .collect();
+            Some(labeled(
+                "Staying in the classroom:",
+                format!(
+                    "{} of {} {} the educator teaching{}",
+                    staying.len(),
+                    count(total, "opportunity", "opportunities"),
+                    if staying.len() == 1 { "keeps" } else { "keep" },
+                    if staying.is_empty() {
+                        ".".to_owned()
+                    } else {
+                        format!(": {}.", join_words(&staying))
+                    }
+                ),
+            ))
+        }
+        Fact::Compensation => compensation(ctx),
+        Fact::Time => time(ctx),
+        Fact::Assessment => {
+            let assessors: Vec<&str> = distinct(
+                plan.credentials
+                    .iter()
+                    .filter_map(|c| answer(c.assessed_by.as_ref())),
+            );
+            let appeals = plan
+                .quality
+                .as_ref()
+                .and_then(|q| answer(q.appeals.as_ref()))
+                .is_some();
+            if assessors.is_empty() && !appeals {
+                return None;
+            }
+            let mut text = if assessors.is_empty() {
+                String::new()
+            } else {
+                format!("{}. ", join_words(&assessors))
+            };
+            text.push_str(if appeals {
+                "An educator can appeal a score (see the assessment section)."
+            } else {
+                "The plan does not yet describe how to appeal a score."
+            });
+            Some(labeled("Who scores submissions:", text))
+        }
+        Fact::Voice => {
+            let groups = &plan.stakeholders.as_ref()?.groups;
+            let mut ways: Vec<&str> = Vec::new();
+            for group in groups.iter().filter(|g| g.group.is_educators()) {
+                for involvement in &group.involvement {
+                    let word = involvement_word(*involvement);
+                    if !ways.contains(&word) {
+                        ways.push(word);
+                    }
+                }
+            }
+            if ways.is_empty() {
+                return None;
+            }
+            Some(labeled(
+                "Educator voice:",
+                format!("educators take part through {}.", join_words(&ways)),
+            ))
+        }
+        Fact::Timeline => {
+            let timeline = &plan.implementation.as_ref()?.timeline;
+            let first = timeline.iter().min_by_key(|m| m.date)?;
+            let last = timeline.iter().max_by_key(|m| m.date)?;
+            Some(labeled(
+                "Timeline:",
+                format!(
+                    "{} from {} ({}) to {} ({}).",
+                    count(timeline.len(), "milestone", "milestones"),
+                    format_date(&first.date),
+                    one_line(&first.title),
+                    format_date(&last.date),
+                    one_line(&last.title)
+                ),
+            ))
+        }
+        Fact::Scale => scale(ctx),
+        Fact::Partners => {
+            let partners = &plan.partnerships.as_ref()?.partners;
+            if partners.is_empty() {
+                return None;
+            }
+            let names: Vec<&str> = partners.iter().map(|p| p.name.as_str()).collect();
+            Some(labeled("Partners:", format!("{}.", join_words(&names))))
+        }
+        Fact::Contact => {
+            let contact = plan.scope.as_ref()?.point_of_contact.as_ref()?;
+            let mut text = contact.name.clone();
+            if let Some(role) = answer(contact.role.as_ref()) {
+                text.push_str(&format!(", {role}"));
+            }
+            let mut inlines = labeled("Who to ask:", text);
+            if let Some(email) = answer(contact.email.as_ref()) {
+                inlines.push(Inline::text(" ("));
+                inlines.push(Inline::email(email));
+                inlines.push(Inline::text(")"));
+            }
+            Some(inlines)
+        }
+        Fact::Targets => {
+            let metrics = &plan.evaluation.as_ref()?.metrics;
+            let targets: Vec<String> = metrics
+                .iter()
+                .filter_map(|metric| {
+                    let target = answer(metric.target.as_ref())?;
+                    Some(format!(
+                        "{}: {}",
+                        one_line(&metric.indicator),
+                        one_line(target)
+                    ))
+                })
+                .collect();
+            if targets.is_empty() {
+                return None;
+            }
+            Some(labeled("Targets:", format!("{}.", targets.join("; "))))
+        }
+        Fact::Equity => {
+            let by = &plan.evaluation.as_ref()?.equity.as_ref()?.disaggregate_by;
+            if by.is_empty() {
+                return None;
+            }
+            Some(labeled(
+                "Equity:",
+                format!("results are broken down by {}.", join_words(by)),
+            ))
+        }
+        Fact::Building => {
+            let roles: Vec<String> = plan
+                .opportunities
+                .iter()
+                .filter(|o| {
+                    matches!(
+                        o.kind,
+                        OpportunityKind::HybridRole | OpportunityKind::ClassroomRole
+                    )
+                })
+                .map(|o| match o.positions {
+                    Some(n) => format!(
+                        "{} ({})",
+                        o.title,
+                        count(n as usize, "position", "positions")
+                    ),
+                    None => o.title.clone(),
+                })
+                .collect();
+            if roles.is_empty() {
+                return None;
+            }
+            Some(labeled(
+                "Roles in school buildings:",
+                format!("{}.", join_words(&roles)),
+            ))
+        }
+        Fact::Registry => {
+            let listed = plan
+                .credentials
+                .iter()
+                .filter(|c| c.external.is_some())
+                .count();
+            if plan.credentials.is_empty() {
+                return None;
+            }
+            Some(labeled(
+                "Registry listings:",
+                format!(
+                    "{listed} of {} carry a public registry identifier or page.",
+                    count(plan.credentials.len(), "credential", "credentials")
+                ),
+            ))
+        }
+    }
+}
+
+fn cost(ctx: &Context) -> Option<Vec<Inline>> {
+    let years: Vec<budget::YearBalance> = budget::balance_by_year(ctx.plan)
+        .into_iter()
+        .filter(|year| year.projected)
+        .collect();
+    if years.is_empty() {
+        budget::money_incentives(ctx.plan).next()?;
+        return Some(labeled(
+            "Projected cost:",
+            "not yet projected: the plan does not yet give participants per year.",
+        ));
+    }
+    let parts: Vec<String> = years
+        .iter()
+        .map(|year| {
+            format!(
+                "{}{} in {}",
+                ctx.money(year.cost),
+                if year.cost_incomplete { " or more" } else { "" },
+                crate::text::school_year(year.year)
+            )
+        })
+        .collect();
+    let mut inlines = labeled(
+        "Projected cost of incentives:",
+        format!("{}.", join_words(&parts)),
+    );
+    let short: Vec<String> = years
+        .iter()
+        .filter(|year| year.shortfall() > 0.0)
+        .map(|year| {
+            format!(
+                "{} in {}",
+                ctx.money(year.shortfall()),
+                crate::text::school_year(year.year)
+            )
+        })
+        .collect();
+    if !short.is_empty() {
+        inlines.push(Inline::text(" "));
+        inlines.push(Inline::emphasis(format!(
+            "Funding falls short by {}.",
+            join_words(&short)
+        )));
+    }
+    Some(inlines)
+}
+
+fn funding(ctx: &Context) -> Option<Vec<Inline>> {
+    let sources = &ctx.plan.scope.as_ref()?.funding;
+    if sources.is_empty() {
+        return None;
+    }
+    let years: Vec<String> = budget::balance_by_year(ctx.plan)
+        .iter()
+        .filter(|year| year.funding > 0.0)
+        .map(|year| {
+            format!(
+                "{} in {}",
+                ctx.money(year.funding),
+                crate::text::school_year(year.year)
+            )
+        })
+        .collect();
+    let names: Vec<&str> = sources.iter().map(|s| s.name.as_str()).collect();
+    if years.is_empty() {
+        return Some(labeled(
+            "Funding:",
+            format!(
+                "no amounts yet from {}: {}.",
+                count(sources.len(), "source", "sources"),
+                join_words(&names)
+            ),
+        ));
+    }
+    Some(labeled(
+        "Funding:",
+        format!(
+            "{} from {}: {}.",
+            join_words(&years),
+            count(sources.len(), "source", "sources"),
+            join_words(&names)
+        ),
+    ))
+}
+
+fn credentials(ctx: &Context) -> Option<Vec<Inline>> {
+    let credentials = &ctx.plan.credentials;
+    if credentials.is_empty() {
+        return None;
+    }
+    let hours: Vec<f64> = credentials.iter().filter_map(|c| c.hours).collect();
+    let mut text = count(credentials.len(), "micro-credential", "micro-credentials");
+    let min = hours.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = hours.iter().copied().fold(0.0, f64::max);
+    if !hours.is_empty() {
+        if (max - min).abs() < f64::EPSILON {
+            text.push_str(&format!(", about {} each", format_hours(max)));
+        } else {
+            text.push_str(&format!(
+                ", {} to {} each",
+                format_number(min),
+                format_hours(max)
+            ));
+        }
+    }
+    text.push('.');
+    Some(labeled("What you can earn:", text))
+}
+
+fn compensation(ctx: &Context) -> Option<Vec<Inline>> {
+    let money: Vec<String> = budget::money_incentives(ctx.plan)
+        .filter_map(|incentive| {
+            let amount = incentive.amount.as_ref()?;
+            Some(format!(
+                "{} ({})",
+                format_money(amount),
+                incentive_name(incentive)
+            ))
+        })
+        .collect();
+    if money.is_empty() {
+        return None;
+    }
+    let salary: Vec<String> = ctx
+        .plan
+        .incentives
+        .iter()
+        .flat_map(|i| i.offers.iter())
+        .filter(|i| i.compensation.is_some_and(|form| form.changes_salary()))
+        .map(incentive_name)
+        .collect();
+    let schedule = if salary.is_empty() {
+        " None of it changes the salary schedule.".to_owned()
+    } else {
+        format!(" Changes to the salary schedule: {}.", join_words(&salary))
+    };
+    Some(labeled("Pay:", format!("{}.{schedule}", money.join("; "))))
+}
+
+fn time(ctx: &Context) -> Option<Vec<Inline>> {
+    let plan = ctx.plan;
+    let mut parts = Vec::new();
+    let total: f64 = plan.credentials.iter().filter_map(|c| c.hours).sum();
+    if total > 0.0 {
+        parts.push(if plan.credentials.len() == 1 {
+            format!("the one credential takes about {}", format_hours(total))
+        } else {
+            format!(
+                "all {} credentials together take about {}",
+                plan.credentials.len(),
+                format_hours(total)
+            )
+        });
+    }
+    for pathway in &plan.pathways {
+        let hours: f64 = pathway
+            .credentials
+            .iter()
+            .filter_map(|id| ctx.credential(id.as_str())?.hours)
+            .sum();
+        if let Some(months) = pathway.duration_months.filter(|_| hours > 0.0) {
+            parts.push(format!(
+                "the {} pathway asks about {} over {months} months (about {} a month)",
+                pathway.title,
+                format_hours(hours),
+                format_hours(hours / f64::from(months.max(1)))
+            ));
+        }
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    Some(labeled(
+        "Time:",
+        format!("{}.", capitalize_first(&parts.join("; "))),
+    ))
+}
+
+fn scale(ctx: &Context) -> Option<Vec<Inline>> {
+    let plan = ctx.plan;
+    let mut parts = Vec::new();
+    if let Some(size) = &plan.organization.size {
+        let mut counts = Vec::new();
+        if let Some(n) = size.educators {
+            counts.push(count(n as usize, "educator", "educators"));
+        }
+        if let Some(n) = size.schools {
+            counts.push(count(n as usize, "school", "schools"));
+        }
+        if let Some(n) = size.students {
+            counts.push(count(n as usize, "student", "students"));
+        }
+        if !counts.is_empty() {
+            parts.push(format!(
+                "{} serves {}",
+                plan.organization.name,
+                join_words(&counts)
+            ));
+        }
+    }
+    if let Some(pilot) = plan.implementation.as_ref().and_then(|i| i.pilot.as_ref())
+        && let Some(n) = pilot.participants
+    {
+        parts.push(format!(
+            "the pilot involves {}",
+            count(n as usize, "educator", "educators")
+        ));
+    }
+    if let Some(peak) = plan
+        .scope
+        .as_ref()
+        .and_then(|s| s.growth.iter().max_by_key(|g| (g.participants, g.year)))
+    {
+        parts.push(format!(
+            "participation is projected to reach {} in {}",
+            count(peak.participants as usize, "educator", "educators"),
+            crate::text::school_year(peak.year)
+        ));
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    Some(labeled(
+        "Scale:",
+        format!("{}.", capitalize_first(&parts.join("; "))),
+    ))
+}
+
+fn involvement_word(involvement: Involvement) -> &'static str {
+    match involvement {
+        Involvement::Survey => "surveys",
+        Involvement::FocusGroup => "focus groups",
+        Involvement::DesignTeam => "the design team",
+        Involvement::AdvisoryCommittee => "an advisory committee",
+        Involvement::Bargaining => "bargaining",
+        Involvement::Approval => "approval",
+        Involvement::Assessment => "assessing submissions",
+        Involvement::Informed => "being kept informed",
+        Involvement::Recipient => "receiving the opportunities",
+    }
+}
+
+pub(super) fn involvement_words(involvement: &[Involvement]) -> String {
+    let words: Vec<&str> = involvement.iter().map(|i| involvement_word(*i)).collect();
+    join_words(&words)
+}
+
+fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}
+
+fn capitalize_first(text: &str) -> String {
+    crate::text::capitalize(text)
+}

@@ -1,0 +1,216 @@
+//! Small helpers that turn plan values into words: money, hours, lists, paragraphs.
+
+use pathway_schema::Money;
+
+/// A sum of money with its currency: `$6,500`, `$1,250.50`, `CAD 300`.
+///
+/// ```
+/// use pathway_export::text::format_amount;
+/// assert_eq!(format_amount(6500.0, "USD"), "$6,500");
+/// assert_eq!(format_amount(1250.5, "USD"), "$1,250.50");
+/// assert_eq!(format_amount(300.0, "CAD"), "CAD 300");
+/// ```
+pub fn format_amount(value: f64, currency: &str) -> String {
+    let negative = value < 0.0;
+    let cents = (value.abs() * 100.0).round();
+    // Amounts in a plan are far below 2^53 cents, so the conversion is exact.
+    let cents = cents as u64;
+    let whole = group_thousands(cents / 100);
+    let number = if cents.is_multiple_of(100) {
+        whole
+    } else {
+        format!("{whole}.{:02}", cents % 100)
+    };
+    let sign = if negative { "−" } else { "" };
+    if currency == "USD" {
+        format!("{sign}${number}")
+    } else {
+        format!("{sign}{currency} {number}")
+    }
+}
+
+/// A money value with its unit in words: `$150 per credential`.
+pub fn format_money(money: &Money) -> String {
+    let amount = format_amount(money.value, money.currency());
+    match money.unit {
+        pathway_schema::MoneyUnit::OneTime => format!("{amount} once"),
+        pathway_schema::MoneyUnit::PerYear => format!("{amount} a year"),
+        pathway_schema::MoneyUnit::PerCredential => format!("{amount} per credential"),
+        pathway_schema::MoneyUnit::PerParticipant => format!("{amount} per participant"),
+    }
+}
+
+/// A whole number with thousands separators: `12,300`.
+pub fn group_thousands(number: u64) -> String {
+    let digits = number.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Hours in words: `12 hours`, `1 hour`, `7.5 hours`.
+pub fn format_hours(hours: f64) -> String {
+    let number = format_number(hours);
+    if number == "1" {
+        "1 hour".to_owned()
+    } else {
+        format!("{number} hours")
+    }
+}
+
+/// A number without needless decimals: `12`, `7.5`.
+pub fn format_number(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+/// Items joined the way a sentence lists them: `a`, `a and b`, `a, b and c`.
+pub fn join_words<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [init @ .., last] => {
+            let head: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", head.join(", "), last.as_ref())
+        }
+    }
+}
+
+/// A count and a noun: `1 credential`, `3 credentials`.
+pub fn count(number: usize, singular: &str, plural: &str) -> String {
+    if number == 1 {
+        format!("1 {singular}")
+    } else {
+        format!("{number} {plural}")
+    }
+}
+
+/// Free text from a plan split into paragraphs: blank lines separate paragraphs, other line breaks
+/// and runs of spaces become single spaces. The words themselves are kept exactly.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        for word in line.split_whitespace() {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// Free text on one line: every run of whitespace becomes a single space.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The first letter in upper case: `hybrid role` → `Hybrid role`.
+pub fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Whether free text is a real answer rather than a placeholder such as `TODO`.
+pub fn is_answer(text: &str) -> bool {
+    !pathway_schema::decision_points::is_placeholder(text)
+}
+
+/// The text when it is a real answer.
+pub fn answer(text: Option<&String>) -> Option<&str> {
+    text.map(String::as_str).filter(|text| is_answer(text))
+}
+
+/// A date the way a letter writes it: `August 26, 2026`.
+pub fn format_date(date: &pathway_schema::Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = MONTHS
+        .get(usize::from(date.month()).saturating_sub(1))
+        .copied()
+        .unwrap_or("?");
+    format!("{month} {}, {}", date.day(), date.year())
+}
+
+/// A plan year as the school year it names: 2027 → `2026–27`.
+pub fn school_year(year: pathway_schema::Year) -> String {
+    format!("{}–{:02}", year.saturating_sub(1), year % 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_group_thousands_and_keep_cents() {
+        assert_eq!(format_amount(0.0, "USD"), "$0");
+        assert_eq!(format_amount(999.0, "USD"), "$999");
+        assert_eq!(format_amount(1000.0, "USD"), "$1,000");
+        assert_eq!(format_amount(1_234_567.891, "USD"), "$1,234,567.89");
+        assert_eq!(format_amount(-1200.0, "USD"), "−$1,200");
+    }
+
+    #[test]
+    fn hours_and_numbers_drop_needless_decimals() {
+        assert_eq!(format_hours(1.0), "1 hour");
+        assert_eq!(format_hours(12.0), "12 hours");
+        assert_eq!(format_hours(7.5), "7.5 hours");
+    }
+
+    #[test]
+    fn dates_and_school_years_read_naturally() {
+        let date = pathway_schema::Date::parse("2026-08-26").unwrap();
+        assert_eq!(format_date(&date), "August 26, 2026");
+        assert_eq!(school_year(2027), "2026–27");
+        assert_eq!(school_year(2100), "2099–00");
+    }
+
+    #[test]
+    fn words_join_like_a_sentence() {
+        assert_eq!(join_words::<&str>(&[]), "");
+        assert_eq!(join_words(&["a"]), "a");
+        assert_eq!(join_words(&["a", "b"]), "a and b");
+        assert_eq!(join_words(&["a", "b", "c"]), "a, b and c");
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines_only() {
+        let text = "First line\nstill first.\n\n  Second   one.\n";
+        assert_eq!(paragraphs(text), ["First line still first.", "Second one."]);
+        assert!(paragraphs(" \n ").is_empty());
+    }
+}
