@@ -22,7 +22,22 @@ struct Cli {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match commands::run(cli.command) {
+    // Parsing and checking recurse once per level of a plan's nesting. The nesting limit keeps
+    // that bounded, but a debug build needs about 3 MiB of stack at the limit, more than a
+    // spawned thread's default 2 MiB and close to what `ulimit -s` may leave the main thread.
+    let work = std::thread::Builder::new()
+        .name("pathway".to_owned())
+        .stack_size(commands::STACK_BYTES)
+        .spawn(move || commands::run(cli.command));
+    let result = match work {
+        Ok(handle) => match handle.join() {
+            Ok(result) => result,
+            // The panic message is already printed; exit as an unhandled panic would.
+            Err(_) => return ExitCode::from(101),
+        },
+        Err(error) => Err(anyhow::Error::new(error).context("cannot start a thread")),
+    };
+    match result {
         Ok(code) => code,
         Err(error) => {
             eprintln!("error: {error:#}");

@@ -27,17 +27,30 @@ pub struct Source {
     name: Arc<str>,
     text: Arc<str>,
     line_starts: Arc<[usize]>,
+    /// How many characters come before each block of [`BLOCK`] bytes, so that a column costs at
+    /// most one block's count even on a line of megabytes (minified JSON is one line).
+    chars_before_block: Arc<[usize]>,
 }
+
+/// The bytes per entry of [`Source::chars_before_block`].
+const BLOCK: usize = 1024;
 
 impl Source {
     /// Wraps `text`, read from the file called `name` (`-` or `<stdin>` for standard input).
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
         let text: String = text.into();
         let line_starts = std::iter::once(0).chain(line_break_ends(&text)).collect();
+        let chars_before_block = std::iter::once(0)
+            .chain(text.as_bytes().chunks(BLOCK).scan(0, |count, block| {
+                *count += char_starts(block);
+                Some(*count)
+            }))
+            .collect();
         Source {
             name: Arc::from(name.into()),
             text: Arc::from(text),
             line_starts,
+            chars_before_block,
         }
     }
 
@@ -54,16 +67,61 @@ impl Source {
     /// The line and column of a byte offset. An offset past the end is the end of the text.
     pub fn position(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
-        let line_index = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let line_index = self
+            .line_starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1);
         let line_start = self.line_starts.get(line_index).copied().unwrap_or(0);
         let column = self
-            .text
-            .get(line_start..offset)
-            .map_or(offset - line_start, |prefix| prefix.chars().count());
+            .chars_before(offset)
+            .saturating_sub(self.chars_before(line_start));
         Position {
             line: line_index + 1,
             column: column + 1,
         }
+    }
+
+    /// The number of characters before a byte offset (an offset inside a character counts
+    /// that character).
+    fn chars_before(&self, offset: usize) -> usize {
+        let block = offset / BLOCK;
+        let counted = self.chars_before_block.get(block).copied().unwrap_or(0);
+        let rest = self
+            .text
+            .as_bytes()
+            .get(block * BLOCK..offset)
+            .map_or(0, char_starts);
+        counted + rest
+    }
+
+    /// The byte offset of a position, the inverse of [`Source::position`]; a column past the end
+    /// of its line is the end of the line. Costs at most one block's scan, however long the line.
+    pub fn offset(&self, position: Position) -> Option<usize> {
+        let line_start = self.line_start(position.line)?;
+        let line_end = self
+            .line_start(position.line + 1)
+            .map_or(self.text.len(), |next| next.saturating_sub(1));
+        let target = self.chars_before(line_start) + position.column.saturating_sub(1);
+        let block = self
+            .chars_before_block
+            .partition_point(|&count| count <= target)
+            .saturating_sub(1);
+        let from = (block * BLOCK).max(line_start).min(line_end);
+        let mut count = self.chars_before(from);
+        for (i, &byte) in self.text.as_bytes().get(from..line_end)?.iter().enumerate() {
+            if (byte & 0xC0) != 0x80 {
+                if count == target {
+                    return Some(from + i);
+                }
+                count += 1;
+            }
+        }
+        Some(line_end)
+    }
+
+    /// The byte offset where a line, counted from 1, starts.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.line_starts.get(line.checked_sub(1)?).copied()
     }
 
     /// The location of the bytes `start..end`.
@@ -85,6 +143,11 @@ impl Source {
             .get(start..end.max(start))
             .map(|text| text.strip_suffix('\r').unwrap_or(text))
     }
+}
+
+/// The number of characters that start in `bytes`: every byte but UTF-8 continuation bytes.
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 /// The offsets just past each line break.
@@ -116,6 +179,37 @@ mod tests {
             }
         );
         assert_eq!(source.position(10_000), Position { line: 3, column: 5 });
+    }
+
+    #[test]
+    fn columns_on_a_long_line_count_characters() {
+        // Regression: every position on a long line counted the line's characters from its
+        // start, so a one-line 6 MB JSON plan with a thousand findings took minutes.
+        let line = "é".repeat(3000) + "x" + &"y".repeat(5000);
+        let source = Source::new("plan.json", format!("{{\n{line}\n}}"));
+        let x = source.text().find('x').unwrap();
+        assert_eq!(
+            source.position(x),
+            Position {
+                line: 2,
+                column: 3001
+            }
+        );
+        let end = source.text().len();
+        assert_eq!(source.position(end), Position { line: 3, column: 2 });
+        assert_eq!(
+            source.position(end - 2),
+            Position {
+                line: 2,
+                column: 8002
+            }
+        );
+        for offset in [0, 1, 2, 4, 5998, x, x + 1, end - 2, end - 1, end] {
+            assert_eq!(source.offset(source.position(offset)), Some(offset));
+        }
+        let past = Position { line: 1, column: 9 };
+        assert_eq!(source.offset(past), Some(1));
+        assert_eq!(source.offset(Position { line: 9, column: 1 }), None);
     }
 
     #[test]

@@ -9,14 +9,50 @@
 /// assert_eq!(closest("zebra", ["goals", "scope"]), None);
 /// ```
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let mut unlimited = u64::MAX;
+    closest_within(word, candidates, &mut unlimited)
+}
+
+/// Like [`closest`], but spends at most `budget` steps (one per cell of the comparison table,
+/// the length of one word times the other's) and takes what is left off `budget`. Once the
+/// budget runs out the search stops with the best candidate seen so far. A caller that suggests
+/// for many words shares one budget, so that ten thousand mistyped ids among ten thousand
+/// candidates cost a bounded time, not a hundred million comparisons.
+///
+/// ```
+/// use pathway_schema::suggest::closest_within;
+/// let mut budget = 1_000;
+/// assert_eq!(closest_within("goal", ["goals"], &mut budget), Some("goals"));
+/// assert_eq!(budget, 1_000 - 5 * 6);
+/// assert_eq!(closest_within("goal", ["goals"], &mut 0), None);
+/// ```
+pub fn closest_within<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    budget: &mut u64,
+) -> Option<&'a str> {
     let word = normalize(word);
-    let limit = (word.chars().count() / 3).max(1);
-    candidates
-        .into_iter()
-        .map(|candidate| (edit_distance(&word, &normalize(candidate)), candidate))
-        .filter(|(distance, _)| *distance <= limit)
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate)
+    let length = word.chars().count();
+    let limit = (length / 3).max(1);
+    let mut best: Option<(usize, &'a str)> = None;
+    for candidate in candidates {
+        let candidate_length = candidate.chars().count();
+        // The distance is at least the difference in length: skip those too far off unseen.
+        if candidate_length.abs_diff(length) > limit {
+            continue;
+        }
+        let cost = ((length + 1) * (candidate_length + 1)) as u64;
+        if cost > *budget {
+            *budget = 0;
+            break;
+        }
+        *budget -= cost;
+        let distance = edit_distance(&word, &normalize(candidate));
+        if distance <= limit && best.is_none_or(|(shortest, _)| distance < shortest) {
+            best = Some((distance, candidate));
+        }
+    }
+    best.map(|(_, candidate)| candidate)
 }
 
 // Case and the choice between `_`, `-` and space are the most common slips.

@@ -1,6 +1,8 @@
 //! Runs the validator over one plan: parse, check the structure against the schema, type the
 //! plan, run the rules, apply suppressions and configuration.
 
+use std::collections::HashMap;
+
 use pathway_schema::decision_points::{DECISION_POINTS, is_answered};
 use pathway_schema::load::{Document, Format, Limits, LoadError, LoadErrorKind, parse};
 use pathway_schema::source::{Location, Source};
@@ -76,6 +78,9 @@ pub struct FileReport {
 /// and a count of the rest, so that a broken or hostile file cannot flood the output.
 pub const MAX_FINDINGS: usize = 1_000;
 
+/// The most related places listed under one finding; more are summed up in one last note.
+pub const MAX_RELATED: usize = 20;
+
 impl FileReport {
     /// Counts findings of a severity.
     pub fn count(&self, severity: Severity) -> usize {
@@ -112,7 +117,8 @@ pub fn check_source(
     };
     let json = document.to_json();
     let mut raw: Vec<(&'static Rule, Finding)> = Vec::new();
-    let structural = structure::check(&json);
+    let (structural, undescribed) = structure::check_at_most(&json, MAX_FINDINGS + 1);
+    report.omitted += undescribed;
     if !structural.is_empty() {
         raw.extend(
             structural
@@ -134,9 +140,11 @@ pub fn check_source(
                         continue;
                     }
                     if let Some(check) = rule.check {
-                        let mut findings = Vec::new();
+                        let mut findings = rules::Findings::new();
                         check(&context, &mut findings);
-                        raw.extend(findings.into_iter().map(|finding| (rule, finding)));
+                        let (kept, dropped) = findings.into_parts();
+                        report.omitted += dropped;
+                        raw.extend(kept.into_iter().map(|finding| (rule, finding)));
                     }
                 }
                 report.readiness = Some(plan.readiness);
@@ -147,7 +155,7 @@ pub fn check_source(
         }
     }
     if raw.len() > MAX_FINDINGS {
-        report.omitted = raw.len() - MAX_FINDINGS;
+        report.omitted += raw.len() - MAX_FINDINGS;
         raw.truncate(MAX_FINDINGS);
     }
     for (rule, finding) in raw {
@@ -213,9 +221,11 @@ fn locate(
     finding: Finding,
 ) -> Diagnostic {
     let location = place_of(document, &finding.pointer, finding.at_key);
-    let related = finding
+    let more = finding.related.len().saturating_sub(MAX_RELATED);
+    let mut related: Vec<Related> = finding
         .related
         .into_iter()
+        .take(MAX_RELATED)
         .map(|(pointer, message)| {
             let location = place_of(document, &pointer, false);
             Related {
@@ -224,6 +234,17 @@ fn locate(
             }
         })
         .collect();
+    if more > 0 {
+        // Regression: a plan of 20,000 opportunities that all leave the classroom gave one
+        // finding with 20,000 notes.
+        related.push(Related {
+            message: format!("and {more} more places"),
+            place: Place {
+                pointer: String::new(),
+                location: None,
+            },
+        });
+    }
     Diagnostic {
         code: rule.code,
         severity,
@@ -262,81 +283,100 @@ fn apply_suppressions(report: &mut FileReport, document: &Document, settings: &R
     if document.format() != Format::Yaml {
         return;
     }
-    let mut problems = Vec::new();
+    // Findings by line, so that each suppression looks only at its own line's findings.
+    // Regression: every suppression scanned every finding, and complaints about suppressions
+    // were not counted against MAX_FINDINGS (tests/hostile/many-suppressions.yaml).
+    let mut by_line: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, diagnostic) in report.diagnostics.iter().enumerate() {
+        by_line.entry(diagnostic.start().0).or_default().push(i);
+    }
+    let mut silenced = vec![false; report.diagnostics.len()];
+    let mut complaints = Vec::new();
     for suppression in suppress::find(document.source()) {
-        let position = pathway_schema::source::Position {
-            line: suppression.line,
-            column: suppression.column,
-        };
-        let here = Some(Location {
-            start: position,
-            end: position,
-        });
-        let mut problem = |message: String, help: &str| {
-            problems.push(Finding::new(String::new(), message).help(help.to_owned()));
-            here
-        };
-        let mut complaint = None;
-        if suppression.codes.is_empty() {
-            complaint = problem(
+        let complaint = if suppression.codes.is_empty() {
+            Some((
                 "`# pathway-allow` names no rule".to_owned(),
                 "write `# pathway-allow CODE: reason`",
-            );
+            ))
         } else if suppression.reason.is_empty() {
-            complaint = problem(
+            Some((
                 format!(
                     "the suppression of {} gives no reason",
                     suppression.codes.join(", ")
                 ),
                 "write why after a colon: `# pathway-allow CODE: reason`",
-            );
+            ))
         } else if let Some(unknown) = suppression
             .codes
             .iter()
             .find(|code| rules::find(code).is_none())
         {
-            complaint = problem(
+            Some((
                 format!("`{unknown}` is not a rule code"),
                 "`pathway rules` lists the codes",
-            );
+            ))
         } else {
-            let before = report.diagnostics.len();
-            report.diagnostics.retain(|diagnostic| {
-                !(diagnostic.start().0 == suppression.target_line
+            let mut matched = false;
+            for &i in by_line.get(&suppression.target_line).into_iter().flatten() {
+                let (Some(diagnostic), Some(flag)) =
+                    (report.diagnostics.get(i), silenced.get_mut(i))
+                else {
+                    continue;
+                };
+                if !*flag
+                    && diagnostic.code != rules::unparsable_plan::RULE.code
                     && suppression
                         .codes
                         .iter()
                         .any(|code| code.eq_ignore_ascii_case(diagnostic.code))
-                    && diagnostic.code != rules::unparsable_plan::RULE.code)
-            });
-            if report.diagnostics.len() == before {
-                complaint = problem(
+                {
+                    *flag = true;
+                    matched = true;
+                }
+            }
+            (!matched).then(|| {
+                (
                     format!(
                         "the suppression of {} matches no finding on line {}",
                         suppression.codes.join(", "),
                         suppression.target_line
                     ),
                     "remove it, or move it onto or just above the line of the finding",
-                );
-            }
+                )
+            })
+        };
+        if let Some((message, help)) = complaint {
+            complaints.push((suppression.line, suppression.column, message, help));
         }
-        if let (Some(location), Setting::Severity(severity)) =
-            (complaint, settings.get(&rules::invalid_suppression::RULE))
-            && let Some(finding) = problems.pop()
-        {
-            report.diagnostics.push(Diagnostic {
-                code: rules::invalid_suppression::RULE.code,
-                severity,
-                message: finding.message,
-                help: finding.help,
-                decision_point: None,
-                place: Place {
-                    pointer: String::new(),
-                    location: Some(location),
-                },
-                related: Vec::new(),
-            });
+    }
+    let mut silenced = silenced.into_iter();
+    report
+        .diagnostics
+        .retain(|_| !silenced.next().unwrap_or(false));
+    let Setting::Severity(severity) = settings.get(&rules::invalid_suppression::RULE) else {
+        return;
+    };
+    for (line, column, message, help) in complaints {
+        if report.diagnostics.len() >= MAX_FINDINGS {
+            report.omitted += 1;
+            continue;
         }
+        let position = pathway_schema::source::Position { line, column };
+        report.diagnostics.push(Diagnostic {
+            code: rules::invalid_suppression::RULE.code,
+            severity,
+            message,
+            help: Some(help.to_owned()),
+            decision_point: None,
+            place: Place {
+                pointer: String::new(),
+                location: Some(Location {
+                    start: position,
+                    end: position,
+                }),
+            },
+            related: Vec::new(),
+        });
     }
 }
 

@@ -35,17 +35,29 @@ fn validator() -> Option<&'static Validator> {
 /// Checks a plan's JSON against the schema. Findings come in document order of their pointers'
 /// discovery; the engine sorts them by position.
 pub fn check(instance: &Value) -> Vec<Finding> {
+    check_at_most(instance, usize::MAX).0
+}
+
+/// Like [`check`], but describes only the first `limit` problems and counts the rest, which
+/// are not worth the words: a hostile file can hold a million.
+pub fn check_at_most(instance: &Value, limit: usize) -> (Vec<Finding>, usize) {
     let Some(validator) = validator() else {
-        return vec![Finding::new(
+        let bug = Finding::new(
             "",
             "the built-in plan schema could not be compiled; this is a bug in Pathway Kit",
-        )];
+        );
+        return (vec![bug], 0);
     };
     let mut findings = Vec::new();
-    for error in validator.iter_errors(instance) {
+    let mut errors = validator.iter_errors(instance);
+    for error in errors.by_ref() {
         describe(&error, &mut findings);
+        if findings.len() >= limit {
+            break;
+        }
     }
-    findings
+    let more = errors.count();
+    (findings, more)
 }
 
 fn describe(error: &ValidationError<'_>, findings: &mut Vec<Finding>) {

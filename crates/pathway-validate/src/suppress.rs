@@ -24,6 +24,19 @@ pub struct Suppression {
 /// Finds the suppression comments in a YAML source.
 pub fn find(source: &Source) -> Vec<Suppression> {
     let lines: Vec<&str> = source.text().lines().collect();
+    // For each line, the next line at or after it that holds something other than a comment:
+    // computed once from the end, so a file of a million comment lines costs a million steps.
+    // Regression: each suppression searched forward on its own, so a million consecutive
+    // suppression comments took hours (tests/hostile/many-suppressions.yaml).
+    let mut next_content = vec![None; lines.len() + 1];
+    for (index, line) in lines.iter().enumerate().rev() {
+        let line = line.trim();
+        let own = (!line.is_empty() && !line.starts_with('#')).then_some(index);
+        let later = next_content.get(index + 1).copied().flatten();
+        if let Some(slot) = next_content.get_mut(index) {
+            *slot = own.or(later);
+        }
+    }
     let mut found = Vec::new();
     for (index, line) in lines.iter().enumerate() {
         let Some(hash) = line.find('#') else { continue };
@@ -40,16 +53,11 @@ pub fn find(source: &Source) -> Vec<Suppression> {
             .collect();
         let own_line = line.get(..hash).unwrap_or_default().trim().is_empty();
         let target_line = if own_line {
-            // The next line that holds something other than a comment.
-            lines
-                .iter()
-                .enumerate()
-                .skip(index + 1)
-                .find(|(_, next)| {
-                    let next = next.trim();
-                    !next.is_empty() && !next.starts_with('#')
-                })
-                .map_or(index + 2, |(next_index, _)| next_index + 1)
+            next_content
+                .get(index + 1)
+                .copied()
+                .flatten()
+                .map_or(index + 2, |next_index| next_index + 1)
         } else {
             index + 1
         };

@@ -10,6 +10,11 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 
+/// The stack of each thread that loads or checks plans: ten times what a debug build needs for
+/// a plan nested to the loader's depth limit (the limit, not the stack, is what stops a deeply
+/// nested file).
+pub const STACK_BYTES: usize = 32 * 1024 * 1024;
+
 /// What `pathway` can do.
 #[derive(Debug, Subcommand)]
 pub enum Command {

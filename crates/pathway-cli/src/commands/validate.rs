@@ -254,20 +254,29 @@ fn check_all(jobs: &[Job], options: &Options) -> Vec<Result<FileReport, String>>
         .map_or(1, usize::from)
         .min(jobs.len())
         .max(1);
+    let work = || {
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(job) = jobs.get(i) else { break };
+            let result = check_one(job, options);
+            if let Ok(mut slots) = results.lock()
+                && let Some(slot) = slots.get_mut(i)
+            {
+                *slot = Some(result);
+            }
+        }
+    };
     std::thread::scope(|scope| {
         for _ in 0..workers {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(job) = jobs.get(i) else { break };
-                    let result = check_one(job, options);
-                    if let Ok(mut slots) = results.lock()
-                        && let Some(slot) = slots.get_mut(i)
-                    {
-                        *slot = Some(result);
-                    }
-                }
-            });
+            // Regression: a plan nested 60 levels deep overflowed a worker's default 2 MiB stack
+            // in a debug build (tests/hostile/deep-block-mapping-60.yaml).
+            let spawned = std::thread::Builder::new()
+                .stack_size(super::STACK_BYTES)
+                .spawn_scoped(scope, work);
+            if spawned.is_err() {
+                // No thread to spare: this one does the work.
+                work();
+            }
         }
     });
     results

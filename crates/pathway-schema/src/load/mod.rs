@@ -54,10 +54,17 @@ pub struct Limits {
 impl Limits {
     /// The limits `pathway` uses unless told otherwise. A statewide plan with ten thousand
     /// credentials is about 10 MB and half a million values.
+    ///
+    /// Memory follows the number of values more than the size of the file: each value costs
+    /// about 600 bytes once parsed, typed and indexed, so `max_nodes` is what keeps a hostile
+    /// file of tiny values to a few hundred MiB (see "Limits" in the README for measurements).
+    /// Parsing recurses once per level of nesting: at `max_depth` a debug build needs about
+    /// 3 MiB of stack, an optimized one far less; `pathway` gives each thread 32 MiB.
     pub const DEFAULT: Limits = Limits {
         max_input_bytes: 32 * 1024 * 1024,
         max_depth: 64,
-        max_nodes: 2_000_000,
+        // Regression: 2,000,000 let a 17 MB file of 400,000 small credentials take 1.2 GB.
+        max_nodes: 1_000_000,
         max_alias_events: 100_000,
         max_string_bytes: 256 * 1024,
         max_mapping_keys: 10_000,
@@ -252,7 +259,7 @@ pub fn parse(
     let format = format
         .or_else(|| Format::from_path(Path::new(source.name())))
         .unwrap_or_else(|| Format::sniff(source.text()));
-    if source.text().trim().is_empty() {
+    if holds_nothing(source.text(), format) {
         return Err(
             LoadError::new(LoadErrorKind::Syntax, source.name(), "the file is empty")
                 .with_help("start a plan with `pathway init`"),
@@ -456,6 +463,18 @@ pub fn display_path(pointer: &str) -> String {
     path
 }
 
+/// Whether a plan's text has no content: only white space, or in YAML only comments and
+/// document markers, which a YAML parser reads as an empty (null) document.
+fn holds_nothing(text: &str, format: Format) -> bool {
+    match format {
+        Format::Json => text.trim().is_empty(),
+        Format::Yaml => text.lines().all(|line| {
+            let line = line.trim();
+            line.is_empty() || line.starts_with('#') || line == "---" || line == "..."
+        }),
+    }
+}
+
 fn check_json_syntax(source: &Source) -> Result<(), LoadError> {
     let Err(error) = serde_json::from_str::<serde::de::IgnoredAny>(source.text()) else {
         return Ok(());
@@ -555,7 +574,8 @@ fn yaml_error(source: &Source, error: &serde_saphyr::Error, limits: &Limits) -> 
         ),
         E::NonFiniteFloat { .. } => (
             LoadErrorKind::InvalidValue,
-            "numbers must be finite (not .inf or .nan)".to_owned(),
+            "the number is too large to store, or is .inf or .nan: numbers must be finite"
+                .to_owned(),
             "write an ordinary number".to_owned(),
         ),
         _ if message.contains("recursion limit") => (

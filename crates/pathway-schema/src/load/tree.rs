@@ -280,6 +280,8 @@ impl<'de> Visitor<'de> for RawVisitor {
         while let Some(item) = seq.next_element::<Spanned<RawNode>>()? {
             items.push(into_node(item));
         }
+        // The tree lives as long as the plan: give back what growing the list left spare.
+        items.shrink_to_fit();
         Ok(NodeValue::Seq(items))
     }
 
@@ -300,6 +302,7 @@ impl<'de> Visitor<'de> for RawVisitor {
                 value,
             });
         }
+        entries.shrink_to_fit();
         Ok(NodeValue::Map(entries))
     }
 }

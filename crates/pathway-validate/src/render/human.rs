@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use annotate_snippets::renderer::DecorStyle;
-use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use pathway_schema::source::{Location, Source};
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -96,19 +96,36 @@ fn render_diagnostic(renderer: &Renderer, report: &FileReport, diagnostic: &Diag
     let title = level(diagnostic.severity)
         .primary_title(diagnostic.message.as_str())
         .id(diagnostic.code);
-    let snippet = report
+    let excerpt = report
         .source
         .as_ref()
         .zip(diagnostic.place.location)
-        .and_then(|(source, location)| excerpt(source, location))
-        .map(|excerpt| {
+        .and_then(|(source, location)| excerpt(source, location));
+    // A window cut out of a long line cannot count the line's columns, so the origin line
+    // with the real column goes in a group of its own, followed by the window.
+    let mut lead = None;
+    let mut group = match excerpt {
+        Some(excerpt) if excerpt.windowed => {
+            let column = diagnostic.place.location.map_or(1, |l| l.start.column);
+            lead = Some(
+                title.element(
+                    annotate_snippets::Origin::path(report.path.as_str())
+                        .line(excerpt.first_line)
+                        .char_column(column),
+                ),
+            );
+            Group::with_level(level(diagnostic.severity)).element(
+                Snippet::source(excerpt.text)
+                    .line_start(excerpt.first_line)
+                    .annotation(AnnotationKind::Primary.span(excerpt.span)),
+            )
+        }
+        Some(excerpt) => title.element(
             Snippet::source(excerpt.text)
                 .line_start(excerpt.first_line)
                 .path(report.path.as_str())
-                .annotation(AnnotationKind::Primary.span(excerpt.span))
-        });
-    let mut group = match snippet {
-        Some(snippet) => title.element(snippet),
+                .annotation(AnnotationKind::Primary.span(excerpt.span)),
+        ),
         None => title.element(annotate_snippets::Origin::path(origin.as_str())),
     };
     let mut notes: Vec<String> = diagnostic
@@ -134,26 +151,76 @@ fn render_diagnostic(renderer: &Renderer, report: &FileReport, diagnostic: &Diag
     if let Some(help) = &diagnostic.help {
         group = group.element(Level::HELP.message(help.as_str()));
     }
-    renderer.render(&[group])
+    match lead {
+        Some(lead) => without_doubled_gutter(&renderer.render(&[lead, group])),
+        None => renderer.render(&[group]),
+    }
+}
+
+/// Two groups rendered together each draw an empty gutter line (`  |`) where they meet: keep one.
+fn without_doubled_gutter(rendered: &str) -> String {
+    let mut out = String::with_capacity(rendered.len());
+    let mut previous: Option<&str> = None;
+    for line in rendered.split('\n') {
+        let gutter = |text: &str| {
+            // Colour codes (`ESC [ … m`) aside, nothing but spaces and the bar.
+            let mut in_code = false;
+            text.contains('|')
+                && text.chars().all(|c| {
+                    let plain = !in_code && c != '\u{1b}';
+                    in_code = (in_code || c == '\u{1b}') && c != 'm';
+                    !plain || c == ' ' || c == '|'
+                })
+        };
+        if previous.is_some_and(|p| p == line && gutter(line)) {
+            continue;
+        }
+        if previous.is_some() {
+            out.push('\n');
+        }
+        out.push_str(line);
+        previous = Some(line);
+    }
+    out
 }
 
 struct Excerpt<'a> {
-    text: &'a str,
+    text: std::borrow::Cow<'a, str>,
     first_line: usize,
     span: std::ops::Range<usize>,
+    /// Whether `text` is a window cut out of one long line rather than whole lines.
+    windowed: bool,
 }
+
+/// The longest line shown whole; a longer one is shown as a window around the finding.
+const LONGEST_LINE: usize = 400;
+
+/// Characters of a long line shown before the finding's start, and at most after it.
+const WINDOW_BEFORE: usize = 100;
+const WINDOW_AFTER: usize = 200;
 
 /// The lines a location covers (at most three), and the location's byte range within them.
 fn excerpt(source: &Source, location: Location) -> Option<Excerpt<'_>> {
     let first_line = location.start.line;
     let last_line = location.end.line.clamp(first_line, first_line + 2);
     let text = source.text();
-    let start_of = |line: usize| offset_of_line(source, line);
-    let begin = start_of(first_line)?;
-    let end = start_of(last_line + 1).map_or(text.len(), |next| next.saturating_sub(1).max(begin));
+    let begin = source.line_start(first_line)?;
+    let end = source
+        .line_start(last_line + 1)
+        .map_or(text.len(), |next| next.saturating_sub(1).max(begin));
     let excerpt = text.get(begin..end)?;
+    // Regression: a finding on a 1 MB line printed (and measured) the whole line, and a
+    // thousand findings on a one-line JSON plan took minutes.
+    if excerpt.len() > LONGEST_LINE * 4 || excerpt.lines().any(|l| l.len() > LONGEST_LINE) {
+        let long = source
+            .line(first_line)
+            .is_some_and(|line| line.chars().nth(LONGEST_LINE).is_some());
+        if long {
+            return window(source, location);
+        }
+    }
     let column_offset = |line: usize, column: usize| -> usize {
-        let line_begin = start_of(line).unwrap_or(begin);
+        let line_begin = source.line_start(line).unwrap_or(begin);
         let line_text = text.get(line_begin..).unwrap_or_default();
         let within: usize = line_text
             .chars()
@@ -168,28 +235,72 @@ fn excerpt(source: &Source, location: Location) -> Option<Excerpt<'_>> {
     } else {
         column_offset(location.end.line.max(first_line), location.end.column).min(excerpt.len())
     };
-    let span_end = if span_end <= span_start {
-        // An empty span still needs one caret.
-        excerpt
-            .get(span_start..)
-            .and_then(|rest| rest.chars().next())
-            .map_or(span_start, |c| span_start + c.len_utf8())
-    } else {
-        span_end
-    };
     Some(Excerpt {
-        text: excerpt,
+        text: std::borrow::Cow::Borrowed(excerpt),
         first_line,
-        span: span_start..span_end,
+        span: non_empty(excerpt, span_start, span_end),
+        windowed: false,
     })
 }
 
-fn offset_of_line(source: &Source, line: usize) -> Option<usize> {
-    let text = source.text();
-    if line == 1 {
-        return Some(0);
+/// A short window of one long line around a location, cut at characters and marked with `…`
+/// where it was cut; the span ends at the window's end when the location runs past it. Works
+/// from byte offsets, so it costs the same at the start of a 30 MB line as at its end.
+fn window(source: &Source, location: Location) -> Option<Excerpt<'_>> {
+    let line_start = source.line_start(location.start.line)?;
+    let line_end = source
+        .line_start(location.start.line + 1)
+        .map_or(source.text().len(), |next| next.saturating_sub(1));
+    let line = source.text().get(line_start..line_end)?;
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let start = source.offset(location.start)?.saturating_sub(line_start);
+    let end = if location.end.line == location.start.line {
+        source
+            .offset(location.end)
+            .map_or(start, |end| end.saturating_sub(line_start).max(start))
+    } else {
+        line.len()
+    };
+    let before = line.get(..start)?;
+    let from = before
+        .char_indices()
+        .rev()
+        .nth(WINDOW_BEFORE - 1)
+        .map_or(0, |(i, _)| i);
+    let after = line.get(start..)?;
+    let to = start
+        + after
+            .char_indices()
+            .nth(WINDOW_AFTER)
+            .map_or(after.len(), |(i, _)| i);
+    let mut text = String::new();
+    if from > 0 {
+        text.push('…');
     }
-    text.match_indices('\n')
-        .nth(line.checked_sub(2)?)
-        .map(|(i, _)| i + 1)
+    let shift = text.len();
+    text.push_str(line.get(from..to)?);
+    if to < line.len() {
+        text.push('…');
+    }
+    let span_start = shift + (start - from);
+    let span_end = shift + (end.min(to) - from);
+    let span = non_empty(&text, span_start, span_end);
+    Some(Excerpt {
+        text: std::borrow::Cow::Owned(text),
+        first_line: location.start.line,
+        span,
+        windowed: true,
+    })
+}
+
+/// `start..end`, or the one character at `start` when that is empty: a span needs a caret.
+fn non_empty(text: &str, start: usize, end: usize) -> std::ops::Range<usize> {
+    if end > start {
+        return start..end;
+    }
+    let end = text
+        .get(start..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(start, |c| start + c.len_utf8());
+    start..end
 }

@@ -69,13 +69,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
                 ),
             ),
         };
-        let candidates: Vec<&str> = index
-            .defined
-            .iter()
-            .filter(|defined| reference.targets.contains(&defined.kind))
-            .map(|defined| defined.id.as_str())
-            .collect();
-        finding = match closest(reference.id.as_str(), candidates.iter().copied()) {
+        finding = match index.suggest(reference.id.as_str(), reference.targets) {
             Some(near) => finding.help(format!("did you mean `{near}`?")),
             None => finding.help(format!(
                 "add a {wanted} with the id `{}`, or correct the reference",

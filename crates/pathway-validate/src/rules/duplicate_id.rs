@@ -1,5 +1,7 @@
 //! PW202: two things with the same id.
 
+use std::collections::HashMap;
+
 use super::{Context, Finding, Findings, declare_rule};
 
 declare_rule! {
@@ -48,9 +50,9 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
             Finding::new(
                 defined.pointer.clone(),
                 format!(
-                    "the id `{}` is used twice: by a {} and, earlier, by a {}",
-                    defined.id,
+                    "this {} has the id `{}`, which an earlier {} already has",
                     defined.kind.words(),
+                    defined.id,
                     first.kind.words()
                 ),
             )
@@ -62,12 +64,10 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
         );
     }
     if let Some(communication) = &context.plan.communication {
+        let mut first_message: HashMap<&str, usize> = HashMap::new();
         for (i, message) in communication.audiences.iter().enumerate() {
-            let first = communication
-                .audiences
-                .iter()
-                .position(|other| other.audience == message.audience);
-            if let Some(first) = first.filter(|&first| first < i) {
+            let first = *first_message.entry(message.audience.as_str()).or_insert(i);
+            if first < i {
                 findings.push(
                     Finding::new(
                         format!("/communication/audiences/{i}/audience"),

@@ -1,5 +1,7 @@
 //! PW215: a pathway that asks for more hours a month than a teacher has.
 
+use std::collections::{HashMap, HashSet};
+
 use super::{Context, Finding, Findings, declare_rule};
 
 /// The most hours a month a pathway may ask of a full-time teacher before the plan should say
@@ -49,23 +51,24 @@ declare_rule! {
 }
 
 fn check(context: &Context<'_>, findings: &mut Findings) {
-    let credentials = &context.plan.credentials;
+    // The first credential with each id, as a search from the start would find it.
+    let mut hours_of: HashMap<&str, Option<f64>> = HashMap::new();
+    for credential in &context.plan.credentials {
+        hours_of
+            .entry(credential.id.as_str())
+            .or_insert(credential.hours);
+    }
     for (i, pathway) in context.plan.pathways.iter().enumerate() {
         let Some(months) = pathway.duration_months.filter(|months| *months > 0) else {
             continue;
         };
-        let mut counted = Vec::new();
+        let mut counted = HashSet::new();
         let mut hours = 0.0;
         for id in &pathway.credentials {
-            if counted.contains(&id) {
+            if !counted.insert(id.as_str()) {
                 continue;
             }
-            counted.push(id);
-            if let Some(credential_hours) = credentials
-                .iter()
-                .find(|credential| credential.id == *id)
-                .and_then(|credential| credential.hours)
-            {
+            if let Some(credential_hours) = hours_of.get(id.as_str()).copied().flatten() {
                 hours += credential_hours;
             }
         }

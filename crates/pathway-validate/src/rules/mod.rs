@@ -151,8 +151,45 @@ impl Finding {
     }
 }
 
-/// The findings a rule reports.
-pub type Findings = Vec<Finding>;
+/// The findings a rule reports. Keeps the first [`MAX_FINDINGS`](crate::engine::MAX_FINDINGS)
+/// and counts the rest: no more are ever shown, and a rule over a plan of 300,000 credentials
+/// would otherwise hold a finding for each.
+#[derive(Debug, Default)]
+pub struct Findings {
+    kept: Vec<Finding>,
+    dropped: usize,
+}
+
+impl Findings {
+    /// No findings yet.
+    pub fn new() -> Self {
+        Findings::default()
+    }
+
+    /// Reports a finding.
+    pub fn push(&mut self, finding: Finding) {
+        if self.kept.len() < crate::engine::MAX_FINDINGS {
+            self.kept.push(finding);
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    /// How many findings were reported, kept or not.
+    pub fn len(&self) -> usize {
+        self.kept.len() + self.dropped
+    }
+
+    /// Whether nothing was reported.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The findings kept, and how many more were reported.
+    pub fn into_parts(self) -> (Vec<Finding>, usize) {
+        (self.kept, self.dropped)
+    }
+}
 
 /// Every rule, in catalog order: structure first, then completeness, then coherence.
 pub static RULES: &[Rule] = &[

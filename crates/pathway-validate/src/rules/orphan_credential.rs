@@ -1,6 +1,6 @@
 //! PW204: a credential that leads nowhere.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{Context, Finding, Findings, declare_rule};
 use crate::index::Kind;
@@ -46,6 +46,19 @@ declare_rule! {
 fn check(context: &Context<'_>, findings: &mut Findings) {
     let plan = context.plan;
     let index = &context.index;
+    // By id, so that following links costs one look-up each.
+    let stacks: HashMap<&str, &pathway_schema::Stack> = plan
+        .stacks
+        .iter()
+        .rev()
+        .map(|stack| (stack.id.as_str(), stack))
+        .collect();
+    let credentials: HashMap<&str, &pathway_schema::Credential> = plan
+        .credentials
+        .iter()
+        .rev()
+        .map(|credential| (credential.id.as_str(), credential))
+        .collect();
     let mut leads: HashSet<&str> = HashSet::new();
     for pathway in &plan.pathways {
         leads.extend(
@@ -61,7 +74,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
                 continue;
             };
             leads.insert(meant);
-            if let Some(stack) = plan.stacks.iter().find(|stack| stack.id.as_str() == meant) {
+            if let Some(stack) = stacks.get(meant) {
                 leads.extend(
                     stack
                         .credentials
@@ -74,11 +87,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
     // A prerequisite of a credential that leads somewhere is the first step on the way there.
     let mut to_visit: Vec<&str> = leads.iter().copied().collect();
     while let Some(id) = to_visit.pop() {
-        let Some(credential) = plan
-            .credentials
-            .iter()
-            .find(|credential| credential.id.as_str() == id)
-        else {
+        let Some(credential) = credentials.get(id) else {
             continue;
         };
         for prerequisite in &credential.prerequisites {

@@ -1,5 +1,7 @@
 //! PW205: an opportunity that no credential or stack unlocks.
 
+use std::collections::{HashMap, HashSet};
+
 use super::{Context, Finding, Findings, declare_rule};
 
 declare_rule! {
@@ -40,17 +42,27 @@ declare_rule! {
 }
 
 fn check(context: &Context<'_>, findings: &mut Findings) {
+    // The pathways leading to each opportunity, each named once, in order.
+    let mut leading: HashMap<&str, Vec<String>> = HashMap::new();
+    for pathway in &context.plan.pathways {
+        let mut seen = HashSet::new();
+        for id in &pathway.leads_to {
+            if seen.insert(id.as_str()) {
+                leading
+                    .entry(id.as_str())
+                    .or_default()
+                    .push(format!("`{}`", pathway.id));
+            }
+        }
+    }
     for (i, opportunity) in context.plan.opportunities.iter().enumerate() {
         if !opportunity.unlocked_by.is_empty() {
             continue;
         }
-        let pathways: Vec<String> = context
-            .plan
-            .pathways
-            .iter()
-            .filter(|pathway| pathway.leads_to.contains(&opportunity.id))
-            .map(|pathway| format!("`{}`", pathway.id))
-            .collect();
+        let pathways = leading
+            .get(opportunity.id.as_str())
+            .cloned()
+            .unwrap_or_default();
         let help = if pathways.is_empty() {
             "list the credentials or stacks that earn it in `unlocked_by`".to_owned()
         } else {

@@ -1,0 +1,621 @@
+//! Hostile input: every kind of broken or malicious plan the hardening issue lists, run through
+//! the real `pathway` binary for `validate` and `export`, each under a hang guard and a memory
+//! cap. Every run must end on its own with exit status 0, 1 or 2 (never a signal, never 101 for
+//! a panic), say what is wrong with a `file:line:col` when the input has content, and write
+//! nothing it should not.
+//!
+//! The small inputs are data files in `tests/hostile/` at the repository root, each named for
+//! what it exercises and listed in [`EXPECTED`]; the large ones (100 MB, a million lines) are
+//! made here, in a temporary folder, with few large writes.
+//!
+//! Durations are printed (`cargo test --test hostile -- --nocapture`), not asserted: the guard
+//! only proves that nothing hangs. Release-build timings are in the README's "Limits".
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Kill a run after this long and fail: a hang guard, far above any run's real time.
+const HANG_GUARD: Duration = Duration::from_secs(30);
+
+/// Address space allowed to each run, in KiB (`ulimit -v`). The binary reserves about 200 MiB
+/// before it reads anything (thread stacks of 32 MiB, allocator arenas, the binary itself), and
+/// its largest legal input (a plan of a million small values) peaks at about 400 MiB resident;
+/// an allocation explosion fails here instead of swapping.
+const MEMORY_CAP_KIB: u64 = 1024 * 1024;
+
+/// What each file in `tests/hostile/` must give: `validate`'s exit status and a piece of its
+/// message. `export` must give 1 where `validate` gives 1 (the plan cannot be exported) unless
+/// the plan loads, and 0 where it gives 0.
+const EXPECTED: &[(&str, i32, &str)] = &[
+    ("alias-bomb.yaml", 1, "aliases expand to more than"),
+    ("alias-merge-bomb.yaml", 1, "alias"),
+    ("alias-undefined.yaml", 1, "invalid YAML"),
+    ("anchor-on-root.yaml", 1, "PW100"),
+    ("bad-indent.yaml", 1, "invalid YAML"),
+    ("bidi-and-zero-width.yaml", 1, "PW100"),
+    ("binary-garbage.yaml", 1, "not UTF-8"),
+    ("binary-png-header.json", 1, "not UTF-8"),
+    ("comments-only.yaml", 1, "the file is empty"),
+    ("control-characters.yaml", 1, "PW100"),
+    (
+        "deep-block-mapping-200.yaml",
+        1,
+        "nested more than 64 levels",
+    ),
+    (
+        "deep-block-mapping-60.yaml",
+        1,
+        "missing the key `schema_version`",
+    ),
+    (
+        "deep-block-sequence-200.yaml",
+        1,
+        "nested more than 64 levels",
+    ),
+    ("deep-flow-mapping.yaml", 1, "nested more than 64 levels"),
+    ("deep-flow-sequence.yaml", 1, "nested more than 64 levels"),
+    ("deep-json-array.json", 1, "nested more than 64 levels"),
+    ("deep-json-object.json", 1, "nested more than 64 levels"),
+    ("deep-plan-62-levels.json", 1, "unknown key `a`"),
+    ("duplicate-key.json", 1, "appears twice"),
+    ("duplicate-key.yaml", 1, "appears twice"),
+    ("empty.yaml", 1, "the file is empty"),
+    ("huge-float.json", 1, "finite"),
+    ("huge-integer.json", 1, "too large"),
+    ("huge-integer.yaml", 1, "too large"),
+    ("invalid-utf8.yaml", 1, "not UTF-8"),
+    ("key-not-text.yaml", 1, "key"),
+    (
+        "multi-document-leading.yaml",
+        1,
+        "more than one YAML document",
+    ),
+    ("multi-document.yaml", 1, "more than one YAML document"),
+    ("negative-hours.yaml", 1, "hours"),
+    ("non-finite-inf.yaml", 1, "finite"),
+    ("non-finite-nan.yaml", 1, "finite"),
+    ("nul-byte.yaml", 1, "NUL byte"),
+    ("null-key.yaml", 1, "key is empty"),
+    ("old-mac-line-endings.yaml", 1, ""),
+    ("root-list.json", 1, "should be a mapping"),
+    ("root-list.yaml", 1, "should be a mapping"),
+    ("root-null.yaml", 1, "should be a mapping"),
+    ("root-scalar.json", 1, "should be a mapping"),
+    ("root-scalar.yaml", 1, "should be a mapping"),
+    ("root-string.json", 1, "should be a mapping"),
+    ("tabs-indent.yaml", 1, "invalid YAML"),
+    ("tag-binary.yaml", 1, "tag"),
+    ("tag-include.yaml", 1, "tag"),
+    ("tag-local-custom.yaml", 1, "tag"),
+    ("tag-python-object.yaml", 1, "tag"),
+    ("trailing-garbage.json", 1, "trailing characters"),
+    ("trailing-second-object.json", 1, "trailing characters"),
+    ("unclosed-flow.json", 1, "invalid JSON"),
+    ("unclosed-quote.yaml", 1, "invalid YAML"),
+    ("utf16be-bom.json", 1, "UTF-16"),
+    ("utf16le-bom.yaml", 1, "UTF-16"),
+    ("utf8-bom-plan.yaml", 1, "PW100"),
+    ("whitespace-only.yaml", 1, "the file is empty"),
+    ("windows-line-endings.yaml", 1, "PW100"),
+];
+
+/// The files in `tests/hostile/` whose plan loads despite what is wrong with it, so that
+/// `export` writes every document (validate still reports the problem). Every other file cannot
+/// be loaded: `export` exits 1 and writes nothing.
+const EXPORTABLE: &[&str] = &[
+    "anchor-on-root.yaml",
+    "bidi-and-zero-width.yaml",
+    "control-characters.yaml",
+    "negative-hours.yaml",
+    "old-mac-line-endings.yaml",
+    "tag-binary.yaml",
+    "utf8-bom-plan.yaml",
+    "windows-line-endings.yaml",
+];
+
+/// The start of a minimal plan, to which the generated inputs add.
+const PLAN: &str = "schema_version: 1\nid: hostile-plan\nreadiness: exploring\n\
+    organization: {name: Hostile District, kind: district}\n";
+
+#[derive(Clone)]
+enum Input {
+    Nothing,
+    Bytes(Arc<Vec<u8>>),
+    File(PathBuf),
+}
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+    elapsed: Duration,
+    label: String,
+}
+
+impl Run {
+    fn output(&self) -> String {
+        format!("{}{}", self.stdout, self.stderr)
+    }
+
+    /// The checks every run passes: it ended with 0, 1 or 2, did not panic, and was not killed.
+    fn assert_sane(&self) {
+        let tail: String = self.output().chars().take(2000).collect();
+        assert!(
+            matches!(self.code, Some(0..=2)),
+            "{}: exit status {:?} (a signal, a panic or a kill by the guard)\n{tail}",
+            self.label,
+            self.code
+        );
+        assert!(
+            !self.stderr.contains("panicked") && !self.stderr.contains("RUST_BACKTRACE"),
+            "{}: panicked\n{tail}",
+            self.label
+        );
+        println!("{:>8.2?}  {}", self.elapsed, self.label);
+    }
+
+    /// Whether the output names `file` with a line and a column: `file:12:3`.
+    fn has_position(&self, file: &str) -> bool {
+        let output = self.output();
+        output
+            .match_indices(&format!("{file}:"))
+            .any(|(at, found)| {
+                let rest = &output[at + found.len()..];
+                let line = rest.chars().take_while(char::is_ascii_digit).count();
+                line > 0
+                    && rest[line..].starts_with(':')
+                    && rest[line + 1..].starts_with(|c: char| c.is_ascii_digit())
+            })
+    }
+}
+
+/// Runs `pathway` with `args` under the memory cap and the hang guard.
+fn pathway(args: &[&str], input: Input, label: &str) -> Run {
+    let mut command = Command::new("bash");
+    command
+        .arg("-c")
+        .arg(format!("ulimit -v {MEMORY_CAP_KIB} && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_pathway"))
+        .args(args)
+        .current_dir(repo_root())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    command.stdin(match &input {
+        Input::Nothing => Stdio::null(),
+        Input::Bytes(_) => Stdio::piped(),
+        Input::File(path) => Stdio::from(std::fs::File::open(path).unwrap()),
+    });
+    let started = Instant::now();
+    let mut child = command.spawn().unwrap();
+    let feeder = match (input, child.stdin.take()) {
+        (Input::Bytes(bytes), Some(mut stdin)) => Some(std::thread::spawn(move || {
+            // The binary stops reading at its input limit and exits: a broken pipe is expected.
+            let _ = stdin.write_all(&bytes);
+        })),
+        _ => None,
+    };
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut text = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut stdout, &mut text);
+        text
+    });
+    let err = std::thread::spawn(move || {
+        let mut text = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut stderr, &mut text);
+        text
+    });
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > HANG_GUARD {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{label}: still running after {HANG_GUARD:?}: killed");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let elapsed = started.elapsed();
+    if let Some(feeder) = feeder {
+        let _ = feeder.join();
+    }
+    let text = |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).into_owned();
+    Run {
+        code: status.code(),
+        stdout: text(out.join().unwrap()),
+        stderr: text(err.join().unwrap()),
+        elapsed,
+        label: label.to_owned(),
+    }
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn hostile_dir() -> PathBuf {
+    repo_root().join("tests/hostile")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let directory =
+        std::env::temp_dir().join(format!("pathway-hostile-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&directory);
+    std::fs::create_dir_all(&directory).unwrap();
+    directory
+}
+
+/// The files in a folder, sorted by name.
+fn listing(directory: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(directory)
+        .map(|entries| {
+            entries
+                .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// Writes `total` bytes made of `unit` repeated, in writes of about a megabyte.
+fn write_repeated(path: &Path, unit: &[u8], total: usize) {
+    let chunk = unit.repeat((1 << 20) / unit.len().max(1) + 1);
+    let mut file = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    let mut written = 0;
+    while written < total {
+        let n = chunk.len().min(total - written);
+        file.write_all(&chunk[..n]).unwrap();
+        written += n;
+    }
+    file.flush().unwrap();
+}
+
+/// Checks one input with `validate`, from a file and from standard input, in human and JSON
+/// output, and returns the human run.
+fn validate(path: &Path, name: &str, code: i32, needle: &str) -> Run {
+    let shown = path.to_str().unwrap();
+    let run = pathway(
+        &["validate", shown],
+        Input::Nothing,
+        &format!("validate {name}"),
+    );
+    run.assert_sane();
+    assert_eq!(
+        run.code,
+        Some(code),
+        "validate {name}: expected exit {code}\n{}",
+        run.output()
+    );
+    assert!(
+        run.output().contains(needle),
+        "validate {name}: expected `{needle}` in\n{}",
+        run.output()
+    );
+    let has_content = std::fs::metadata(path).unwrap().len() > 0;
+    if has_content && code != 0 {
+        assert!(
+            run.has_position(shown),
+            "validate {name}: no {shown}:line:col in\n{}",
+            run.output()
+        );
+    }
+    let piped = pathway(
+        &["validate", "-"],
+        Input::File(path.to_owned()),
+        &format!("validate - < {name}"),
+    );
+    piped.assert_sane();
+    assert_eq!(piped.code, Some(code), "stdin {name}\n{}", piped.output());
+    if has_content && code != 0 {
+        assert!(
+            piped.has_position("<stdin>"),
+            "stdin {name}: no <stdin>:line:col in\n{}",
+            piped.output()
+        );
+    }
+    let json = pathway(
+        &["validate", "--format", "json", shown],
+        Input::Nothing,
+        &format!("validate --format json {name}"),
+    );
+    json.assert_sane();
+    let parsed: serde_json::Value = serde_json::from_str(&json.stdout)
+        .unwrap_or_else(|error| panic!("{name}: the JSON output does not parse: {error}"));
+    let errors = parsed["summary"]["errors"].as_u64().unwrap();
+    assert_eq!(
+        errors > 0,
+        code == 1,
+        "{name}: {errors} errors in the JSON output, exit {code}"
+    );
+    run
+}
+
+/// Exports one input for every audience into a fresh folder: a plan that does not load exits 1
+/// with its position and writes nothing; one that loads writes every document.
+fn export(path: &Path, name: &str, loads: bool) {
+    let out = scratch(&format!("export-{name}"));
+    let shown = path.to_str().unwrap();
+    let run = pathway(
+        &["export", shown, "--all", "-o", out.to_str().unwrap()],
+        Input::Nothing,
+        &format!("export {name}"),
+    );
+    run.assert_sane();
+    let written = listing(&out);
+    if loads {
+        assert_eq!(run.code, Some(0), "export {name}\n{}", run.output());
+        assert_eq!(written.len(), 14, "export {name}: {written:?}");
+    } else {
+        assert_eq!(run.code, Some(1), "export {name}\n{}", run.output());
+        assert!(written.is_empty(), "export {name} wrote {written:?}");
+        if std::fs::metadata(path).unwrap().len() > 0 {
+            assert!(
+                run.has_position(shown),
+                "export {name}: no {shown}:line:col in\n{}",
+                run.output()
+            );
+        }
+    }
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
+#[test]
+fn every_file_in_the_hostile_folder_is_listed_with_what_it_must_give() {
+    let on_disk = listing(&hostile_dir());
+    let listed: Vec<String> = EXPECTED
+        .iter()
+        .map(|(name, ..)| (*name).to_owned())
+        .collect();
+    assert_eq!(on_disk, listed, "tests/hostile/ and EXPECTED differ");
+}
+
+#[test]
+fn hostile_files_give_a_clear_error_from_validate() {
+    for (name, code, needle) in EXPECTED {
+        validate(&hostile_dir().join(name), name, *code, needle);
+    }
+}
+
+#[test]
+fn hostile_files_give_a_clear_error_from_export() {
+    for (name, ..) in EXPECTED {
+        export(&hostile_dir().join(name), name, EXPORTABLE.contains(name));
+    }
+}
+
+#[test]
+fn inputs_of_100_mb_stop_at_the_size_limit() {
+    let directory = scratch("100mb");
+    let big = directory.join("huge.yaml");
+    let mut head = PLAN.as_bytes().to_vec();
+    head.extend_from_slice(b"credentials:\n");
+    std::fs::write(&big, &head).unwrap();
+    {
+        let mut file = std::fs::OpenOptions::new().append(true).open(&big).unwrap();
+        let unit = b"  - {id: credential, title: Reading}\n";
+        let chunk = unit.repeat((1 << 20) / unit.len());
+        while file.metadata().unwrap().len() < 100 * 1024 * 1024 {
+            file.write_all(&chunk).unwrap();
+        }
+    }
+    let shown = big.to_str().unwrap();
+    let limit = "over the limit of 32 MiB per plan";
+    let run = pathway(&["validate", shown], Input::Nothing, "validate 100 MB file");
+    run.assert_sane();
+    assert_eq!(run.code, Some(1), "{}", run.output());
+    assert!(run.output().contains(limit), "{}", run.output());
+    assert!(
+        run.output()
+            .contains("raise the limit with --max-input-size"),
+        "{}",
+        run.output()
+    );
+    assert!(run.has_position(shown), "{}", run.output());
+
+    let bytes = Arc::new(std::fs::read(&big).unwrap());
+    let piped = pathway(
+        &["validate", "-"],
+        Input::Bytes(bytes.clone()),
+        "validate - < 100 MB pipe",
+    );
+    piped.assert_sane();
+    assert_eq!(piped.code, Some(1), "{}", piped.output());
+    assert!(piped.output().contains(limit), "{}", piped.output());
+
+    let out = directory.join("out");
+    for (label, plan, input) in [
+        ("export 100 MB file", shown, Input::Nothing),
+        ("export - < 100 MB pipe", "-", Input::Bytes(bytes)),
+        ("export /dev/zero", "/dev/zero", Input::Nothing),
+    ] {
+        let run = pathway(
+            &["export", plan, "--all", "-o", out.to_str().unwrap()],
+            input,
+            label,
+        );
+        run.assert_sane();
+        assert_eq!(run.code, Some(1), "{label}\n{}", run.output());
+        assert!(run.output().contains("over the limit"), "{}", run.output());
+        assert!(listing(&out).is_empty(), "{label} wrote files");
+    }
+
+    // A file whose size the file system does not report.
+    let zero = pathway(
+        &["validate", "/dev/zero"],
+        Input::Nothing,
+        "validate /dev/zero",
+    );
+    zero.assert_sane();
+    assert_eq!(zero.code, Some(1), "{}", zero.output());
+    assert!(zero.output().contains(limit), "{}", zero.output());
+
+    // With the size limit raised, the value count stops the same file.
+    let raised = pathway(
+        &["validate", "--max-input-size", "128M", shown],
+        Input::Nothing,
+        "validate --max-input-size 128M 100 MB file",
+    );
+    raised.assert_sane();
+    assert_eq!(raised.code, Some(1), "{}", raised.output());
+    assert!(
+        raised.output().contains("holds more than 1000000 values"),
+        "{}",
+        raised.output()
+    );
+    std::fs::remove_dir_all(&directory).unwrap();
+}
+
+#[test]
+fn long_lines_strings_and_keys_are_refused_or_shown_in_part() {
+    let directory = scratch("long");
+    // One text value of a megabyte, on one line.
+    let long_string = directory.join("long-string.yaml");
+    std::fs::write(
+        &long_string,
+        format!("{PLAN}title: \"{}\"\n", "x".repeat(1 << 20)),
+    )
+    .unwrap();
+    let run = validate(
+        &long_string,
+        "long-string.yaml",
+        1,
+        "text longer than the limit of",
+    );
+    assert!(
+        run.stdout.len() < 20_000,
+        "{} bytes of output",
+        run.stdout.len()
+    );
+
+    let long_key = directory.join("long-key.yaml");
+    std::fs::write(&long_key, format!("{PLAN}{}: 1\n", "k".repeat(300_000))).unwrap();
+    // YAML allows an unquoted key of at most 1024 characters: the parser stops there.
+    validate(&long_key, "long-key.yaml", 1, "invalid YAML");
+
+    // Regression: a finding on a 200 KB line printed the whole line in its snippet.
+    let long_line = directory.join("long-line.yaml");
+    std::fs::write(
+        &long_line,
+        format!(
+            "{PLAN}summary: \"{}\"\nunknown: {{a: 1, {}b: 2}}\n",
+            "word ".repeat(40_000),
+            (0..5_000)
+                .map(|i| format!("key-number-{i}: 3, "))
+                .collect::<String>()
+        ),
+    )
+    .unwrap();
+    let run = validate(&long_line, "long-line.yaml", 1, "unknown key `unknown`");
+    assert!(
+        run.stdout.len() < 20_000,
+        "{} bytes of output",
+        run.stdout.len()
+    );
+    // The unknown key keeps the plan from loading, so there is nothing to export.
+    export(&long_line, "long-line.yaml", false);
+    std::fs::remove_dir_all(&directory).unwrap();
+}
+
+#[test]
+fn many_keys_items_findings_and_suppressions_stay_bounded() {
+    let directory = scratch("many");
+    let write = |name: &str, text: String| {
+        let path = directory.join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+
+    let keys = write(
+        "many-keys.yaml",
+        (0..100_000).map(|i| format!("k{i}: {i}\n")).collect(),
+    );
+    validate(
+        &keys,
+        "many-keys.yaml",
+        1,
+        "more keys than the limit of 10000",
+    );
+
+    // Just under the key limit: ten thousand findings, a thousand shown.
+    let almost = write(
+        "many-unknown-keys.yaml",
+        format!(
+            "{PLAN}goals:\n{}",
+            (0..9_999)
+                .map(|i| format!("  k{i}: {i}\n"))
+                .collect::<String>()
+        ),
+    );
+    let run = validate(
+        &almost,
+        "many-unknown-keys.yaml",
+        1,
+        "more findings not shown",
+    );
+    assert!(run.stdout.contains("1 plan: 1000 errors"), "{}", run.stdout);
+
+    let items = directory.join("many-items.yaml");
+    write_repeated(&items, b"- 1\n", 8_000_000);
+    validate(
+        &items,
+        "many-items.yaml",
+        1,
+        "holds more than 1000000 values",
+    );
+
+    // Minified JSON: one line, 60,000 schema errors.
+    let credentials: Vec<String> = (0..30_000)
+        .map(|_| r#"{"id":"Not An Id","extra":1}"#.to_owned())
+        .collect();
+    let minified = write(
+        "minified.json",
+        format!(
+            r#"{{"schema_version":1,"id":"hostile-plan","readiness":"exploring","organization":{{"name":"D","kind":"district"}},"credentials":[{}]}}"#,
+            credentials.join(",")
+        ),
+    );
+    let run = validate(&minified, "minified.json", 1, "more findings not shown");
+    assert!(run.stdout.len() < 2_000_000, "{} bytes", run.stdout.len());
+
+    // Regression: a million suppression comments took hours.
+    let mut text = PLAN.to_owned();
+    text.push_str(&"# pathway-allow PW100: reason\n".repeat(1_000_000));
+    let suppressions = write("many-suppressions.yaml", text);
+    validate(
+        &suppressions,
+        "many-suppressions.yaml",
+        1,
+        "more findings not shown",
+    );
+
+    // Regression: 20,000 mistyped references among 20,000 credentials ran for hours.
+    let mut plan = format!("{PLAN}credentials:\n");
+    for i in 0..20_000 {
+        plan.push_str(&format!(
+            "  - {{id: credential-{i}, title: C, prerequisites: [credentail-{i}x]}}\n"
+        ));
+    }
+    let dangling = write("many-dangling.yaml", plan);
+    validate(
+        &dangling,
+        "many-dangling.yaml",
+        1,
+        "no credential has that id",
+    );
+    export(&dangling, "many-dangling.yaml", true);
+    std::fs::remove_dir_all(&directory).unwrap();
+}
