@@ -1,0 +1,70 @@
+//! Export: building each audience's document and rendering it as Markdown and as Word, for a
+//! case study and for synthetic plans.
+//!
+//! `cargo bench -p pathway-bench --bench export`
+
+// A benchmark whose input does not load has nothing to measure: stop loudly.
+#![allow(clippy::panic)]
+
+use pathway_bench::generate_plan;
+use pathway_export::profile::Profiles;
+use pathway_export::{Format, build_document, render};
+use pathway_schema::load::{LoadedPlan, load_str};
+
+/// Credentials per synthetic plan.
+const SIZES: &[usize] = &[50, 500];
+
+const EXAMPLE: &str = include_str!("../../../examples/cedar-valley-scaling.yaml");
+
+fn main() {
+    divan::main();
+}
+
+fn loaded(text: &str) -> LoadedPlan {
+    match load_str("plan.yaml", text) {
+        Ok(loaded) => loaded,
+        Err(error) => panic!("the plan does not load: {error}"),
+    }
+}
+
+/// All seven audiences in both formats for the suburban case study: what
+/// `pathway export examples/cedar-valley-scaling.yaml --all` does after loading.
+#[divan::bench(sample_count = 20)]
+fn example_all_audiences_both_formats(bencher: divan::Bencher) {
+    let plan = loaded(EXAMPLE);
+    let profiles = Profiles::builtin();
+    bencher.bench(|| {
+        let mut bytes = 0;
+        for profile in profiles.iter() {
+            let document = build_document(&plan, profile);
+            for format in Format::ALL {
+                bytes += render(&document, format).map_or(0, |out| out.len());
+            }
+        }
+        bytes
+    });
+}
+
+/// The district document as Markdown.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn markdown(bencher: divan::Bencher, credentials: usize) {
+    one_format(bencher, credentials, Format::Markdown);
+}
+
+/// The district document as Word, picture included.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn docx(bencher: divan::Bencher, credentials: usize) {
+    one_format(bencher, credentials, Format::Docx);
+}
+
+fn one_format(bencher: divan::Bencher, credentials: usize, format: Format) {
+    let plan = loaded(&generate_plan(credentials, 1));
+    let profiles = Profiles::builtin();
+    let Some(profile) = profiles.get("district") else {
+        panic!("no district profile");
+    };
+    bencher.bench(|| {
+        let document = build_document(&plan, profile);
+        render(&document, format).map_or(0, |out| out.len())
+    });
+}

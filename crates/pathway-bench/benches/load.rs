@@ -1,0 +1,35 @@
+//! Loading: the YAML parser alone, then the whole loader (parse, source map, typed plan), on
+//! synthetic plans from one district's size to a statewide roll-up.
+//!
+//! `cargo bench -p pathway-bench --bench load`
+
+// A benchmark whose input does not load has nothing to measure: stop loudly.
+#![allow(clippy::panic)]
+
+use pathway_bench::generate_plan;
+use pathway_schema::load::load_str;
+
+/// Credentials per plan: a district, a large district, a region, a state (about 10 MB).
+const SIZES: &[usize] = &[50, 500, 2_500, 10_000];
+
+fn main() {
+    divan::main();
+}
+
+/// The floor: serde-saphyr reading the text and keeping nothing.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn parse_only(bencher: divan::Bencher, credentials: usize) {
+    let text = generate_plan(credentials, 1);
+    bencher
+        .counter(divan::counter::BytesCount::of_str(&text))
+        .bench(|| serde_saphyr::from_str::<serde::de::IgnoredAny>(&text).is_ok());
+}
+
+/// Everything `pathway` does before the rules: parse with positions and type the plan.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn load(bencher: divan::Bencher, credentials: usize) {
+    let text = generate_plan(credentials, 1);
+    bencher
+        .counter(divan::counter::BytesCount::of_str(&text))
+        .bench(|| load_str("plan.yaml", &text).is_ok());
+}
