@@ -595,8 +595,7 @@ fn clean(text: &str) -> String {
     text.chars()
         .filter_map(|c| match c {
             '\t' | '\n' | '\r' => Some(' '),
-            c if c.is_control() => None,
-            '\u{FFFE}' | '\u{FFFF}' => None,
+            c if crate::text::is_dropped(c) => None,
             c => Some(c),
         })
         .collect()
@@ -619,6 +618,7 @@ mod tests {
     #[test]
     fn text_loses_what_xml_cannot_hold() {
         assert_eq!(clean("a\u{1}b\tc\nd"), "ab c d");
+        assert_eq!(clean("x\u{202E}y\u{2066}z\u{FFFF}"), "xyz");
     }
 
     #[test]

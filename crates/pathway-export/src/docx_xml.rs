@@ -311,7 +311,7 @@ pub(crate) fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             '\t' | '\n' | '\r' => out.push(' '),
-            c if c.is_control() => {}
+            c if crate::text::is_dropped(c) => {}
             c => out.push(c),
         }
     }
@@ -321,6 +321,15 @@ pub(crate) fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaped_text_is_xml_character_data() {
+        // Regression: U+FFFE in a plan title made docProps/core.xml invalid XML.
+        assert_eq!(
+            escape("a<b & \"c\"\u{FFFE}\u{1}\u{202E}"),
+            "a&lt;b &amp; &quot;c&quot;"
+        );
+    }
 
     #[test]
     fn header_rows_are_marked_once_per_table() {

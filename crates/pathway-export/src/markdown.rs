@@ -7,6 +7,7 @@
 //! tables with a delimiter row, fenced code with a language.
 
 use crate::model::{Alignment, Block, Callout, Document, Figure, Inline, Table};
+use crate::text::is_dropped;
 
 /// Writes a document as Markdown.
 ///
@@ -122,7 +123,9 @@ fn figure_md(figure: &Figure, number: usize) -> String {
 fn accessible(text: &str) -> String {
     let kept: String = text
         .chars()
-        .filter(|c| !matches!(c, '`' | '#' | ';' | '"' | '<' | '>' | '{' | '}' | '\\'))
+        .filter(|&c| {
+            !matches!(c, '`' | '#' | ';' | '"' | '<' | '>' | '{' | '}' | '\\') && !is_dropped(c)
+        })
         .collect();
     collapse_spaces(&kept)
 }
@@ -208,11 +211,16 @@ pub fn escape(text: &str) -> String {
     while let Some(c) = chars.next() {
         let rest = chars.clone();
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '$' | '@' => {
+            // `{` and `}` keep template engines (Jekyll's Liquid, Hugo) from reading `{{ }}`
+            // and `{% %}` in plan text when the Markdown is published through them.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '$' | '@' | '{'
+            | '}' => {
                 out.push('\\');
                 out.push(c);
             }
             ':' if rest.clone().take(2).eq(['/', '/']) => out.push_str("\\:"),
+            // Liquid reads `{%` even after a backslash: break the pair itself.
+            '%' if previous == '{' => out.push_str("\\%"),
             'w' | 'W'
                 if !previous.is_alphanumeric()
                     && rest
@@ -234,7 +242,7 @@ pub fn escape(text: &str) -> String {
                 out.push_str("\\&");
             }
             c if c.is_whitespace() => out.push(' '),
-            c if c.is_control() => {}
+            c if is_dropped(c) => {}
             c => out.push(c),
         }
         previous = c;
@@ -294,6 +302,12 @@ mod tests {
         assert_eq!(escape("R&D & Q&amp;A"), "R\\&D & Q\\&amp;A");
         assert_eq!(escape("$150 and $750"), "\\$150 and \\$750");
         assert_eq!(escape("tab\there\nnew"), "tab here new");
+        // Regression: an unclosed right-to-left override reversed the words after it.
+        assert_eq!(escape("evil\u{202E} title\u{1}\u{FFFE}"), "evil title");
+        assert_eq!(
+            escape("{{ x }} {% raw %}"),
+            "\\{\\{ x \\}\\} \\{\\% raw %\\}"
+        );
         assert_eq!(
             escape("see https://x.example or www.y.example, ask a@b.example"),
             "see https\\://x.example or www\\.y.example, ask a\\@b.example"

@@ -119,6 +119,24 @@ pub fn paragraphs(text: &str) -> Vec<String> {
     out
 }
 
+/// Whether a character of plan text is left out of every document: control characters (which
+/// XML cannot hold and terminals act on), the noncharacters U+FFFE and U+FFFF (not allowed in
+/// XML either), and the bidirectional embedding, override and isolate controls, which would
+/// reverse the words that follow them, including our own ("Plan gnifeirB").
+///
+/// ```
+/// use pathway_export::text::is_dropped;
+/// assert!(is_dropped('\u{1}') && is_dropped('\u{202E}') && is_dropped('\u{FFFF}'));
+/// assert!(!is_dropped('é') && !is_dropped('\u{200D}'));
+/// ```
+pub fn is_dropped(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{FFFE}' | '\u{FFFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
 /// Free text on one line: every run of whitespace becomes a single space.
 pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")

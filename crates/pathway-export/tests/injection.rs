@@ -151,3 +151,43 @@ fn word_shows_the_plan_text_literally() {
         "{core}"
     );
 }
+
+/// The characters no document keeps: XML cannot hold them, or they reorder what follows.
+const DROPPED: [char; 6] = [
+    '\u{1}', '\u{B}', '\u{FFFE}', '\u{202E}', '\u{202C}', '\u{2066}',
+];
+
+#[test]
+fn template_syntax_control_and_bidi_characters_are_inert() {
+    let loaded = common::fixture("injection.yaml");
+    let long_word = "Pneumonoultramicroscopicsilicovolcanoconiosis".repeat(7);
+    let long_word = &long_word[..300];
+    let profiles = Profiles::builtin();
+    let district = profiles.get("district").unwrap();
+    let document = build_document(&loaded, district);
+    let markdown = render_markdown(&document);
+    // Regression: an unclosed U+202E in plan text reversed the exporter's own words after it.
+    for c in DROPPED {
+        assert!(!markdown.contains(c), "U+{:04X} in the Markdown", c as u32);
+    }
+    // Outside the diagram, whose hexagon nodes are written `{{…}}` by the exporter itself.
+    let text = common::outside_mermaid(&markdown);
+    assert!(!text.contains("{{") && !text.contains("{%"), "{markdown}");
+    assert!(
+        markdown.contains("Template \\{\\{ plan.secret \\}\\} and \\{\\% raw %\\} stay text"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("reversed bidi, isolate and control characters go"));
+    assert!(markdown.contains(long_word), "the long word is cut");
+
+    let docx = render_docx(&document).unwrap();
+    for part in ["word/document.xml", "docProps/core.xml"] {
+        let xml = common::part(&docx, part);
+        for c in DROPPED {
+            assert!(!xml.contains(c), "U+{:04X} in {part}", c as u32);
+        }
+    }
+    let body = common::part(&docx, "word/document.xml");
+    assert!(body.contains("Template {{ plan.secret }} and {% raw %} stay text"));
+    assert!(body.contains(long_word), "the long word is cut");
+}

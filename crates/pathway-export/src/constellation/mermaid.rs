@@ -120,7 +120,9 @@ pub(super) fn label(text: &str) -> String {
                 ';' => out.push_str("#59;"),
                 '|' => out.push_str("#124;"),
                 '\\' => out.push_str("#92;"),
-                c if c.is_control() => {}
+                '{' => out.push_str("#123;"),
+                '}' => out.push_str("#125;"),
+                c if crate::text::is_dropped(c) => {}
                 c => out.push(c),
             }
         }

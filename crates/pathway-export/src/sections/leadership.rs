@@ -173,16 +173,17 @@ pub(super) fn board_decisions(ctx: &Context, out: &mut Out) {
         .implementation
         .iter()
         .flat_map(|i| i.timeline.iter())
-        .filter(|m| {
-            m.title.to_lowercase().contains("board")
-                || m.owner
-                    .as_ref()
-                    .is_some_and(|o| o.to_lowercase().contains("board"))
-        })
+        .filter(|m| names_the_board(&m.title) || m.owner.as_deref().is_some_and(names_the_board))
         .collect();
     milestones.sort_by_key(|m| m.date);
     for milestone in milestones {
         table.push_text_row([format_date(&milestone.date), one_line(&milestone.title)]);
+    }
+    if table.rows.is_empty() {
+        out.sentence(
+            "No milestone in the plan's timeline names the board yet: the plan asks for no \
+             vote or review on a set date.",
+        );
     }
     out.table(table);
     let own: Vec<String> = plan
@@ -364,5 +365,28 @@ fn channel_kind(kind: ChannelKind) -> &'static str {
         ChannelKind::Network => "Network",
         ChannelKind::SocialMedia => "Social media",
         ChannelKind::Report => "Report",
+    }
+}
+
+/// Whether text names the board as a word ("Board vote", "school boards"), not inside another
+/// word ("Onboarding", "dashboard").
+fn names_the_board(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|word| word.eq_ignore_ascii_case("board") || word.eq_ignore_ascii_case("boards"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_the_board;
+
+    #[test]
+    fn the_board_is_named_as_a_word() {
+        // Regression: "Onboarding for new assessors" and "Publish the participation dashboard"
+        // were listed as decisions asked of the board.
+        assert!(names_the_board("School board vote on the MOU"));
+        assert!(names_the_board("Report to the Board"));
+        assert!(names_the_board("Brief both school boards"));
+        assert!(!names_the_board("Onboarding for new assessors"));
+        assert!(!names_the_board("Publish the participation dashboard"));
     }
 }
