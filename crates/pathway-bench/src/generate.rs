@@ -12,6 +12,7 @@ use crate::words::{
     OPPORTUNITIES, PARTNERS, PEOPLE, PLACES, Practice, REGIONS, SENTENCES,
 };
 use crate::yaml::Writer;
+use pathway_validate::BUILT_IN_AUDIENCES as AUDIENCES;
 
 /// Credentials per cluster: a stack of three and two more.
 const CLUSTER: usize = 5;
@@ -756,15 +757,6 @@ impl Generator {
     }
 
     fn communication(&mut self) {
-        const AUDIENCES: [&str; 7] = [
-            "state",
-            "city",
-            "district",
-            "school-board",
-            "union",
-            "school",
-            "educators",
-        ];
         self.out.key(0, "communication");
         self.out.key(2, "audiences");
         for audience in AUDIENCES {
