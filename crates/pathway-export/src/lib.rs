@@ -100,6 +100,14 @@ pub fn render(document: &model::Document, format: Format) -> Result<Vec<u8>, Exp
     }
 }
 
+/// Draws the plan's constellation picture ahead of the Word documents that show it, so that
+/// documents rendered on other threads meanwhile find it ready (it is drawn once per process and
+/// is most of a Word export's time). A picture that cannot be drawn is left for the document to
+/// report.
+pub fn draw_constellation(plan: &pathway_schema::Plan) {
+    let _ = constellation::Constellation::from_plan(plan).to_png();
+}
+
 /// The name of an exported file: `<plan-id>-<audience>.<ext>`. Both ids are kebab-case
 /// [`Id`]s, so the name can hold no path separator and no `..`.
 pub fn file_name(plan: &Id, audience: &Id, format: Format) -> String {

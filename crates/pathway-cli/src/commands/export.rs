@@ -3,13 +3,14 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Mutex;
 
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 use pathway_export::profile::Profiles;
-use pathway_export::{Format, build_document, file_name, render};
+use pathway_export::{Format, build_document, draw_constellation, file_name, render};
 use pathway_schema::Id;
-use pathway_schema::load::{Limits, load};
+use pathway_schema::load::{Limits, LoadedPlan, load};
 
 use crate::output::{Overwrite, write_atomically};
 
@@ -85,30 +86,70 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("cannot create the folder {}", args.output.display()))?;
     let formats = args.format.formats();
-    let total = audiences.len() * formats.len();
-    let mut progress = Progress::new(total);
-    let mut written = Vec::with_capacity(total);
-    for audience in &audiences {
-        let Some(profile) = profiles.get(audience.as_str()) else {
-            continue;
-        };
-        let document = build_document(&loaded, profile);
-        for format in formats {
-            let name = file_name(&loaded.plan.id, &profile.id, *format);
-            progress.step(&name);
-            let bytes =
-                render(&document, *format).with_context(|| format!("cannot write {name}"))?;
-            let path = args.output.join(&name);
-            write_atomically(&path, &bytes, Overwrite::Allow)?;
-            written.push(path);
-        }
+    let progress = Mutex::new(Progress::new(audiences.len() * formats.len()));
+    let mut written = Vec::new();
+    for files in write_all(&loaded, &profiles, &audiences, formats, args, &progress) {
+        written.extend(files?);
     }
-    progress.finish();
+    if let Ok(progress) = progress.lock() {
+        progress.finish();
+    }
     let mut stdout = std::io::stdout().lock();
     for path in &written {
         writeln!(stdout, "{}", path.display())?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Plans with more credentials than this are written one audience at a time: each document of
+/// such a plan takes tens of MiB while it is built, and two at once would double the peak.
+const LARGE_PLAN_CREDENTIALS: usize = 2_000;
+
+/// Builds, renders and writes each audience's documents, an audience per job (on all cores,
+/// unless the plan is large); the paths written come back in the order of `audiences`.
+fn write_all(
+    loaded: &LoadedPlan,
+    profiles: &Profiles,
+    audiences: &[Id],
+    formats: &[Format],
+    args: &ExportArgs,
+    progress: &Mutex<Progress>,
+) -> Vec<anyhow::Result<Vec<PathBuf>>> {
+    let one = |audience: &Id| -> anyhow::Result<Vec<PathBuf>> {
+        let Some(profile) = profiles.get(audience.as_str()) else {
+            return Ok(Vec::new());
+        };
+        let document = build_document(loaded, profile);
+        let mut written = Vec::with_capacity(formats.len());
+        for format in formats {
+            let name = file_name(&loaded.plan.id, &profile.id, *format);
+            let bytes =
+                render(&document, *format).with_context(|| format!("cannot write {name}"))?;
+            let path = args.output.join(&name);
+            write_atomically(&path, &bytes, Overwrite::Allow)?;
+            if let Ok(mut progress) = progress.lock() {
+                progress.step(&name);
+            }
+            written.push(path);
+        }
+        Ok(written)
+    };
+    let workers = if loaded.plan.credentials.len() > LARGE_PLAN_CREDENTIALS {
+        1
+    } else {
+        super::cores()
+    };
+    std::thread::scope(|scope| {
+        if formats.contains(&Format::Docx) {
+            // The picture takes longest: start it now, beside the Markdown and the documents,
+            // which wait for it when they need it.
+            let _ = std::thread::Builder::new()
+                .spawn_scoped(scope, || draw_constellation(&loaded.plan));
+        }
+        super::parallel_map(audiences, workers, one, || {
+            Err(anyhow::anyhow!("a document was not written"))
+        })
+    })
 }
 
 /// The audiences asked for, in the order given (or every profile's, for `--all`), each checked

@@ -7,6 +7,8 @@ mod schema;
 mod validate;
 
 use std::process::ExitCode;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::Subcommand;
 
@@ -36,4 +38,54 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Explain(args) => rules::explain(&args),
         Command::Schema(args) => schema::run(&args),
     }
+}
+
+/// The number of cores to work on.
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
+/// Calls `job` on every item on `workers` threads (each taking the next item as it finishes
+/// one), and gives back the results in the order of `items`. `missing` stands in for a result
+/// that never came back, which only happens if a job panicked.
+pub fn parallel_map<T: Sync, R: Send>(
+    items: &[T],
+    workers: usize,
+    job: impl Fn(&T) -> R + Sync,
+    missing: impl Fn() -> R,
+) -> Vec<R> {
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<R>>> = Mutex::new((0..items.len()).map(|_| None).collect());
+    let work = || {
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(i) else { break };
+            let result = job(item);
+            if let Ok(mut slots) = results.lock()
+                && let Some(slot) = slots.get_mut(i)
+            {
+                *slot = Some(result);
+            }
+        }
+    };
+    let workers = workers.min(items.len()).max(1);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            // Regression: a plan nested 60 levels deep overflowed a worker's default 2 MiB stack
+            // in a debug build (tests/hostile/deep-block-mapping-60.yaml).
+            let spawned = std::thread::Builder::new()
+                .stack_size(STACK_BYTES)
+                .spawn_scoped(scope, work);
+            if spawned.is_err() {
+                // No thread to spare: this one does the work.
+                work();
+            }
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|slot| slot.unwrap_or_else(&missing))
+        .collect()
 }

@@ -4,8 +4,6 @@ use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
@@ -141,7 +139,12 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
         },
         audiences: profiles.ids().map(str::to_owned).collect(),
     };
-    let results = check_all(&jobs, &options);
+    let results = super::parallel_map(
+        &jobs,
+        super::cores(),
+        |job| check_one(job, &options),
+        || Err("a plan was not checked".to_owned()),
+    );
     let mut reports = Vec::new();
     for result in results {
         match result {
@@ -243,48 +246,6 @@ fn collect_dir(directory: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<St
             files.push(path);
         }
     }
-}
-
-/// Checks every plan on all cores; results come back in the order of `jobs`.
-fn check_all(jobs: &[Job], options: &Options) -> Vec<Result<FileReport, String>> {
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Result<FileReport, String>>>> =
-        Mutex::new((0..jobs.len()).map(|_| None).collect());
-    let workers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(jobs.len())
-        .max(1);
-    let work = || {
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(job) = jobs.get(i) else { break };
-            let result = check_one(job, options);
-            if let Ok(mut slots) = results.lock()
-                && let Some(slot) = slots.get_mut(i)
-            {
-                *slot = Some(result);
-            }
-        }
-    };
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            // Regression: a plan nested 60 levels deep overflowed a worker's default 2 MiB stack
-            // in a debug build (tests/hostile/deep-block-mapping-60.yaml).
-            let spawned = std::thread::Builder::new()
-                .stack_size(super::STACK_BYTES)
-                .spawn_scoped(scope, work);
-            if spawned.is_err() {
-                // No thread to spare: this one does the work.
-                work();
-            }
-        }
-    });
-    results
-        .into_inner()
-        .unwrap_or_default()
-        .into_iter()
-        .map(|slot| slot.unwrap_or_else(|| Err("a plan was not checked".to_owned())))
-        .collect()
 }
 
 fn check_one(job: &Job, options: &Options) -> Result<FileReport, String> {

@@ -186,18 +186,20 @@ impl Constellation {
     /// The constellation drawn as a PNG picture, with the bundled font: no installed fonts are
     /// needed, and the same constellation always gives the same bytes.
     pub fn to_png(&self) -> Result<Picture, picture::DrawError> {
-        // Every audience's document shows the same constellation: draw it once.
+        // Every audience's document shows the same constellation: draw it once. The lock is
+        // held while drawing, so documents rendered on other threads wait for this picture
+        // instead of drawing it again.
         static LAST: Mutex<Option<(Constellation, Picture)>> = Mutex::new(None);
-        if let Ok(last) = LAST.lock()
-            && let Some((drawn, picture)) = last.as_ref()
+        let Ok(mut last) = LAST.lock() else {
+            return picture::draw(self);
+        };
+        if let Some((drawn, picture)) = last.as_ref()
             && drawn == self
         {
             return Ok(picture.clone());
         }
         let picture = picture::draw(self)?;
-        if let Ok(mut last) = LAST.lock() {
-            *last = Some((self.clone(), picture.clone()));
-        }
+        *last = Some((self.clone(), picture.clone()));
         Ok(picture)
     }
 

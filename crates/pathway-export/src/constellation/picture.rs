@@ -204,10 +204,38 @@ pub(super) fn draw(constellation: &Constellation) -> Result<Picture, DrawError> 
         fonts: &fonts,
     };
     canvas.paint(constellation, &layout);
-    let png = pixmap
-        .encode_png()
-        .map_err(|error| DrawError::Encoding(error.to_string()))?;
+    let png = encode_png(&pixmap).map_err(|error| DrawError::Encoding(error.to_string()))?;
     Ok(Picture { png, width, height })
+}
+
+/// The pixmap as an RGB PNG. The picture is drawn on opaque white, so every pixel is opaque and
+/// the alpha channel can go: a quarter less to filter and compress. Rows are converted and fed
+/// to the encoder one at a time, so no second copy of the picture is made. Deflate level 3 takes
+/// about half the time of the default level for a file 2% larger (measured on the examples'
+/// constellations: 1416 × 1996 pixels, 0.45 MB).
+fn encode_png(pixmap: &Pixmap) -> Result<Vec<u8>, png::EncodingError> {
+    use std::io::Write as _;
+    let width = pixmap.width() as usize;
+    let mut png = Vec::new();
+    let mut encoder = png::Encoder::new(&mut png, pixmap.width(), pixmap.height());
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_deflate_compression(png::DeflateCompression::Level(3));
+    let mut writer = encoder.write_header()?;
+    let mut stream = writer.stream_writer()?;
+    let mut row = Vec::with_capacity(width * 3);
+    for pixels in pixmap.pixels().chunks(width.max(1)) {
+        row.clear();
+        // Opaque, so premultiplied and straight colour are the same.
+        row.extend(pixels.iter().flat_map(|pixel| {
+            let color = pixel.demultiply();
+            [color.red(), color.green(), color.blue()]
+        }));
+        stream.write_all(&row)?;
+    }
+    stream.finish()?;
+    writer.finish()?;
+    Ok(png)
 }
 
 fn lay_out(constellation: &Constellation, fonts: &Fonts) -> Layout {
