@@ -378,28 +378,74 @@ pub fn is_placeholder(text: &str) -> bool {
     })
 }
 
-/// Whether a value holds a real answer: something other than nothing, and no placeholder
-/// anywhere in it. A list with one `TODO` item is not yet an answer.
-pub fn is_answered(value: Option<&Value>) -> bool {
-    value.is_some_and(|value| has_content(value) && !has_placeholder(value))
+/// What telling an answer from a blank needs to know of a value. Implemented for JSON values
+/// and for the nodes of a parsed plan, so a plan can be checked without converting it to JSON.
+pub trait Answer {
+    /// The value's shape, with its items or member values for a list or mapping.
+    fn shape(&self) -> Shape<'_, Self>;
 }
 
-fn has_content(value: &Value) -> bool {
-    match value {
-        Value::Null => false,
-        Value::String(text) => !text.trim().is_empty(),
-        Value::Array(items) => items.iter().any(has_content),
-        Value::Object(members) => members.values().any(has_content),
-        Value::Bool(_) | Value::Number(_) => true,
+/// The shape of a value, as [`Answer`] sees it.
+pub enum Shape<'a, T: ?Sized> {
+    /// Nothing (null).
+    Null,
+    /// Text.
+    Text(&'a str),
+    /// A number or true/false.
+    Scalar,
+    /// The items of a list, or the values of a mapping.
+    Collection(Vec<&'a T>),
+}
+
+impl Answer for Value {
+    fn shape(&self) -> Shape<'_, Self> {
+        match self {
+            Value::Null => Shape::Null,
+            Value::String(text) => Shape::Text(text),
+            Value::Bool(_) | Value::Number(_) => Shape::Scalar,
+            Value::Array(items) => Shape::Collection(items.iter().collect()),
+            Value::Object(members) => Shape::Collection(members.values().collect()),
+        }
     }
 }
 
-fn has_placeholder(value: &Value) -> bool {
-    match value {
-        Value::String(text) => !text.trim().is_empty() && is_placeholder(text),
-        Value::Array(items) => items.iter().any(has_placeholder),
-        Value::Object(members) => members.values().any(has_placeholder),
-        _ => false,
+impl Answer for crate::load::Node {
+    fn shape(&self) -> Shape<'_, Self> {
+        use crate::load::NodeValue;
+        match &self.value {
+            NodeValue::Null => Shape::Null,
+            NodeValue::String(text) => Shape::Text(text),
+            NodeValue::Bool(_) | NodeValue::Int(_) | NodeValue::UInt(_) | NodeValue::Float(_) => {
+                Shape::Scalar
+            }
+            NodeValue::Seq(items) => Shape::Collection(items.iter().collect()),
+            NodeValue::Map(entries) => {
+                Shape::Collection(entries.iter().map(|entry| &entry.value).collect())
+            }
+        }
+    }
+}
+
+/// Whether a value holds a real answer: something other than nothing, and no placeholder
+/// anywhere in it. A list with one `TODO` item is not yet an answer.
+pub fn is_answered<A: Answer + ?Sized>(value: Option<&A>) -> bool {
+    value.is_some_and(|value| has_content(value) && !has_placeholder(value))
+}
+
+fn has_content<A: Answer + ?Sized>(value: &A) -> bool {
+    match value.shape() {
+        Shape::Null => false,
+        Shape::Text(text) => !text.trim().is_empty(),
+        Shape::Scalar => true,
+        Shape::Collection(items) => items.into_iter().any(has_content),
+    }
+}
+
+fn has_placeholder<A: Answer + ?Sized>(value: &A) -> bool {
+    match value.shape() {
+        Shape::Text(text) => !text.trim().is_empty() && is_placeholder(text),
+        Shape::Collection(items) => items.into_iter().any(has_placeholder),
+        Shape::Null | Shape::Scalar => false,
     }
 }
 
@@ -428,7 +474,7 @@ mod tests {
 
     #[test]
     fn answers_must_be_real() {
-        assert!(!is_answered(None));
+        assert!(!is_answered::<Value>(None));
         assert!(!is_answered(Some(&json!(null))));
         assert!(!is_answered(Some(&json!(""))));
         assert!(!is_answered(Some(&json!("TODO: describe"))));
@@ -443,5 +489,37 @@ mod tests {
         assert!(is_answered(Some(&json!(
             "Our teachers leave for administration."
         ))));
+    }
+
+    #[test]
+    fn a_document_node_and_its_json_agree() {
+        let cases = [
+            "a: ~",
+            "a: ''",
+            "a: 0",
+            "a: false",
+            "a: []",
+            "a: {}",
+            "a: [TODO]",
+            "a: [' ', tbd]",
+            "a: {name: Dana, role: null}",
+            "a: [{group: teachers, role: TBD}]",
+            "a: [{group: teachers, role: Design team}]",
+            "a: 'TODO: describe'",
+            "a: Todos los maestros",
+        ];
+        for yaml in cases {
+            let source = crate::source::Source::new("case.yaml", yaml);
+            let Ok(document) = crate::load::parse(source, None, &crate::load::Limits::DEFAULT)
+            else {
+                panic!("{yaml} does not parse");
+            };
+            let json = document.to_json();
+            assert_eq!(
+                is_answered(document.root().pointer("/a")),
+                is_answered(json.pointer("/a")),
+                "{yaml}"
+            );
+        }
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use pathway_schema::decision_points::{DECISION_POINTS, is_answered};
-use pathway_schema::load::{Document, Format, Limits, LoadError, LoadErrorKind, parse};
+use pathway_schema::load::{Document, Format, Limits, LoadError, LoadErrorKind, Node, parse};
 use pathway_schema::source::{Location, Source};
 use pathway_schema::{Area, Readiness};
 
@@ -115,9 +115,10 @@ pub fn check_source(
             return report;
         }
     };
-    let json = document.to_json();
     let mut raw: Vec<(&'static Rule, Finding)> = Vec::new();
-    let (structural, undescribed) = structure::check_at_most(&json, MAX_FINDINGS + 1);
+    // Stage 1 needs the plan as JSON; the rules read the typed plan and the document, so the
+    // JSON copy (the largest of the three) is gone before the plan is typed.
+    let (structural, undescribed) = structure::check_at_most(&document.to_json(), MAX_FINDINGS + 1);
     report.omitted += undescribed;
     if !structural.is_empty() {
         raw.extend(
@@ -130,7 +131,6 @@ pub fn check_source(
             Ok(plan) => {
                 let context = Context {
                     plan: &plan,
-                    json: &json,
                     document: &document,
                     audiences: &options.audiences,
                     index: PlanIndex::new(&plan),
@@ -148,7 +148,7 @@ pub fn check_source(
                     }
                 }
                 report.readiness = Some(plan.readiness);
-                report.coverage = coverage(plan.readiness, &json);
+                report.coverage = coverage(plan.readiness, document.root());
             }
             // The schema and the types agree, so this only happens if they drift apart.
             Err(error) => push_load_error(&mut report, &error, settings),
@@ -380,7 +380,7 @@ fn apply_suppressions(report: &mut FileReport, document: &Document, settings: &R
     }
 }
 
-fn coverage(level: Readiness, json: &serde_json::Value) -> Vec<AreaCoverage> {
+fn coverage(level: Readiness, root: &Node) -> Vec<AreaCoverage> {
     Area::ALL
         .iter()
         .map(|&area| {
@@ -390,7 +390,7 @@ fn coverage(level: Readiness, json: &serde_json::Value) -> Vec<AreaCoverage> {
                 .collect();
             let answered = required
                 .iter()
-                .filter(|p| is_answered(json.pointer(p.pointer)))
+                .filter(|p| is_answered(root.pointer(p.pointer)))
                 .count();
             AreaCoverage {
                 area,

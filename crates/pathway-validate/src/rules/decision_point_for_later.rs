@@ -40,7 +40,7 @@ declare_rule! {
 fn check(context: &Context<'_>, findings: &mut Findings) {
     let level = context.plan.readiness;
     for point in DECISION_POINTS.iter().filter(|point| point.level > level) {
-        if is_answered(context.json.pointer(point.pointer)) {
+        if is_answered(context.document.root().pointer(point.pointer)) {
             continue;
         }
         findings.push(

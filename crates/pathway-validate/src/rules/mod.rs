@@ -7,7 +7,6 @@ pub(crate) use declare::declare_rule;
 
 use pathway_schema::Plan;
 use pathway_schema::load::Document;
-use serde_json::Value;
 
 use crate::diagnostic::Severity;
 use crate::index::PlanIndex;
@@ -81,8 +80,6 @@ impl Rule {
 pub struct Context<'a> {
     /// The typed plan.
     pub plan: &'a Plan,
-    /// The plan as JSON, for reading values by pointer.
-    pub json: &'a Value,
     /// The parsed file, for positions.
     pub document: &'a Document,
     /// The audience ids the plan may name: the built-in profiles and any the user added.

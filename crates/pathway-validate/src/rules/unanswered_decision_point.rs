@@ -1,6 +1,7 @@
 //! PW100: a decision point the plan's readiness level requires is not answered.
 
 use pathway_schema::decision_points::{is_answered, required_at};
+use pathway_schema::load::NodeValue;
 
 use super::{Context, Finding, Findings, declare_rule};
 
@@ -43,12 +44,12 @@ declare_rule! {
 fn check(context: &Context<'_>, findings: &mut Findings) {
     let level = context.plan.readiness;
     for point in required_at(level) {
-        let value = context.json.pointer(point.pointer);
+        let value = context.document.root().pointer(point.pointer);
         if is_answered(value) {
             continue;
         }
         let place = pathway_schema::load::display_path(point.pointer);
-        let state = if value.is_some_and(|v| !v.is_null()) {
+        let state = if value.is_some_and(|v| !matches!(v.value, NodeValue::Null)) {
             "still a placeholder"
         } else {
             "not answered"
