@@ -17,6 +17,7 @@
 
 mod de;
 mod error;
+mod fast;
 mod tree;
 
 pub use error::{LoadError, LoadErrorKind};
@@ -157,13 +158,27 @@ pub fn read(path: &Path, limits: &Limits) -> Result<Source, LoadError> {
         return Err(too_large(&name, metadata.len(), limits));
     }
     let file = std::fs::File::open(path).map_err(io_error)?;
-    read_from(&name, file, limits)
+    read_sized(&name, file, limits, metadata.len())
 }
 
 /// Reads plan text from any reader, such as standard input, within `limits`. Stops reading as
 /// soon as the input is larger than allowed, so an endless stream costs no more than the limit.
 pub fn read_from(name: &str, reader: impl Read, limits: &Limits) -> Result<Source, LoadError> {
-    let mut bytes = Vec::new();
+    read_sized(name, reader, limits, 0)
+}
+
+/// [`read_from`], with room made for `expected` bytes (a file's size) before reading.
+fn read_sized(
+    name: &str,
+    reader: impl Read,
+    limits: &Limits,
+    expected: u64,
+) -> Result<Source, LoadError> {
+    let room = usize::try_from(expected)
+        .unwrap_or(0)
+        .min(limits.max_input_bytes);
+    // One byte more, so that reading to the end does not have to grow the buffer to find it.
+    let mut bytes = Vec::with_capacity(room.saturating_add(1));
     let cap = u64::try_from(limits.max_input_bytes)
         .unwrap_or(u64::MAX)
         .saturating_add(1);
@@ -268,6 +283,20 @@ pub fn parse(
     if format == Format::Json {
         check_json_syntax(&source)?;
     }
+    if let Some(root) = fast::parse(source.text(), limits) {
+        return Ok(Document {
+            root,
+            source,
+            format,
+        });
+    }
+    careful(source, format, limits)
+}
+
+/// The careful path of [`parse`]: every value read through serde-saphyr, which enforces the
+/// limits, resolves anchors, aliases and tags, and words the errors. [`fast::parse`] leaves to it
+/// every file it does not build exactly as this would.
+fn careful(source: Source, format: Format, limits: &Limits) -> Result<Document, LoadError> {
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_depth: limits.max_depth,

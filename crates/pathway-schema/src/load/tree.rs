@@ -192,11 +192,18 @@ impl<'de> Deserialize<'de> for RawNode {
 }
 
 pub(crate) fn into_node(spanned: Spanned<RawNode>) -> Node {
-    let mut span = byte_span(&spanned);
+    let span = byte_span(&spanned);
     let value = spanned.value.0;
-    // Block collections report an empty span at their first entry: stretch them over their
-    // contents so a collection's span covers what it holds.
-    match &value {
+    Node {
+        span: stretch(span, &value),
+        value,
+    }
+}
+
+/// A node's span from the parser's, stretched over the node's contents: block collections
+/// report an empty span at their first entry, and a collection's span should cover what it holds.
+pub(crate) fn stretch(mut span: ByteSpan, value: &NodeValue) -> ByteSpan {
+    match value {
         NodeValue::Seq(items) => {
             if let (Some(first), Some(last)) = (items.first(), items.last()) {
                 span.start = span.start.min(first.span.start);
@@ -211,7 +218,7 @@ pub(crate) fn into_node(spanned: Spanned<RawNode>) -> Node {
         }
         _ => {}
     }
-    Node { span, value }
+    span
 }
 
 struct RawVisitor;
