@@ -1,6 +1,6 @@
 //! Source text and positions in it: turning byte offsets into lines and columns.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A position in a source file: line and column, both counted from 1. Columns count characters,
 /// as editors do.
@@ -25,33 +25,51 @@ pub struct Location {
 #[derive(Debug, Clone)]
 pub struct Source {
     name: Arc<str>,
-    text: Arc<str>,
-    line_starts: Arc<[usize]>,
-    /// How many characters come before each block of [`BLOCK`] bytes, so that a column costs at
-    /// most one block's count even on a line of megabytes (minified JSON is one line).
-    chars_before_block: Arc<[usize]>,
+    text: Arc<String>,
+    /// Built the first time a position is asked for: a plan with nothing to report needs none.
+    index: Arc<OnceLock<LineIndex>>,
 }
 
-/// The bytes per entry of [`Source::chars_before_block`].
+/// Where the lines of a text start, and how many characters come before each block.
+#[derive(Debug)]
+struct LineIndex {
+    line_starts: Vec<usize>,
+    /// How many characters come before each block of [`BLOCK`] bytes, so that a column costs at
+    /// most one block's count even on a line of megabytes (minified JSON is one line).
+    chars_before_block: Vec<usize>,
+}
+
+/// The bytes per entry of [`LineIndex::chars_before_block`].
 const BLOCK: usize = 1024;
 
-impl Source {
-    /// Wraps `text`, read from the file called `name` (`-` or `<stdin>` for standard input).
-    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        let text: String = text.into();
-        let line_starts = std::iter::once(0).chain(line_break_ends(&text)).collect();
+impl LineIndex {
+    fn of(text: &str) -> LineIndex {
+        let line_starts = std::iter::once(0).chain(line_break_ends(text)).collect();
         let chars_before_block = std::iter::once(0)
             .chain(text.as_bytes().chunks(BLOCK).scan(0, |count, block| {
                 *count += char_starts(block);
                 Some(*count)
             }))
             .collect();
-        Source {
-            name: Arc::from(name.into()),
-            text: Arc::from(text),
+        LineIndex {
             line_starts,
             chars_before_block,
         }
+    }
+}
+
+impl Source {
+    /// Wraps `text`, read from the file called `name` (`-` or `<stdin>` for standard input).
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Source {
+            name: Arc::from(name.into()),
+            text: Arc::new(text.into()),
+            index: Arc::new(OnceLock::new()),
+        }
+    }
+
+    fn index(&self) -> &LineIndex {
+        self.index.get_or_init(|| LineIndex::of(&self.text))
     }
 
     /// The name of the file, as given.
@@ -68,10 +86,16 @@ impl Source {
     pub fn position(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
         let line_index = self
+            .index()
             .line_starts
             .partition_point(|&start| start <= offset)
             .saturating_sub(1);
-        let line_start = self.line_starts.get(line_index).copied().unwrap_or(0);
+        let line_start = self
+            .index()
+            .line_starts
+            .get(line_index)
+            .copied()
+            .unwrap_or(0);
         let column = self
             .chars_before(offset)
             .saturating_sub(self.chars_before(line_start));
@@ -85,7 +109,12 @@ impl Source {
     /// that character).
     fn chars_before(&self, offset: usize) -> usize {
         let block = offset / BLOCK;
-        let counted = self.chars_before_block.get(block).copied().unwrap_or(0);
+        let counted = self
+            .index()
+            .chars_before_block
+            .get(block)
+            .copied()
+            .unwrap_or(0);
         let rest = self
             .text
             .as_bytes()
@@ -103,6 +132,7 @@ impl Source {
             .map_or(self.text.len(), |next| next.saturating_sub(1));
         let target = self.chars_before(line_start) + position.column.saturating_sub(1);
         let block = self
+            .index()
             .chars_before_block
             .partition_point(|&count| count <= target)
             .saturating_sub(1);
@@ -121,7 +151,7 @@ impl Source {
 
     /// The byte offset where a line, counted from 1, starts.
     pub fn line_start(&self, line: usize) -> Option<usize> {
-        self.line_starts.get(line.checked_sub(1)?).copied()
+        self.index().line_starts.get(line.checked_sub(1)?).copied()
     }
 
     /// The location of the bytes `start..end`.
@@ -134,8 +164,9 @@ impl Source {
 
     /// The text of a line, counted from 1, without its line break.
     pub fn line(&self, line: usize) -> Option<&str> {
-        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let start = *self.index().line_starts.get(line.checked_sub(1)?)?;
         let end = self
+            .index()
             .line_starts
             .get(line)
             .map_or(self.text.len(), |next| next.saturating_sub(1));

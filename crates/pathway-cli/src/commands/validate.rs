@@ -108,11 +108,17 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     let mut problems = Vec::new();
     let mut jobs = Vec::new();
     let mut configs: HashMap<PathBuf, Config> = HashMap::new();
+    // Plans in one directory share their configuration file: look for it once per directory.
+    let mut discovered: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
     for path in plan_files(&args.paths, &mut problems) {
         let settings = match (&given_config, path.as_os_str() == "-") {
             (Some(config), _) => config.settings_for(&path),
             (None, true) => RuleSettings::default(),
-            (None, false) => match discover(&path) {
+            (None, false) => match discovered
+                .entry(path.parent().map(Path::to_path_buf).unwrap_or_default())
+                .or_insert_with(|| discover(&path))
+                .clone()
+            {
                 Some(config_path) => {
                     if !configs.contains_key(&config_path) {
                         let config = Config::load(&config_path)?;
