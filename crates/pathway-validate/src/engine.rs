@@ -116,9 +116,8 @@ pub fn check_source(
         }
     };
     let mut raw: Vec<(&'static Rule, Finding)> = Vec::new();
-    // Stage 1 needs the plan as JSON; the rules read the typed plan and the document, so the
-    // JSON copy (the largest of the three) is gone before the plan is typed.
-    let (structural, undescribed) = structure::check_at_most(&document.to_json(), MAX_FINDINGS + 1);
+    let (structural, undescribed) =
+        structure::check_document_at_most(document.root(), MAX_FINDINGS + 1);
     report.omitted += undescribed;
     if !structural.is_empty() {
         raw.extend(

@@ -4,12 +4,14 @@
 use std::sync::OnceLock;
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::json::Json;
 use jsonschema::{ValidationError, Validator};
 use pathway_schema::Id;
-use pathway_schema::load::display_path;
+use pathway_schema::load::{Node as TreeNode, display_path};
 use pathway_schema::suggest::closest;
 use serde_json::Value;
 
+use crate::instance::{Instance, Tree};
 use crate::rules::Finding;
 
 /// The committed schema, compiled in so that the binary checks exactly what third parties check.
@@ -32,6 +34,20 @@ fn validator() -> Option<&'static Validator> {
         .as_ref()
 }
 
+/// The same schema, compiled to validate the document tree in place.
+fn tree_validator() -> Option<&'static Validator<Tree>> {
+    static VALIDATOR: OnceLock<Option<Validator<Tree>>> = OnceLock::new();
+    VALIDATOR
+        .get_or_init(|| {
+            jsonschema::options_for::<Tree>()
+                .with_draft(jsonschema::Draft::Draft202012)
+                .should_validate_formats(true)
+                .build(schema())
+                .ok()
+        })
+        .as_ref()
+}
+
 /// Checks a plan's JSON against the schema. Findings come in document order of their pointers'
 /// discovery; the engine sorts them by position.
 pub fn check(instance: &Value) -> Vec<Finding> {
@@ -41,13 +57,31 @@ pub fn check(instance: &Value) -> Vec<Finding> {
 /// Like [`check`], but describes only the first `limit` problems and counts the rest, which
 /// are not worth the words: a hostile file can hold a million.
 pub fn check_at_most(instance: &Value, limit: usize) -> (Vec<Finding>, usize) {
-    let Some(validator) = validator() else {
+    check_with(validator(), instance, limit)
+}
+
+/// Like [`check_at_most`], for a parsed document, which is checked in place rather than as a
+/// JSON copy.
+pub fn check_document_at_most(root: &TreeNode, limit: usize) -> (Vec<Finding>, usize) {
+    check_with(tree_validator(), Instance::Node(root), limit)
+}
+
+fn check_with<'i, F: Json>(
+    validator: Option<&'i Validator<F>>,
+    instance: F::Node<'i>,
+    limit: usize,
+) -> (Vec<Finding>, usize) {
+    let Some(validator) = validator else {
         let bug = Finding::new(
             "",
             "the built-in plan schema could not be compiled; this is a bug in Pathway Kit",
         );
         return (vec![bug], 0);
     };
+    // Most plans are valid: answering yes or no stops at nothing and builds no errors.
+    if validator.is_valid(instance.clone()) {
+        return (Vec::new(), 0);
+    }
     let mut findings = Vec::new();
     let mut errors = validator.iter_errors(instance);
     for error in errors.by_ref() {
@@ -307,5 +341,41 @@ mod tests {
                 .any(|m| m.starts_with("`period.start` should be a date")),
             "{messages:?}"
         );
+    }
+
+    /// The document tree and its JSON copy give the same findings, on valid plans and on plans
+    /// with every kind of problem the tests above show, and more.
+    #[test]
+    fn the_tree_and_its_json_give_the_same_findings() {
+        let cases = [
+            json!({}),
+            json!({"goals": {"challenge": "x"}}),
+            json!({"goals": "retention"}),
+            json!({
+                "readiness": "pilot",
+                "credentials": [{"id": "Reading One", "title": "Reading"}],
+                "period": {"start": "2027-02-30", "end": "2028-06-30"}
+            }),
+            json!({"credentials": [{"title": "No id"}, {"id": "x", "title": 5, "hours": -1}]}),
+            json!({"credentials": [{"id": "x", "title": "X", "hours": 2.5}], "stacks": [7]}),
+            json!({"schema_version": 2, "organization": {"name": "", "kind": "planet"}}),
+            json!({"credentials": {"id": "not-a-list"}, "extra": [1, 2]}),
+            json!({"period": {"start": "2027-08-01"}, "summary": ["a", "b"]}),
+        ];
+        for extra in cases {
+            let value = plan(extra);
+            let text = value.to_string();
+            let source = pathway_schema::source::Source::new("plan.json", text.as_str());
+            let Ok(document) =
+                pathway_schema::load::parse(source, None, &pathway_schema::load::Limits::DEFAULT)
+            else {
+                panic!("{text} does not parse");
+            };
+            assert_eq!(
+                check_document_at_most(document.root(), usize::MAX),
+                check_at_most(&value, usize::MAX),
+                "{text}"
+            );
+        }
     }
 }

@@ -57,7 +57,7 @@ impl Limits {
     /// credentials is about 10 MB and half a million values.
     ///
     /// Memory follows the number of values more than the size of the file: each value costs
-    /// about 600 bytes once parsed, typed and indexed, so `max_nodes` is what keeps a hostile
+    /// about 220 bytes once parsed, typed and indexed, so `max_nodes` is what keeps a hostile
     /// file of tiny values to a few hundred MiB (see "Limits" in the README for measurements).
     /// Parsing recurses once per level of nesting: at `max_depth` a debug build needs about
     /// 3 MiB of stack, an optimized one far less; `pathway` gives each thread 32 MiB.
