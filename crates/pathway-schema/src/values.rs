@@ -72,8 +72,13 @@ impl Id {
     /// assert!(Id::new("Early Literacy").is_err());
     /// ```
     pub fn new(text: &str) -> Result<Self, String> {
+        Id::check(text)?;
+        Ok(Id(text.to_owned()))
+    }
+
+    fn check(text: &str) -> Result<(), String> {
         if is_kebab_case(text) && text.len() <= ID_MAX_LENGTH {
-            Ok(Id(text.to_owned()))
+            Ok(())
         } else {
             Err(format!(
                 "`{text}` is not a valid id: use lowercase letters and digits joined by single hyphens, at most {ID_MAX_LENGTH} characters (for example `{}`)",
@@ -96,8 +101,10 @@ impl fmt::Display for Id {
 
 impl<'de> Deserialize<'de> for Id {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = Cow::<str>::deserialize(deserializer)?;
-        Id::new(&text).map_err(de::Error::custom)
+        // Read as an owned string and kept as it is: plans hold many ids.
+        let text = String::deserialize(deserializer)?;
+        Id::check(&text).map_err(de::Error::custom)?;
+        Ok(Id(text))
     }
 }
 
