@@ -64,7 +64,8 @@ pub struct FileReport {
     pub path: String,
     /// The findings, in source order.
     pub diagnostics: Vec<Diagnostic>,
-    /// The file's text, when it could be read.
+    /// The file's text, for quoting the findings: kept when the file could be read and there is
+    /// a finding to quote. (A thousand clean plans checked at once keep none of their text.)
     pub source: Option<Source>,
     /// The plan's readiness level, when the plan could be typed.
     pub readiness: Option<Readiness>,
@@ -168,6 +169,9 @@ pub fn check_source(
     report
         .diagnostics
         .sort_by(|a, b| a.start().cmp(&b.start()).then(a.code.cmp(b.code)));
+    if report.diagnostics.is_empty() {
+        report.source = None;
+    }
     report
 }
 
