@@ -17,7 +17,7 @@ use docx_rs::{
     ParagraphBorderPosition, ParagraphBorders, Pic, Run, RunFonts, Shading, ShdType,
     SpecialIndentType, Start, Style, StyleType, Table as DocxTable, TableBorder,
     TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow,
-    WidthType,
+    WidthType, XMLDocx,
 };
 
 use crate::docx_xml::{self, Figure as FigureXml};
@@ -65,6 +65,31 @@ const WARNING_RULE: &str = "C77700";
 /// Writes a document as a .docx file. The same document always gives the same bytes, in one
 /// process or across processes.
 pub fn render_docx(document: &Document) -> Result<Vec<u8>, DocxError> {
+    prepare_docx(document).finish()
+}
+
+/// A Word document built but for its pictures, which go in when it is packed.
+pub struct PreparedDocx {
+    xml: XMLDocx,
+    figures: Vec<FigureXml>,
+}
+
+impl PreparedDocx {
+    /// Puts in the pictures (drawing them, or waiting for another thread to) and packs the
+    /// .docx file: the same bytes [`render_docx`] gives.
+    pub fn finish(mut self) -> Result<Vec<u8>, DocxError> {
+        insert_pictures(&mut self.xml, &self.figures)?;
+        let mut bytes = Cursor::new(Vec::new());
+        self.xml
+            .pack(&mut bytes)
+            .map_err(|error| DocxError::Package(error.to_string()))?;
+        Ok(bytes.into_inner())
+    }
+}
+
+/// Builds a document's Word parts without drawing its pictures, so that a picture being drawn
+/// on another thread holds up only [`PreparedDocx::finish`].
+pub fn prepare_docx(document: &Document) -> PreparedDocx {
     let mut figures = Vec::new();
     let mut numbered_lists = 0;
     let mut docx = with_styles(Docx::new())
@@ -132,10 +157,7 @@ pub fn render_docx(document: &Document) -> Result<Vec<u8>, DocxError> {
     // step renumbers every id anyway, so earlier documents in this process do not matter.
     let mut xml = docx.build();
     docx_xml::finish(&mut xml, document, &figures);
-    let mut bytes = Cursor::new(Vec::new());
-    xml.pack(&mut bytes)
-        .map_err(|error| DocxError::Package(error.to_string()))?;
-    Ok(bytes.into_inner())
+    PreparedDocx { xml, figures }
 }
 
 fn with_styles(docx: Docx) -> Docx {
@@ -549,8 +571,11 @@ fn figure_docx(docx: Docx, figure: &Figure, number: usize) -> (Docx, Option<Figu
         .style("Caption")
         .add_run(Run::new().add_text(format!("Figure {number}. ")).bold())
         .add_run(Run::new().add_text(clean(&figure.caption)));
-    let picture = match figure.constellation.to_png() {
-        Ok(picture) => picture,
+    // The document is built around the picture's size; its bytes go in when the package is
+    // assembled (see `insert_pictures`), so a picture still being drawn on another thread holds
+    // up only that last step.
+    let (width_px, height_px) = match figure.constellation.picture_size() {
+        Ok(size) => size,
         Err(error) => {
             let note = Paragraph::new()
                 .style("Caption")
@@ -558,9 +583,9 @@ fn figure_docx(docx: Docx, figure: &Figure, number: usize) -> (Docx, Option<Figu
             return (docx.add_paragraph(note).add_paragraph(caption), None);
         }
     };
-    let (width, height) = fit(picture.width, picture.height);
+    let (width, height) = fit(width_px, height_px);
     let pic =
-        Pic::new_with_dimensions(picture.png, picture.width, picture.height).size(width, height);
+        Pic::new_with_dimensions(placeholder(number), width_px, height_px).size(width, height);
     let docx = docx
         .add_paragraph(
             Paragraph::new()
@@ -574,8 +599,33 @@ fn figure_docx(docx: Docx, figure: &Figure, number: usize) -> (Docx, Option<Figu
         Some(FigureXml {
             name: format!("Figure {number}"),
             alt_text: clean(&figure.alt_text),
+            constellation: figure.constellation.clone(),
+            placeholder: placeholder(number),
         }),
     )
+}
+
+/// The bytes that stand for a figure's picture in the package until it is drawn.
+fn placeholder(number: usize) -> Vec<u8> {
+    format!("pathway-kit figure {number}").into_bytes()
+}
+
+/// Puts each figure's picture in the place its placeholder holds in the package.
+fn insert_pictures(xml: &mut XMLDocx, figures: &[FigureXml]) -> Result<(), DocxError> {
+    for figure in figures {
+        let picture = figure
+            .constellation
+            .to_png()
+            .map_err(|error| DocxError::Package(error.to_string()))?;
+        if let Some((_, bytes)) = xml
+            .media
+            .iter_mut()
+            .find(|(_, bytes)| *bytes == figure.placeholder)
+        {
+            *bytes = picture.png;
+        }
+    }
+    Ok(())
 }
 
 /// The picture's size in EMUs: the text width, or less when it would run past the height limit.

@@ -21,12 +21,16 @@ use crate::docx_order::canonical;
 use crate::model::{Document, Status};
 
 /// What the finishing step needs to know about a picture it cannot see in the XML.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Figure {
     /// The picture's name, such as "Figure 1".
     pub name: String,
     /// The description for screen readers.
     pub alt_text: String,
+    /// What the picture shows, drawn when the package is assembled.
+    pub constellation: crate::constellation::Constellation,
+    /// The bytes that stand for the picture in the package until then.
+    pub placeholder: Vec<u8>,
 }
 
 /// Amends the built package parts in place.
@@ -343,15 +347,20 @@ mod tests {
     #[test]
     fn pictures_get_unique_ids_and_descriptions() {
         let body = r#"<wp:docPr id="1" name="Figure" /><pic:cNvPr id="0" name="" /><wp:docPr id="1" name="Figure" /><pic:cNvPr id="0" name="" />"#;
+        let figure = |name: &str, alt_text: &str| Figure {
+            name: name.into(),
+            alt_text: alt_text.into(),
+            constellation: crate::constellation::Constellation {
+                credentials: Vec::new(),
+                stacks: Vec::new(),
+                opportunities: Vec::new(),
+                links: Vec::new(),
+            },
+            placeholder: Vec::new(),
+        };
         let figures = [
-            Figure {
-                name: "Figure 1".into(),
-                alt_text: "A \"map\" & more".into(),
-            },
-            Figure {
-                name: "Figure 2".into(),
-                alt_text: "B".into(),
-            },
+            figure("Figure 1", "A \"map\" & more"),
+            figure("Figure 2", "B"),
         ];
         let described = describe_pictures(body, &figures);
         assert!(described.contains(

@@ -7,6 +7,7 @@ use std::sync::Mutex;
 
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
+use pathway_export::docx::{PreparedDocx, prepare_docx};
 use pathway_export::profile::Profiles;
 use pathway_export::{Format, build_document, draw_constellation, file_name, render};
 use pathway_schema::Id;
@@ -87,10 +88,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("cannot create the folder {}", args.output.display()))?;
     let formats = args.format.formats();
     let progress = Mutex::new(Progress::new(audiences.len() * formats.len()));
-    let mut written = Vec::new();
-    for files in write_all(&loaded, &profiles, &audiences, formats, args, &progress) {
-        written.extend(files?);
-    }
+    let written = write_all(&loaded, &profiles, &audiences, formats, args, &progress)?;
     if let Ok(progress) = progress.lock() {
         progress.finish();
     }
@@ -105,8 +103,19 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
 /// such a plan takes tens of MiB while it is built, and two at once would double the peak.
 const LARGE_PLAN_CREDENTIALS: usize = 2_000;
 
+/// What an audience's job leaves: a file written, or a Word document built but not yet packed.
+enum Output {
+    Written(PathBuf),
+    Pending(String, Mutex<Option<Box<PreparedDocx>>>),
+}
+
 /// Builds, renders and writes each audience's documents, an audience per job (on all cores,
 /// unless the plan is large); the paths written come back in the order of `audiences`.
+///
+/// Word documents wait for the constellation picture, which is drawn on its own thread. So that
+/// no core sits waiting while there is other work, the jobs build each Word document without
+/// its picture, and the documents are packed once every audience is built. A large plan's
+/// documents are packed at once instead: holding them all would cost too much memory.
 fn write_all(
     loaded: &LoadedPlan,
     profiles: &Profiles,
@@ -114,41 +123,71 @@ fn write_all(
     formats: &[Format],
     args: &ExportArgs,
     progress: &Mutex<Progress>,
-) -> Vec<anyhow::Result<Vec<PathBuf>>> {
-    let one = |audience: &Id| -> anyhow::Result<Vec<PathBuf>> {
+) -> anyhow::Result<Vec<PathBuf>> {
+    let large = loaded.plan.credentials.len() > LARGE_PLAN_CREDENTIALS;
+    let write = |name: &str, bytes: &[u8]| -> anyhow::Result<PathBuf> {
+        let path = args.output.join(name);
+        write_atomically(&path, bytes, Overwrite::Allow)?;
+        if let Ok(mut progress) = progress.lock() {
+            progress.step(name);
+        }
+        Ok(path)
+    };
+    let one = |audience: &Id| -> anyhow::Result<Vec<Output>> {
         let Some(profile) = profiles.get(audience.as_str()) else {
             return Ok(Vec::new());
         };
         let document = build_document(loaded, profile);
-        let mut written = Vec::with_capacity(formats.len());
+        let mut outputs = Vec::with_capacity(formats.len());
         for format in formats {
             let name = file_name(&loaded.plan.id, &profile.id, *format);
-            let bytes =
-                render(&document, *format).with_context(|| format!("cannot write {name}"))?;
-            let path = args.output.join(&name);
-            write_atomically(&path, &bytes, Overwrite::Allow)?;
-            if let Ok(mut progress) = progress.lock() {
-                progress.step(&name);
-            }
-            written.push(path);
+            outputs.push(match format {
+                Format::Docx if !large => {
+                    Output::Pending(name, Mutex::new(Some(Box::new(prepare_docx(&document)))))
+                }
+                _ => {
+                    let bytes = render(&document, *format)
+                        .with_context(|| format!("cannot write {name}"))?;
+                    Output::Written(write(&name, &bytes)?)
+                }
+            });
         }
-        Ok(written)
+        Ok(outputs)
     };
-    let workers = if loaded.plan.credentials.len() > LARGE_PLAN_CREDENTIALS {
-        1
-    } else {
-        super::cores()
+    let pack = |output: &Output| -> anyhow::Result<PathBuf> {
+        match output {
+            Output::Written(path) => Ok(path.clone()),
+            Output::Pending(name, prepared) => {
+                let prepared = prepared
+                    .lock()
+                    .ok()
+                    .and_then(|mut slot| slot.take())
+                    .ok_or_else(|| anyhow::anyhow!("{name} was packed twice"))?;
+                let bytes = prepared
+                    .finish()
+                    .with_context(|| format!("cannot write {name}"))?;
+                write(name, &bytes)
+            }
+        }
     };
+    let workers = if large { 1 } else { super::cores() };
     std::thread::scope(|scope| {
         if formats.contains(&Format::Docx) {
-            // The picture takes longest: start it now, beside the Markdown and the documents,
-            // which wait for it when they need it.
+            // The picture takes longest: start it now, beside the Markdown and the documents.
             let _ = std::thread::Builder::new()
                 .spawn_scoped(scope, || draw_constellation(&loaded.plan));
         }
-        super::parallel_map(audiences, workers, one, || {
+        let mut outputs = Vec::new();
+        for built in super::parallel_map(audiences, workers, one, || {
+            Err(anyhow::anyhow!("a document was not written"))
+        }) {
+            outputs.extend(built?);
+        }
+        super::parallel_map(&outputs, workers, pack, || {
             Err(anyhow::anyhow!("a document was not written"))
         })
+        .into_iter()
+        .collect()
     })
 }
 

@@ -178,7 +178,16 @@ struct Layout {
     legend_y: f32,
 }
 
-pub(super) fn draw(constellation: &Constellation) -> Result<Picture, DrawError> {
+/// A constellation laid out, with the size it will be drawn at.
+struct Plan {
+    fonts: Fonts,
+    layout: Layout,
+    scale: f32,
+    width: u32,
+    height: u32,
+}
+
+fn plan(constellation: &Constellation) -> Result<Plan, DrawError> {
     let fonts = Fonts {
         regular: font(Weight::Regular).ok_or(DrawError::Font)?,
         bold: font(Weight::Bold).ok_or(DrawError::Font)?,
@@ -193,6 +202,28 @@ pub(super) fn draw(constellation: &Constellation) -> Result<Picture, DrawError> 
     let scale = (12_000.0 / layout.height).clamp(0.5, 2.0);
     let width = (layout.width * scale).ceil() as u32;
     let height = (layout.height * scale).ceil() as u32;
+    Ok(Plan {
+        fonts,
+        layout,
+        scale,
+        width,
+        height,
+    })
+}
+
+/// The size in pixels [`draw`] gives the picture, found without drawing it.
+pub(super) fn size(constellation: &Constellation) -> Result<(u32, u32), DrawError> {
+    plan(constellation).map(|plan| (plan.width, plan.height))
+}
+
+pub(super) fn draw(constellation: &Constellation) -> Result<Picture, DrawError> {
+    let Plan {
+        fonts,
+        layout,
+        scale,
+        width,
+        height,
+    } = plan(constellation)?;
     let mut pixmap = Pixmap::new(width, height).ok_or(DrawError::TooLarge {
         height: layout.height as u32,
     })?;
