@@ -284,6 +284,17 @@ pub fn parse(
         check_json_syntax(&source)?;
     }
     if let Some(root) = fast::parse(source.text(), limits) {
+        // Under the fuzzer, every tree the fast path builds is checked against the careful
+        // path's: the two must agree on any input (see `fast`).
+        #[cfg(fuzzing)]
+        if let Ok(careful) = careful(source.clone(), format, limits) {
+            assert!(
+                careful.root == root,
+                "the fast path disagrees with the careful path"
+            );
+        } else {
+            panic!("the fast path read a file the careful path rejects");
+        }
         return Ok(Document {
             root,
             source,
