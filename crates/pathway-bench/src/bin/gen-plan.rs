@@ -11,17 +11,41 @@ Prints a complete, valid plan in YAML built around N credentials, the same for t
 (default 1). With --count and --out-dir, writes K plans, seeds S to S+K-1, as
 DIR/plan-<seed>.yaml instead.";
 
+/// Why gen-plan stopped.
+enum Failure {
+    /// The command line is wrong: say so, with the usage.
+    Usage(String),
+    /// Something could not be written.
+    Io(String),
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Failure::Usage(message)
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(message: &str) -> Self {
+        Failure::Usage(message.to_owned())
+    }
+}
+
 fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
+        Err(Failure::Usage(message)) => {
             eprintln!("error: {message}\n\n{USAGE}");
             ExitCode::from(2)
+        }
+        Err(Failure::Io(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(1)
         }
     }
 }
 
-fn run() -> Result<(), String> {
+fn run() -> Result<(), Failure> {
     let mut credentials = None;
     let mut seed = 1u64;
     let mut count = None;
@@ -38,27 +62,36 @@ fn run() -> Result<(), String> {
                 println!("{USAGE}");
                 return Ok(());
             }
-            other => return Err(format!("unknown argument `{other}`")),
+            other => return Err(format!("unknown argument `{other}`").into()),
         }
     }
     let credentials = usize::try_from(credentials.ok_or("--credentials is required")?)
         .map_err(|e| e.to_string())?;
     match (count, out_dir) {
-        (None, None) => std::io::stdout()
-            .lock()
-            .write_all(pathway_bench::generate_plan(credentials, seed).as_bytes())
-            .map_err(|error| format!("cannot write the plan: {error}")),
+        (None, None) => {
+            let written = std::io::stdout()
+                .lock()
+                .write_all(pathway_bench::generate_plan(credentials, seed).as_bytes());
+            match written {
+                // `bench/gen-plan ... | head` closes the pipe early: nothing is wrong.
+                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(error) => Err(Failure::Io(format!("cannot write the plan: {error}"))),
+                Ok(()) => Ok(()),
+            }
+        }
         (Some(count), Some(dir)) => {
-            std::fs::create_dir_all(&dir)
-                .map_err(|error| format!("cannot create {}: {error}", dir.display()))?;
+            std::fs::create_dir_all(&dir).map_err(|error| {
+                Failure::Io(format!("cannot create {}: {error}", dir.display()))
+            })?;
             for seed in seed..seed.saturating_add(count) {
                 let path = dir.join(format!("plan-{seed}.yaml"));
-                std::fs::write(&path, pathway_bench::generate_plan(credentials, seed))
-                    .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
+                std::fs::write(&path, pathway_bench::generate_plan(credentials, seed)).map_err(
+                    |error| Failure::Io(format!("cannot write {}: {error}", path.display())),
+                )?;
             }
             Ok(())
         }
-        _ => Err("--count and --out-dir go together".to_owned()),
+        _ => Err("--count and --out-dir go together".into()),
     }
 }
 
