@@ -181,6 +181,71 @@ fn missing_files_and_bad_flags_exit_2() {
     assert_eq!(bad_flag.status.code(), Some(2));
 }
 
+/// A file that cannot be read shows in machine-readable output too, not only on standard error:
+/// a CI job reading the JSON or SARIF must not see a clean run.
+#[test]
+fn missing_files_show_in_json_sarif_and_github_output() {
+    let args = |format| {
+        [
+            "validate",
+            "--format",
+            format,
+            "examples/juniper-ridge-designing.yaml",
+            "no/such/plan.yaml",
+        ]
+    };
+    let json = pathway(&args("json"));
+    assert_eq!(json.status.code(), Some(2));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    let problems = report["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 1, "{report}");
+    assert!(problems[0].as_str().unwrap().contains("no/such/plan.yaml"));
+    assert_eq!(report["summary"]["files"], 1);
+
+    let sarif = pathway(&args("sarif"));
+    assert_eq!(sarif.status.code(), Some(2));
+    let log: serde_json::Value = serde_json::from_str(&stdout(&sarif)).unwrap();
+    let invocation = &log["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notification = &invocation["toolExecutionNotifications"][0];
+    assert_eq!(notification["level"], "error");
+    assert!(
+        notification["message"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("no/such/plan.yaml")
+    );
+
+    let github = pathway(&args("github"));
+    assert_eq!(github.status.code(), Some(2));
+    assert!(
+        stdout(&github).contains("::error title=pathway::no/such/plan.yaml: cannot read the file"),
+        "{}",
+        stdout(&github)
+    );
+
+    // A run that reads every file says so.
+    let clean = pathway(&[
+        "validate",
+        "--format",
+        "sarif",
+        "examples/juniper-ridge-designing.yaml",
+    ]);
+    let log: serde_json::Value = serde_json::from_str(&stdout(&clean)).unwrap();
+    assert_eq!(
+        log["runs"][0]["invocations"][0]["executionSuccessful"],
+        true
+    );
+    let json = pathway(&[
+        "validate",
+        "--format",
+        "json",
+        "examples/juniper-ridge-designing.yaml",
+    ]);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(report["problems"], serde_json::json!([]));
+}
+
 #[test]
 fn deny_warnings_turns_warnings_into_failure() {
     let directory = scratch("deny");

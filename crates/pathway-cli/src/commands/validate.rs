@@ -175,9 +175,9 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
             text.push_str(&render_summary(&Summary::of(&reports)));
             text
         }
-        OutputFormat::Json => json::render(&reports),
-        OutputFormat::Sarif => sarif::render(&reports),
-        OutputFormat::Github => github::render(&reports),
+        OutputFormat::Json => json::render(&reports, &problems),
+        OutputFormat::Sarif => sarif::render(&reports, &problems),
+        OutputFormat::Github => github::render(&reports, &problems),
     };
     let mut stdout = std::io::stdout().lock();
     stdout

@@ -7,8 +7,15 @@ use crate::engine::FileReport;
 use crate::rules;
 
 /// One workflow command per finding.
-pub fn render(reports: &[FileReport]) -> String {
+pub fn render(reports: &[FileReport], problems: &[String]) -> String {
     let mut out = String::new();
+    // What kept files from being checked: an error annotation of the run, on no file.
+    for problem in problems {
+        out.push_str(&format!(
+            "::error title=pathway::{}\n",
+            escape_data(problem)
+        ));
+    }
     for report in reports {
         for diagnostic in &report.diagnostics {
             out.push_str(&command(&report.path, diagnostic));

@@ -21,6 +21,9 @@ pub const FORMAT_VERSION: u32 = 1;
 struct Run<'a> {
     version: u32,
     files: Vec<File<'a>>,
+    /// What kept files from being checked at all (a path that does not exist, a folder with no
+    /// plans): the run fails with status 2 when there is any.
+    problems: &'a [String],
     summary: Totals,
 }
 
@@ -102,8 +105,9 @@ fn finding(diagnostic: &Diagnostic) -> Finding<'_> {
     }
 }
 
-/// The whole run as one JSON document, followed by a newline.
-pub fn render(reports: &[FileReport]) -> String {
+/// The whole run as one JSON document, followed by a newline. `problems` are what kept files
+/// from being checked at all.
+pub fn render(reports: &[FileReport], problems: &[String]) -> String {
     let summary = Summary::of(reports);
     let run = Run {
         version: FORMAT_VERSION,
@@ -115,6 +119,7 @@ pub fn render(reports: &[FileReport]) -> String {
                 omitted: report.omitted,
             })
             .collect(),
+        problems,
         summary: Totals {
             files: summary.files,
             errors: summary.errors,

@@ -19,7 +19,7 @@ fn level(severity: Severity) -> &'static str {
 }
 
 /// The whole run as a SARIF log, followed by a newline.
-pub fn render(reports: &[FileReport]) -> String {
+pub fn render(reports: &[FileReport], problems: &[String]) -> String {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|rule| {
@@ -53,12 +53,25 @@ pub fn render(reports: &[FileReport]) -> String {
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",
+            "invocations": [invocation(problems)],
             "results": results,
         }],
     });
     let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// The run's invocation: whether every file could be checked, and what kept the others from it.
+fn invocation(problems: &[String]) -> Value {
+    let notifications: Vec<Value> = problems
+        .iter()
+        .map(|problem| json!({"level": "error", "message": {"text": problem}}))
+        .collect();
+    json!({
+        "executionSuccessful": problems.is_empty(),
+        "toolExecutionNotifications": notifications,
+    })
 }
 
 fn result(path: &str, diagnostic: &Diagnostic) -> Value {
