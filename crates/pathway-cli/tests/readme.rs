@@ -83,3 +83,53 @@ fn every_command_has_a_help_block_in_the_readme() {
         );
     }
 }
+
+/// Regression: the README's test command stopped at the first failing test file (cargo's
+/// default), so one failure hid every later file's results; and the README and CI could drift.
+/// Every `cargo test --workspace` the README shows is the one `.ci/run` runs, less `--locked`,
+/// and it goes on past a failing file.
+#[test]
+fn readme_test_command_is_the_one_ci_runs() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let ci = std::fs::read_to_string(root.join(".ci/run")).unwrap();
+    let ci_commands: Vec<&str> = ci
+        .lines()
+        .map(str::trim)
+        .filter(|line| line.starts_with("cargo test"))
+        .collect();
+    assert_eq!(
+        ci_commands.len(),
+        1,
+        ".ci/run runs one cargo test: {ci_commands:?}"
+    );
+    let ci_command = ci_commands[0];
+    assert!(
+        ci_command
+            .split_whitespace()
+            .any(|word| word == "--no-fail-fast"),
+        ".ci/run must not stop at the first failing test file: {ci_command}"
+    );
+    let expected: Vec<&str> = ci_command
+        .split_whitespace()
+        .filter(|word| *word != "--locked")
+        .collect();
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let mut shown = 0;
+    for (at, _) in readme.match_indices("cargo test --workspace") {
+        // A command ends at the end of its line or of its inline code span.
+        let rest = &readme[at..];
+        let end = rest.find(['\n', '`']).unwrap_or(rest.len());
+        let words: Vec<&str> = rest[..end].split_whitespace().collect();
+        assert_eq!(
+            words,
+            expected,
+            "README.md shows `{}`, .ci/run runs `{ci_command}`",
+            &rest[..end]
+        );
+        shown += 1;
+    }
+    assert!(
+        shown >= 2,
+        "the README shows the test command in Quick start and Development"
+    );
+}
