@@ -24,6 +24,7 @@
 
 pub mod decision_points;
 pub mod docs;
+pub mod domain;
 pub mod load;
 pub mod plan;
 pub mod scaffold;

@@ -1,0 +1,360 @@
+//! Everything in a plan that has an id, and every place that refers to one: built once per plan
+//! and shared by the validator's rules, the budget, the unlock graph and the documents.
+//!
+//! ```
+//! use pathway_schema::domain::ids::{Kind, PlanIndex};
+//!
+//! let plan = pathway_schema::load::load_str("plan.yaml", "\
+//! schema_version: 1
+//! id: demo
+//! readiness: exploring
+//! organization: {name: Demo District, kind: district}
+//! credentials:
+//!   - {id: small-group-reading, title: Small-Group Reading}
+//! ").unwrap().plan;
+//! let index = PlanIndex::new(&plan);
+//! assert!(index.defines("small-group-reading", &[Kind::Credential]));
+//! assert_eq!(index.meant("small-group-readng", &[Kind::Credential]), Some("small-group-reading"));
+//! ```
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+use crate::domain::pointer::{Pointer, paths};
+use crate::plan::Plan;
+use crate::values::Id;
+
+/// The kinds of things a plan names by id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A micro-credential.
+    Credential,
+    /// A stack of credentials.
+    Stack,
+    /// An opportunity.
+    Opportunity,
+    /// A pathway.
+    Pathway,
+    /// An incentive.
+    Incentive,
+    /// A funding source.
+    FundingSource,
+    /// A goal.
+    Goal,
+    /// An evaluation metric.
+    Metric,
+    /// A milestone.
+    Milestone,
+}
+
+impl Kind {
+    fn bit(self) -> u16 {
+        1 << (self as u16)
+    }
+
+    /// The kind in words, for messages: "credential", "funding source".
+    pub fn words(self) -> &'static str {
+        match self {
+            Kind::Credential => "credential",
+            Kind::Stack => "stack",
+            Kind::Opportunity => "opportunity",
+            Kind::Pathway => "pathway",
+            Kind::Incentive => "incentive",
+            Kind::FundingSource => "funding source",
+            Kind::Goal => "goal",
+            Kind::Metric => "metric",
+            Kind::Milestone => "milestone",
+        }
+    }
+}
+
+/// A thing with an id, and where it is defined.
+#[derive(Debug, Clone)]
+pub struct Defined<'a> {
+    /// What it is.
+    pub kind: Kind,
+    /// Its id.
+    pub id: &'a Id,
+    /// Its position in the list that holds it (`credentials`, `scope.funding`…).
+    pub position: usize,
+    /// The JSON Pointer of its `id` value.
+    pub pointer: Pointer,
+}
+
+/// A reference by id from one part of the plan to another.
+#[derive(Debug, Clone)]
+pub struct Reference<'a> {
+    /// The id referred to.
+    pub id: &'a Id,
+    /// Where the reference is written.
+    pub pointer: Pointer,
+    /// Whether the pointer names a mapping key (projections' recipients) rather than a value.
+    pub is_key: bool,
+    /// The kinds of thing it may refer to.
+    pub targets: &'static [Kind],
+}
+
+/// The ids a plan defines, in document order.
+#[derive(Debug)]
+pub struct PlanIndex<'a> {
+    /// Every definition, duplicates included.
+    pub defined: Vec<Defined<'a>>,
+    /// Every definition of each id, in document order.
+    by_id: HashMap<&'a str, Vec<usize>>,
+    /// Suggestions already looked for: the id, the kinds (as bits) and the answer.
+    suggested: RefCell<HashMap<(String, u16), Option<&'a str>>>,
+    /// What is left of [`SUGGESTION_BUDGET`] for this plan.
+    budget: Cell<u64>,
+}
+
+/// The work spent on "did you mean…?" suggestions for one plan, in steps of the comparison
+/// (about 0.1 s). Suggestions for a few hundred mistyped ids among thousands cost a fraction of
+/// it; past it, findings come without a suggestion.
+pub const SUGGESTION_BUDGET: u64 = 20_000_000;
+
+impl Default for PlanIndex<'_> {
+    fn default() -> Self {
+        PlanIndex {
+            defined: Vec::new(),
+            by_id: HashMap::new(),
+            suggested: RefCell::new(HashMap::new()),
+            budget: Cell::new(SUGGESTION_BUDGET),
+        }
+    }
+}
+
+impl<'a> PlanIndex<'a> {
+    /// Indexes a plan.
+    pub fn new(plan: &'a Plan) -> Self {
+        let mut index = PlanIndex::default();
+        if let Some(goals) = &plan.goals {
+            for (i, goal) in goals.priorities.iter().enumerate() {
+                index.add(Kind::Goal, &goal.id, i, paths::goal(i).id());
+            }
+        }
+        for (i, credential) in plan.credentials.iter().enumerate() {
+            index.add(
+                Kind::Credential,
+                &credential.id,
+                i,
+                paths::credential(i).id(),
+            );
+        }
+        for (i, stack) in plan.stacks.iter().enumerate() {
+            index.add(Kind::Stack, &stack.id, i, paths::stack(i).id());
+        }
+        for (i, opportunity) in plan.opportunities.iter().enumerate() {
+            index.add(
+                Kind::Opportunity,
+                &opportunity.id,
+                i,
+                paths::opportunity(i).id(),
+            );
+        }
+        for (i, pathway) in plan.pathways.iter().enumerate() {
+            index.add(Kind::Pathway, &pathway.id, i, paths::pathway(i).id());
+        }
+        if let Some(incentives) = &plan.incentives {
+            for (i, incentive) in incentives.offers.iter().enumerate() {
+                index.add(Kind::Incentive, &incentive.id, i, paths::incentive(i).id());
+            }
+        }
+        if let Some(scope) = &plan.scope {
+            for (i, source) in scope.funding.iter().enumerate() {
+                index.add(
+                    Kind::FundingSource,
+                    &source.id,
+                    i,
+                    paths::funding_source(i).id(),
+                );
+            }
+        }
+        if let Some(evaluation) = &plan.evaluation {
+            for (i, metric) in evaluation.metrics.iter().enumerate() {
+                index.add(Kind::Metric, &metric.id, i, paths::metric(i).id());
+            }
+        }
+        if let Some(implementation) = &plan.implementation {
+            for (i, milestone) in implementation.timeline.iter().enumerate() {
+                if let Some(id) = &milestone.id {
+                    index.add(Kind::Milestone, id, i, paths::milestone(i).id());
+                }
+            }
+        }
+        index
+    }
+
+    fn add(&mut self, kind: Kind, id: &'a Id, position: usize, pointer: Pointer) {
+        self.by_id
+            .entry(id.as_str())
+            .or_default()
+            .push(self.defined.len());
+        self.defined.push(Defined {
+            kind,
+            id,
+            position,
+            pointer,
+        });
+    }
+
+    /// The first definition of an id.
+    pub fn get(&self, id: &str) -> Option<&Defined<'a>> {
+        self.by_id
+            .get(id)
+            .and_then(|all| all.first())
+            .and_then(|&i| self.defined.get(i))
+    }
+
+    /// The first definition of an id among things of one of the `kinds`.
+    pub fn get_of(&self, id: &str, kinds: &[Kind]) -> Option<&Defined<'a>> {
+        self.by_id.get(id).and_then(|all| {
+            all.iter()
+                .filter_map(|&i| self.defined.get(i))
+                .find(|defined| kinds.contains(&defined.kind))
+        })
+    }
+
+    /// The position of the first thing of `kind` with this id in the list that holds it.
+    pub fn position(&self, id: &str, kind: Kind) -> Option<usize> {
+        self.get_of(id, &[kind]).map(|defined| defined.position)
+    }
+
+    /// Whether something of one of the `kinds` has this id.
+    pub fn defines(&self, id: &str, kinds: &[Kind]) -> bool {
+        self.get_of(id, kinds).is_some()
+    }
+
+    /// The id of one of the `kinds` closest to a mistyped one, for "did you mean…?". Answers
+    /// are remembered, and all suggestions for a plan share [`SUGGESTION_BUDGET`].
+    // Regression: every reference compared itself with every id, so a plan with 20,000
+    // mistyped references among 20,000 credentials ran for hours.
+    pub fn suggest(&self, id: &str, kinds: &[Kind]) -> Option<&'a str> {
+        let bits = kinds.iter().fold(0u16, |bits, kind| bits | kind.bit());
+        let key = (id.to_owned(), bits);
+        if let Some(answer) = self.suggested.borrow().get(&key) {
+            return *answer;
+        }
+        let mut budget = self.budget.get();
+        let candidates = self
+            .defined
+            .iter()
+            .filter(|defined| kinds.contains(&defined.kind))
+            .map(|defined| defined.id.as_str());
+        let answer = crate::suggest::closest_within(id, candidates, &mut budget);
+        self.budget.set(budget);
+        self.suggested.borrow_mut().insert(key, answer);
+        answer
+    }
+
+    /// The ids of one kind.
+    pub fn ids_of(&self, kind: Kind) -> impl Iterator<Item = &'a Id> + '_ {
+        self.defined
+            .iter()
+            .filter(move |d| d.kind == kind)
+            .map(|d| d.id)
+    }
+
+    /// The id a reference most likely means: its own when something of one of the `targets`
+    /// kinds has it, else the closest such id, the one `dangling-reference` (PW201) suggests.
+    /// Whatever follows references uses it, so that a typo is reported once, by PW201, and not
+    /// again as everything it breaks.
+    pub fn meant(&self, id: &str, targets: &[Kind]) -> Option<&'a str> {
+        self.get_of(id, targets)
+            .map(|defined| defined.id.as_str())
+            .or_else(|| self.suggest(id, targets))
+    }
+
+    /// Like [`meant`](Self::meant) for one kind, giving the meant thing's position in its list.
+    pub fn meant_position(&self, id: &str, kind: Kind) -> Option<usize> {
+        let meant = self.meant(id, &[kind])?;
+        self.position(meant, kind)
+    }
+}
+
+/// Every reference by id in a plan, in document order (audience references excluded: audiences
+/// are profiles, not things the plan defines).
+pub fn references(plan: &Plan) -> Vec<Reference<'_>> {
+    use Kind::*;
+    let mut refs = Vec::new();
+    let mut push = |id, pointer: Pointer, targets: &'static [Kind]| {
+        refs.push(Reference {
+            id,
+            pointer,
+            is_key: false,
+            targets,
+        });
+    };
+    for (i, credential) in plan.credentials.iter().enumerate() {
+        for (j, id) in credential.prerequisites.iter().enumerate() {
+            push(id, paths::credential(i).prerequisite(j), &[Credential]);
+        }
+    }
+    for (i, stack) in plan.stacks.iter().enumerate() {
+        for (j, id) in stack.credentials.iter().enumerate() {
+            push(id, paths::stack(i).credential(j), &[Credential]);
+        }
+    }
+    for (i, opportunity) in plan.opportunities.iter().enumerate() {
+        for (j, id) in opportunity.unlocked_by.iter().enumerate() {
+            push(
+                id,
+                paths::opportunity(i).unlocked_by_entry(j),
+                &[Credential, Stack],
+            );
+        }
+        for (j, id) in opportunity.incentives.iter().enumerate() {
+            push(id, paths::opportunity(i).incentive(j), &[Incentive]);
+        }
+    }
+    for (i, pathway) in plan.pathways.iter().enumerate() {
+        for (j, id) in pathway.credentials.iter().enumerate() {
+            push(id, paths::pathway(i).credential(j), &[Credential]);
+        }
+        for (j, id) in pathway.leads_to.iter().enumerate() {
+            push(id, paths::pathway(i).leads_to_entry(j), &[Opportunity]);
+        }
+    }
+    if let Some(incentives) = &plan.incentives {
+        for (i, incentive) in incentives.offers.iter().enumerate() {
+            for (j, id) in incentive.funded_by.iter().enumerate() {
+                push(id, paths::incentive(i).funded_by_entry(j), &[FundingSource]);
+            }
+        }
+    }
+    if let Some(evaluation) = &plan.evaluation {
+        for (i, metric) in evaluation.metrics.iter().enumerate() {
+            for (j, id) in metric.goals.iter().enumerate() {
+                push(id, paths::metric(i).goal(j), &[Goal]);
+            }
+        }
+    }
+    if let Some(scope) = &plan.scope {
+        for (i, year) in scope.growth.iter().enumerate() {
+            for id in year.recipients.keys() {
+                refs.push(Reference {
+                    id,
+                    pointer: paths::growth_year(i).recipient(id.as_str()),
+                    is_key: true,
+                    targets: &[Incentive],
+                });
+            }
+        }
+    }
+    refs
+}
+
+/// Every place a plan names an audience: messages and channels.
+pub fn audience_references(plan: &Plan) -> Vec<(&Id, Pointer)> {
+    let mut refs = Vec::new();
+    if let Some(communication) = &plan.communication {
+        for (i, message) in communication.audiences.iter().enumerate() {
+            refs.push((&message.audience, paths::audience_message(i).audience()));
+        }
+        for (i, channel) in communication.channels.iter().enumerate() {
+            for (j, audience) in channel.audiences.iter().enumerate() {
+                refs.push((audience, paths::channel(i).audience(j)));
+            }
+        }
+    }
+    refs
+}

@@ -1,0 +1,478 @@
+//! JSON Pointers into a plan, built from the plan's shape rather than written by hand: each
+//! object of the plan has a path type whose methods name its keys, so a finding's pointer is
+//! spelled in one place, next to the other keys of the same object, and a misspelled key is a
+//! compile error rather than a pointer that silently points at the wrong line.
+//!
+//! ```
+//! use pathway_schema::domain::pointer::paths;
+//!
+//! assert_eq!(paths::opportunity(2).unlocked_by_entry(0).as_str(), "/opportunities/2/unlocked_by/0");
+//! assert_eq!(paths::growth_year(1).recipient("lane-change").as_str(), "/scope/growth/1/recipients/lane-change");
+//! ```
+
+use std::fmt;
+
+use crate::load::escape_token;
+
+/// A JSON Pointer (RFC 6901) into a plan, such as `/scope/growth/1/year`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pointer(String);
+
+impl Pointer {
+    /// The whole plan.
+    pub fn root() -> Pointer {
+        Pointer(String::new())
+    }
+
+    /// The value of `key` in the mapping at this pointer; `~` and `/` in the key are escaped.
+    #[must_use]
+    pub fn key(&self, key: &str) -> Pointer {
+        Pointer(format!("{}/{}", self.0, escape_token(key)))
+    }
+
+    /// The item at `index` of the list at this pointer.
+    #[must_use]
+    pub fn index(&self, index: usize) -> Pointer {
+        Pointer(format!("{}/{index}", self.0))
+    }
+
+    /// The pointer as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Pointer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<Pointer> for String {
+    fn from(pointer: Pointer) -> String {
+        pointer.0
+    }
+}
+
+impl AsRef<str> for Pointer {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Leaf keys of an object path: `name = "key";` becomes `fn name(&self) -> Pointer`.
+macro_rules! keys {
+    ($($(#[$doc:meta])* $method:ident = $key:literal;)*) => {
+        $(
+            $(#[$doc])*
+            pub fn $method(&self) -> Pointer {
+                self.0.key($key)
+            }
+        )*
+    };
+}
+
+/// A path type for one kind of object in the plan, wrapping the pointer of the object itself.
+macro_rules! object_path {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct $name(Pointer);
+
+        impl $name {
+            /// The object itself.
+            pub fn at(&self) -> Pointer {
+                self.0.clone()
+            }
+        }
+    };
+}
+
+/// Where things are in a plan, by the object that holds them.
+pub mod paths {
+    use super::Pointer;
+
+    fn top(key: &str) -> Pointer {
+        Pointer::root().key(key)
+    }
+
+    object_path!(
+        /// `period`.
+        PeriodPath
+    );
+    impl PeriodPath {
+        keys! {
+            /// The first day.
+            start = "start";
+            /// The last day.
+            end = "end";
+        }
+    }
+
+    /// `period`.
+    pub fn period() -> PeriodPath {
+        PeriodPath(top("period"))
+    }
+
+    object_path!(
+        /// `goals.priorities[i]`.
+        GoalPath
+    );
+    impl GoalPath {
+        keys! {
+            /// The goal's id.
+            id = "id";
+        }
+    }
+
+    /// `goals.priorities[i]`.
+    pub fn goal(i: usize) -> GoalPath {
+        GoalPath(top("goals").key("priorities").index(i))
+    }
+
+    /// `stakeholders.groups`.
+    pub fn stakeholder_groups() -> Pointer {
+        top("stakeholders").key("groups")
+    }
+
+    object_path!(
+        /// `stakeholders.groups[i]`.
+        StakeholderGroupPath
+    );
+    impl StakeholderGroupPath {
+        keys! {
+            /// How the group takes part.
+            involvement = "involvement";
+        }
+    }
+
+    /// `stakeholders.groups[i]`.
+    pub fn stakeholder_group(i: usize) -> StakeholderGroupPath {
+        StakeholderGroupPath(stakeholder_groups().index(i))
+    }
+
+    object_path!(
+        /// `incentives`.
+        IncentivesPath
+    );
+    impl IncentivesPath {
+        keys! {
+            /// The offers.
+            offers = "offers";
+        }
+    }
+
+    /// `incentives`.
+    pub fn incentives() -> IncentivesPath {
+        IncentivesPath(top("incentives"))
+    }
+
+    object_path!(
+        /// `incentives.offers[i]`.
+        IncentivePath
+    );
+    impl IncentivePath {
+        keys! {
+            /// The incentive's id.
+            id = "id";
+            /// The form a compensation incentive takes.
+            compensation = "compensation";
+            /// How much money, per what.
+            amount = "amount";
+            /// The funding sources that pay for it.
+            funded_by = "funded_by";
+        }
+
+        /// One entry of `funded_by`.
+        pub fn funded_by_entry(&self, j: usize) -> Pointer {
+            self.funded_by().index(j)
+        }
+    }
+
+    /// `incentives.offers[i]`.
+    pub fn incentive(i: usize) -> IncentivePath {
+        IncentivePath(incentives().offers().index(i))
+    }
+
+    fn scope() -> Pointer {
+        top("scope")
+    }
+
+    object_path!(
+        /// `scope.funding[i]`.
+        FundingSourcePath
+    );
+    impl FundingSourcePath {
+        keys! {
+            /// The source's id.
+            id = "id";
+            /// What it provides.
+            amount = "amount";
+            /// The years it provides in.
+            years = "years";
+        }
+    }
+
+    /// `scope.funding[i]`.
+    pub fn funding_source(i: usize) -> FundingSourcePath {
+        FundingSourcePath(scope().key("funding").index(i))
+    }
+
+    object_path!(
+        /// `scope.growth[i]`.
+        GrowthYearPath
+    );
+    impl GrowthYearPath {
+        keys! {
+            /// The plan year.
+            year = "year";
+            /// Recipients by incentive.
+            recipients = "recipients";
+        }
+
+        /// The recipients of one incentive: a key of `recipients`.
+        pub fn recipient(&self, incentive: &str) -> Pointer {
+            self.recipients().key(incentive)
+        }
+    }
+
+    /// `scope.growth[i]`.
+    pub fn growth_year(i: usize) -> GrowthYearPath {
+        GrowthYearPath(scope().key("growth").index(i))
+    }
+
+    /// `credentials`.
+    pub fn credentials() -> Pointer {
+        top("credentials")
+    }
+
+    object_path!(
+        /// `credentials[i]`.
+        CredentialPath
+    );
+    impl CredentialPath {
+        keys! {
+            /// The credential's id.
+            id = "id";
+            /// Its hours.
+            hours = "hours";
+            /// Credentials to earn first.
+            prerequisites = "prerequisites";
+        }
+
+        /// One entry of `prerequisites`.
+        pub fn prerequisite(&self, j: usize) -> Pointer {
+            self.prerequisites().index(j)
+        }
+    }
+
+    /// `credentials[i]`.
+    pub fn credential(i: usize) -> CredentialPath {
+        CredentialPath(credentials().index(i))
+    }
+
+    object_path!(
+        /// `stacks[i]`.
+        StackPath
+    );
+    impl StackPath {
+        keys! {
+            /// The stack's id.
+            id = "id";
+            /// Its credentials.
+            credentials = "credentials";
+        }
+
+        /// One entry of `credentials`.
+        pub fn credential(&self, j: usize) -> Pointer {
+            self.credentials().index(j)
+        }
+    }
+
+    /// `stacks[i]`.
+    pub fn stack(i: usize) -> StackPath {
+        StackPath(top("stacks").index(i))
+    }
+
+    /// `opportunities`.
+    pub fn opportunities() -> Pointer {
+        top("opportunities")
+    }
+
+    object_path!(
+        /// `opportunities[i]`.
+        OpportunityPath
+    );
+    impl OpportunityPath {
+        keys! {
+            /// The opportunity's id.
+            id = "id";
+            /// Whether it keeps the educator teaching.
+            stays_in_classroom = "stays_in_classroom";
+            /// What unlocks it.
+            unlocked_by = "unlocked_by";
+            /// The incentives that come with it.
+            incentives = "incentives";
+        }
+
+        /// One entry of `unlocked_by`.
+        pub fn unlocked_by_entry(&self, j: usize) -> Pointer {
+            self.unlocked_by().index(j)
+        }
+
+        /// One entry of `incentives`.
+        pub fn incentive(&self, j: usize) -> Pointer {
+            self.incentives().index(j)
+        }
+    }
+
+    /// `opportunities[i]`.
+    pub fn opportunity(i: usize) -> OpportunityPath {
+        OpportunityPath(opportunities().index(i))
+    }
+
+    object_path!(
+        /// `pathways[i]`.
+        PathwayPath
+    );
+    impl PathwayPath {
+        keys! {
+            /// The pathway's id.
+            id = "id";
+            /// Its credentials.
+            credentials = "credentials";
+            /// The opportunities it leads to.
+            leads_to = "leads_to";
+            /// How many months it takes.
+            duration_months = "duration_months";
+        }
+
+        /// One entry of `credentials`.
+        pub fn credential(&self, j: usize) -> Pointer {
+            self.credentials().index(j)
+        }
+
+        /// One entry of `leads_to`.
+        pub fn leads_to_entry(&self, j: usize) -> Pointer {
+            self.leads_to().index(j)
+        }
+    }
+
+    /// `pathways[i]`.
+    pub fn pathway(i: usize) -> PathwayPath {
+        PathwayPath(top("pathways").index(i))
+    }
+
+    object_path!(
+        /// `evaluation.metrics[i]`.
+        MetricPath
+    );
+    impl MetricPath {
+        keys! {
+            /// The metric's id.
+            id = "id";
+            /// The goals it measures.
+            goals = "goals";
+        }
+
+        /// One entry of `goals`.
+        pub fn goal(&self, j: usize) -> Pointer {
+            self.goals().index(j)
+        }
+    }
+
+    /// `evaluation.metrics[i]`.
+    pub fn metric(i: usize) -> MetricPath {
+        MetricPath(top("evaluation").key("metrics").index(i))
+    }
+
+    object_path!(
+        /// `communication.audiences[i]`.
+        AudienceMessagePath
+    );
+    impl AudienceMessagePath {
+        keys! {
+            /// The audience.
+            audience = "audience";
+            /// What it needs to hear.
+            message = "message";
+        }
+    }
+
+    /// `communication.audiences[i]`.
+    pub fn audience_message(i: usize) -> AudienceMessagePath {
+        AudienceMessagePath(top("communication").key("audiences").index(i))
+    }
+
+    object_path!(
+        /// `communication.channels[i]`.
+        ChannelPath
+    );
+    impl ChannelPath {
+        keys! {
+            /// The audiences it reaches.
+            audiences = "audiences";
+        }
+
+        /// One entry of `audiences`.
+        pub fn audience(&self, j: usize) -> Pointer {
+            self.audiences().index(j)
+        }
+    }
+
+    /// `communication.channels[i]`.
+    pub fn channel(i: usize) -> ChannelPath {
+        ChannelPath(top("communication").key("channels").index(i))
+    }
+
+    fn implementation() -> Pointer {
+        top("implementation")
+    }
+
+    object_path!(
+        /// `implementation.timeline[i]`.
+        MilestonePath
+    );
+    impl MilestonePath {
+        keys! {
+            /// The milestone's id.
+            id = "id";
+            /// Its date.
+            date = "date";
+        }
+    }
+
+    /// `implementation.timeline[i]`.
+    pub fn milestone(i: usize) -> MilestonePath {
+        MilestonePath(implementation().key("timeline").index(i))
+    }
+
+    object_path!(
+        /// `implementation.pilot`.
+        PilotPath
+    );
+    impl PilotPath {
+        keys! {
+            /// The day it starts.
+            start = "start";
+            /// The day it ends.
+            end = "end";
+        }
+    }
+
+    /// `implementation.pilot`.
+    pub fn pilot() -> PilotPath {
+        PilotPath(implementation().key("pilot"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_escaped() {
+        assert_eq!(Pointer::root().key("a/b~c").as_str(), "/a~1b~0c");
+        assert_eq!(Pointer::root().as_str(), "");
+    }
+}

@@ -1,0 +1,301 @@
+//! The unlock graph: which credentials and stacks unlock which opportunities, under each
+//! opportunity's condition (any one of its `unlocked_by` entries, all of them, or at least some
+//! number), and the questions an educator asks of it: what does earning this credential alone
+//! unlock, what does completing this stack unlock, and what does a credential only count toward.
+//!
+//! References are followed the way the validator follows them ([`PlanIndex::meant`]): a typo
+//! counts for the id it most likely means, and is reported once, as a dangling reference.
+//!
+//! ```
+//! use pathway_schema::domain::{ids::PlanIndex, unlocks::UnlockGraph};
+//!
+//! let plan = pathway_schema::load::load_str("plan.yaml", "\
+//! schema_version: 1
+//! id: demo
+//! readiness: exploring
+//! organization: {name: Demo District, kind: district}
+//! credentials:
+//!   - {id: phonics, title: Phonics}
+//!   - {id: small-groups, title: Small Groups}
+//! stacks:
+//!   - {id: literacy, title: Literacy, credentials: [phonics, small-groups]}
+//! opportunities:
+//!   - {id: lab, title: Lab Classroom, kind: classroom-role, stays_in_classroom: true,
+//!      unlocked_by: [literacy]}
+//! ").unwrap().plan;
+//! let index = PlanIndex::new(&plan);
+//! let graph = UnlockGraph::new(&plan, &index);
+//! // Phonics alone unlocks nothing: only the whole stack unlocks the lab classroom.
+//! assert!(graph.unlocked_by_credential(0).is_empty());
+//! assert_eq!(graph.counts_toward(0), [0]);
+//! assert_eq!(graph.unlocked_by_stack(0), [0]);
+//! ```
+
+use crate::domain::ids::{Kind, PlanIndex};
+use crate::plan::Plan;
+
+/// How many of an opportunity's `unlocked_by` entries an educator must have earned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Requirement {
+    /// Any one of them.
+    Any,
+    /// All of them.
+    All,
+    /// At least this many of them.
+    AtLeast(u32),
+}
+
+/// One entry of `unlocked_by`, resolved: a credential or a stack, by position in the plan's
+/// `credentials` or `stacks`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unlock {
+    /// A credential.
+    Credential(usize),
+    /// A stack: earned when all its credentials are.
+    Stack(usize),
+}
+
+/// What unlocks one opportunity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpportunityUnlock {
+    /// The entries that resolve, each once, in the plan's order.
+    pub entries: Vec<Unlock>,
+    /// How many of them are needed.
+    pub requirement: Requirement,
+}
+
+impl OpportunityUnlock {
+    /// How many entries an educator must have: 1 for any, all of them for all, N for at least N.
+    pub fn needed(&self) -> usize {
+        match self.requirement {
+            Requirement::Any => 1,
+            Requirement::All => self.entries.len(),
+            Requirement::AtLeast(n) => usize::try_from(n).unwrap_or(usize::MAX),
+        }
+    }
+
+    /// Whether some educator can meet the condition at all: it names something, and asks for no
+    /// more entries than it lists.
+    pub fn satisfiable(&self) -> bool {
+        !self.entries.is_empty() && self.needed() <= self.entries.len()
+    }
+
+    /// The requirement as it works out for this list: one entry, or as many as there are, read
+    /// as any or all whatever was written.
+    pub fn effective(&self) -> Requirement {
+        match self.needed() {
+            1 => Requirement::Any,
+            n if n == self.entries.len() => Requirement::All,
+            n => Requirement::AtLeast(u32::try_from(n).unwrap_or(u32::MAX)),
+        }
+    }
+}
+
+/// The unlock graph of a plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnlockGraph {
+    /// For each opportunity, in the plan's order, what unlocks it.
+    pub opportunities: Vec<OpportunityUnlock>,
+    /// For each stack, in the plan's order, its credentials by position, each once.
+    pub stacks: Vec<Vec<usize>>,
+}
+
+impl UnlockGraph {
+    /// The graph of a plan.
+    pub fn new(plan: &Plan, index: &PlanIndex<'_>) -> UnlockGraph {
+        let stacks = plan
+            .stacks
+            .iter()
+            .map(|stack| {
+                let mut members = Vec::new();
+                for id in &stack.credentials {
+                    if let Some(i) = index.meant_position(id.as_str(), Kind::Credential)
+                        && !members.contains(&i)
+                    {
+                        members.push(i);
+                    }
+                }
+                members
+            })
+            .collect();
+        let opportunities = plan
+            .opportunities
+            .iter()
+            .map(|opportunity| {
+                let mut entries = Vec::new();
+                for id in &opportunity.unlocked_by {
+                    let entry = match index.meant(id.as_str(), &[Kind::Credential, Kind::Stack]) {
+                        Some(meant) => index
+                            .position(meant, Kind::Credential)
+                            .map(Unlock::Credential)
+                            .or_else(|| index.position(meant, Kind::Stack).map(Unlock::Stack)),
+                        None => None,
+                    };
+                    if let Some(entry) = entry
+                        && !entries.contains(&entry)
+                    {
+                        entries.push(entry);
+                    }
+                }
+                OpportunityUnlock {
+                    entries,
+                    requirement: Requirement::Any,
+                }
+            })
+            .collect();
+        UnlockGraph {
+            opportunities,
+            stacks,
+        }
+    }
+
+    /// The credentials of a stack, by position.
+    pub fn stack_members(&self, stack: usize) -> &[usize] {
+        self.stacks.get(stack).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether an educator who has earned the credentials for which `earned` is true meets
+    /// this entry: holds the credential, or every credential of the stack (an empty stack is
+    /// never complete).
+    pub fn entry_met(&self, entry: Unlock, earned: &dyn Fn(usize) -> bool) -> bool {
+        match entry {
+            Unlock::Credential(i) => earned(i),
+            Unlock::Stack(s) => {
+                let members = self.stack_members(s);
+                !members.is_empty() && members.iter().all(|&i| earned(i))
+            }
+        }
+    }
+
+    /// Whether an educator who has earned the credentials for which `earned` is true may take
+    /// the opportunity at position `opportunity`.
+    pub fn is_unlocked(&self, opportunity: usize, earned: &dyn Fn(usize) -> bool) -> bool {
+        let Some(unlock) = self.opportunities.get(opportunity) else {
+            return false;
+        };
+        if !unlock.satisfiable() {
+            return false;
+        }
+        let met = unlock
+            .entries
+            .iter()
+            .filter(|&&entry| self.entry_met(entry, earned))
+            .count();
+        met >= unlock.needed()
+    }
+
+    /// The opportunities that earning this one credential, and nothing else, unlocks.
+    pub fn unlocked_by_credential(&self, credential: usize) -> Vec<usize> {
+        self.unlocked_when(&|i| i == credential)
+    }
+
+    /// The opportunities that completing this stack (all its credentials) unlocks.
+    pub fn unlocked_by_stack(&self, stack: usize) -> Vec<usize> {
+        let members = self.stack_members(stack);
+        if members.is_empty() {
+            return Vec::new();
+        }
+        self.unlocked_when(&|i| members.contains(&i))
+    }
+
+    /// The opportunities a credential counts toward without unlocking them alone: those whose
+    /// entries name it, directly or through a stack, that it does not unlock by itself.
+    pub fn counts_toward(&self, credential: usize) -> Vec<usize> {
+        let alone = self.unlocked_by_credential(credential);
+        (0..self.opportunities.len())
+            .filter(|o| !alone.contains(o) && self.mentions(*o, credential))
+            .collect()
+    }
+
+    /// Whether the opportunity's entries name the credential, directly or through a stack.
+    pub fn mentions(&self, opportunity: usize, credential: usize) -> bool {
+        self.opportunities.get(opportunity).is_some_and(|unlock| {
+            unlock.entries.iter().any(|entry| match *entry {
+                Unlock::Credential(i) => i == credential,
+                Unlock::Stack(s) => self.stack_members(s).contains(&credential),
+            })
+        })
+    }
+
+    /// Whether any opportunity's entries name the credential, directly or through a stack.
+    pub fn is_mentioned(&self, credential: usize) -> bool {
+        (0..self.opportunities.len()).any(|o| self.mentions(o, credential))
+    }
+
+    fn unlocked_when(&self, earned: &dyn Fn(usize) -> bool) -> Vec<usize> {
+        (0..self.opportunities.len())
+            .filter(|&o| self.is_unlocked(o, earned))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_str;
+
+    fn graph(body: &str) -> UnlockGraph {
+        let text = format!(
+            "schema_version: 1\nid: demo\nreadiness: exploring\norganization: {{name: Demo, kind: district}}\n{body}"
+        );
+        let plan = load_str("plan.yaml", &text).unwrap().plan;
+        let index = PlanIndex::new(&plan);
+        UnlockGraph::new(&plan, &index)
+    }
+
+    const PLAN: &str = "\
+credentials:
+  - {id: a, title: A}
+  - {id: b, title: B}
+  - {id: c, title: C}
+stacks:
+  - {id: ab, title: AB, credentials: [a, b]}
+  - {id: solo, title: Solo, credentials: [c]}
+opportunities:
+  - {id: by-stack, title: T, kind: committee, stays_in_classroom: true, unlocked_by: [ab]}
+  - {id: by-either, title: T, kind: committee, stays_in_classroom: true, unlocked_by: [a, c, a]}
+  - {id: by-solo-stack, title: T, kind: committee, stays_in_classroom: true, unlocked_by: [solo]}
+  - {id: by-typo, title: T, kind: committee, stays_in_classroom: true, unlocked_by: [bb]}
+";
+
+    #[test]
+    fn a_credential_alone_unlocks_only_what_needs_nothing_more() {
+        let graph = graph(PLAN);
+        assert_eq!(
+            graph.opportunities[1].entries.len(),
+            2,
+            "duplicates count once"
+        );
+        assert_eq!(graph.unlocked_by_credential(0), [1]);
+        assert_eq!(graph.counts_toward(0), [0]);
+        // A stack of one credential is complete once that credential is earned.
+        assert_eq!(graph.unlocked_by_credential(2), [1, 2]);
+        // A typo counts for the id it most likely means.
+        assert_eq!(graph.unlocked_by_credential(1), [3]);
+        assert_eq!(graph.unlocked_by_stack(0), [0, 1, 3]);
+        assert!(graph.is_mentioned(1));
+    }
+
+    #[test]
+    fn conditions_count_what_they_need() {
+        let unlock = |entries: usize, requirement| OpportunityUnlock {
+            entries: (0..entries).map(Unlock::Credential).collect(),
+            requirement,
+        };
+        assert_eq!(unlock(3, Requirement::All).needed(), 3);
+        assert_eq!(
+            unlock(3, Requirement::AtLeast(2)).effective(),
+            Requirement::AtLeast(2)
+        );
+        assert_eq!(
+            unlock(2, Requirement::AtLeast(2)).effective(),
+            Requirement::All
+        );
+        assert_eq!(
+            unlock(3, Requirement::AtLeast(1)).effective(),
+            Requirement::Any
+        );
+        assert!(!unlock(2, Requirement::AtLeast(3)).satisfiable());
+        assert!(!unlock(0, Requirement::Any).satisfiable());
+    }
+}
