@@ -36,7 +36,6 @@
 
 #![deny(missing_docs)]
 
-pub mod budget;
 pub mod constellation;
 pub mod docx;
 mod docx_order;

@@ -1,8 +1,10 @@
 //! Small helpers that turn plan values into words: money, hours, lists, paragraphs.
 
 use pathway_schema::Money;
+use pathway_schema::domain::money;
 
-/// A sum of money with its currency: `$6,500`, `$1,250.50`, `CAD 300`.
+/// A sum of money with its currency: `$6,500`, `$1,250.50`, `CAD 300`, written by the domain
+/// layer's one money formatter ([`pathway_schema::domain::money::format_money`]).
 ///
 /// ```
 /// use pathway_export::text::format_amount;
@@ -11,46 +13,17 @@ use pathway_schema::Money;
 /// assert_eq!(format_amount(300.0, "CAD"), "CAD 300");
 /// ```
 pub fn format_amount(value: f64, currency: &str) -> String {
-    let negative = value < 0.0;
-    let cents = (value.abs() * 100.0).round();
-    // Amounts in a plan are far below 2^53 cents, so the conversion is exact.
-    let cents = cents as u64;
-    let whole = group_thousands(cents / 100);
-    let number = if cents.is_multiple_of(100) {
-        whole
-    } else {
-        format!("{whole}.{:02}", cents % 100)
-    };
-    let sign = if negative { "−" } else { "" };
-    if currency == "USD" {
-        format!("{sign}${number}")
-    } else {
-        format!("{sign}{currency} {number}")
-    }
+    money::format_money(money::Cents::from_amount(value), currency)
 }
 
 /// A money value with its unit in words: `$150 per credential`.
-pub fn format_money(money: &Money) -> String {
-    let amount = format_amount(money.value, money.currency());
-    match money.unit {
-        pathway_schema::MoneyUnit::OneTime => format!("{amount} once"),
-        pathway_schema::MoneyUnit::PerYear => format!("{amount} a year"),
-        pathway_schema::MoneyUnit::PerCredential => format!("{amount} per credential"),
-        pathway_schema::MoneyUnit::PerParticipant => format!("{amount} per participant"),
-    }
+pub fn format_money(amount: &Money) -> String {
+    money::describe_amount(amount)
 }
 
 /// A whole number with thousands separators: `12,300`.
 pub fn group_thousands(number: u64) -> String {
-    let digits = number.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    money::format_count(number)
 }
 
 /// Hours in words: `12 hours`, `1 hour`, `7.5 hours`.
@@ -63,14 +36,9 @@ pub fn format_hours(hours: f64) -> String {
     }
 }
 
-/// A number without needless decimals: `12`, `7.5`.
+/// A number without needless decimals, with thousands separators: `12`, `7.5`, `1,200`.
 pub fn format_number(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
-    } else {
-        format!("{rounded:.1}")
-    }
+    money::format_number(value)
 }
 
 /// Items joined the way a sentence lists them: `a`, `a and b`, `a, b and c`.
@@ -199,7 +167,7 @@ mod tests {
         assert_eq!(format_amount(999.0, "USD"), "$999");
         assert_eq!(format_amount(1000.0, "USD"), "$1,000");
         assert_eq!(format_amount(1_234_567.891, "USD"), "$1,234,567.89");
-        assert_eq!(format_amount(-1200.0, "USD"), "−$1,200");
+        assert_eq!(format_amount(-1200.0, "USD"), "-$1,200");
     }
 
     #[test]

@@ -10,8 +10,7 @@ use pathway_schema::{Area, Readiness};
 
 use crate::config::{RuleSettings, Setting};
 use crate::diagnostic::{Diagnostic, Place, Related, Severity};
-use crate::index::PlanIndex;
-use crate::rules::{self, Context, Finding, RULES, Rule};
+use crate::rules::{self, Context, Finding, RULES, Rule, Target};
 use crate::{structure, suppress};
 
 /// The audience profiles every plan may name.
@@ -129,24 +128,10 @@ pub fn check_source(
     } else {
         match document.plan() {
             Ok(plan) => {
-                let context = Context {
-                    plan: &plan,
-                    document: &document,
-                    audiences: &options.audiences,
-                    index: PlanIndex::new(&plan),
-                };
-                for rule in RULES {
-                    if settings.get(rule) == Setting::Off {
-                        continue;
-                    }
-                    if let Some(check) = rule.check {
-                        let mut findings = rules::Findings::new();
-                        check(&context, &mut findings);
-                        let (kept, dropped) = findings.into_parts();
-                        report.omitted += dropped;
-                        raw.extend(kept.into_iter().map(|finding| (rule, finding)));
-                    }
-                }
+                let (findings, dropped) =
+                    rule_findings(&document, &plan, &options.audiences, settings);
+                report.omitted += dropped;
+                raw.extend(findings);
                 report.readiness = Some(plan.readiness);
                 report.coverage = coverage(plan.readiness, document.root());
             }
@@ -173,6 +158,47 @@ pub fn check_source(
         report.source = None;
     }
     report
+}
+
+/// Runs every rule that is not off over a typed plan: the findings kept, in catalog order, and
+/// how many more were reported than kept.
+pub fn rule_findings(
+    document: &Document,
+    plan: &pathway_schema::Plan,
+    audiences: &[String],
+    settings: &RuleSettings,
+) -> (Vec<(&'static Rule, Finding)>, usize) {
+    let model = pathway_schema::domain::Model::new(plan);
+    let context = Context {
+        plan,
+        document,
+        audiences,
+        model: &model,
+    };
+    let mut found = Vec::new();
+    let mut omitted = 0;
+    for rule in RULES {
+        if settings.get(rule) == Setting::Off {
+            continue;
+        }
+        if let Some(check) = rule.check {
+            let mut findings = rules::Findings::new();
+            check(&context, &mut findings);
+            let (kept, dropped) = findings.into_parts();
+            omitted += dropped;
+            found.extend(kept.into_iter().map(|finding| (rule, finding)));
+        }
+    }
+    (found, omitted)
+}
+
+/// Whether a finding's pointer, and each of its related places, names a value the document
+/// holds, as it must unless the finding says the value may be missing
+/// ([`Target::MaybeMissing`]). Related places always name existing values.
+pub fn resolves(document: &Document, finding: &Finding) -> bool {
+    let exists = |pointer: &str| document.root().pointer(pointer).is_some();
+    (finding.target == Target::MaybeMissing || exists(&finding.pointer))
+        && finding.related.iter().all(|(pointer, _)| exists(pointer))
 }
 
 /// The report for a file that was read but cannot be a plan (too large, not UTF-8 text).
@@ -223,14 +249,14 @@ fn locate(
     severity: Severity,
     finding: Finding,
 ) -> Diagnostic {
-    let location = place_of(document, &finding.pointer, finding.at_key);
+    let location = place_of(document, &finding.pointer, finding.target);
     let more = finding.related.len().saturating_sub(MAX_RELATED);
     let mut related: Vec<Related> = finding
         .related
         .into_iter()
         .take(MAX_RELATED)
         .map(|(pointer, message)| {
-            let location = place_of(document, &pointer, false);
+            let location = place_of(document, &pointer, Target::Value);
             Related {
                 message,
                 place: Place { pointer, location },
@@ -263,13 +289,13 @@ fn locate(
 }
 
 /// Where a pointer stands; for a value that is not there, the key of the nearest mapping that
-/// should hold it.
-fn place_of(document: &Document, pointer: &str, at_key: bool) -> Option<Location> {
+/// should hold it (which only findings marked [`Target::MaybeMissing`] may rely on; see
+/// [`resolves`]).
+fn place_of(document: &Document, pointer: &str, target: Target) -> Option<Location> {
     if document.root().pointer(pointer).is_some() {
-        return if at_key {
-            document.locate_key(pointer)
-        } else {
-            document.locate(pointer)
+        return match target {
+            Target::Key | Target::MaybeMissing => document.locate_key(pointer),
+            Target::Value => document.locate(pointer),
         };
     }
     let mut parent = pointer;

@@ -23,7 +23,6 @@
 // finding, so their size costs nothing worth a box.
 #![allow(clippy::result_large_err)]
 
-pub mod budget;
 pub mod config;
 pub mod diagnostic;
 pub mod docs;

@@ -28,6 +28,7 @@ use std::sync::Mutex;
 
 use serde::Serialize;
 
+use pathway_schema::domain::{Model, unlocks};
 use pathway_schema::{OpportunityKind, Plan};
 
 pub use picture::Picture;
@@ -100,6 +101,12 @@ impl Constellation {
     /// The constellation a plan describes. References that do not resolve are left out: the
     /// validator reports them.
     pub fn from_plan(plan: &Plan) -> Constellation {
+        Constellation::from_model(&Model::new(plan))
+    }
+
+    /// The constellation of a plan's model: its arrows are the unlock graph's entries.
+    pub fn from_model(model: &Model<'_>) -> Constellation {
+        let plan = model.plan;
         let credentials = plan
             .credentials
             .iter()
@@ -108,28 +115,21 @@ impl Constellation {
                 hours: credential.hours,
             })
             .collect();
-        let credential_index = |id: &str| plan.credentials.iter().position(|c| c.id.as_str() == id);
         let mut placed = vec![false; plan.credentials.len()];
         let stacks = plan
             .stacks
             .iter()
-            .map(|stack| {
+            .enumerate()
+            .map(|(s, stack)| {
                 let mut members = Vec::new();
                 let mut also = Vec::new();
-                for index in stack
-                    .credentials
-                    .iter()
-                    .filter_map(|id| credential_index(id.as_str()))
-                {
+                for &index in model.unlocks.stack_members(s) {
                     match placed.get_mut(index) {
                         Some(seen) if !*seen => {
                             *seen = true;
                             members.push(index);
                         }
-                        _ if !members.contains(&index) && !also.contains(&index) => {
-                            also.push(index)
-                        }
-                        _ => {}
+                        _ => also.push(index),
                     }
                 }
                 StackNode {
@@ -149,19 +149,13 @@ impl Constellation {
             })
             .collect();
         let mut links = Vec::new();
-        for (to, opportunity) in plan.opportunities.iter().enumerate() {
-            for id in &opportunity.unlocked_by {
-                let from = if let Some(index) = credential_index(id.as_str()) {
-                    Unlock::Credential(index)
-                } else if let Some(index) = plan.stacks.iter().position(|s| s.id == *id) {
-                    Unlock::Stack(index)
-                } else {
-                    continue;
+        for (to, unlock) in model.unlocks.opportunities.iter().enumerate() {
+            for entry in &unlock.entries {
+                let from = match *entry {
+                    unlocks::Unlock::Credential(index) => Unlock::Credential(index),
+                    unlocks::Unlock::Stack(index) => Unlock::Stack(index),
                 };
-                let link = Link { from, to };
-                if !links.contains(&link) {
-                    links.push(link);
-                }
+                links.push(Link { from, to });
             }
         }
         Constellation {

@@ -16,11 +16,6 @@ pub(super) fn credentials(ctx: &Context, out: &mut Out) {
     ])
     .numeric(&[1]);
     for credential in &ctx.plan.credentials {
-        let unlocks: Vec<&str> = ctx
-            .unlocked_by_credential(credential.id.as_str())
-            .iter()
-            .map(|o| o.title.as_str())
-            .collect();
         let evidence: Vec<String> = credential.evidence.iter().map(|e| one_line(e)).collect();
         table.push_row([
             vec![Inline::strong(one_line(&credential.title))],
@@ -34,14 +29,32 @@ pub(super) fn credentials(ctx: &Context, out: &mut Out) {
             } else {
                 evidence.join("; ")
             })],
-            vec![Inline::text(if unlocks.is_empty() {
-                "—".to_owned()
-            } else {
-                join_words(&unlocks)
-            })],
+            vec![Inline::text(unlocks_cell(ctx, credential.id.as_str()))],
         ]);
     }
     out.table(table);
+}
+
+/// What a credential unlocks by itself, then what it only counts toward: "Lab Classroom; counts
+/// toward Hybrid Literacy Coach". A credential is never credited with what only its stack, or
+/// several credentials together, unlock.
+fn unlocks_cell(ctx: &Context, id: &str) -> String {
+    let alone = titles(&ctx.unlocked_by_credential(id));
+    let toward = titles(&ctx.counted_toward_by_credential(id));
+    match (alone.is_empty(), toward.is_empty()) {
+        (true, true) => "—".to_owned(),
+        (false, true) => join_words(&alone),
+        (true, false) => format!("Counts toward {}", join_words(&toward)),
+        (false, false) => format!(
+            "{}; counts toward {}",
+            join_words(&alone),
+            join_words(&toward)
+        ),
+    }
+}
+
+fn titles(opportunities: &[&pathway_schema::Opportunity]) -> Vec<String> {
+    opportunities.iter().map(|o| one_line(&o.title)).collect()
 }
 
 pub(super) fn credential_details(ctx: &Context, out: &mut Out) {
@@ -76,13 +89,16 @@ pub(super) fn credential_details(ctx: &Context, out: &mut Out) {
         if !stacks.is_empty() {
             facts.push(fact("Part of the stack:", join_words(&stacks)));
         }
-        let unlocks: Vec<&str> = ctx
-            .unlocked_by_credential(credential.id.as_str())
-            .iter()
-            .map(|o| o.title.as_str())
-            .collect();
+        let unlocks = titles(&ctx.unlocked_by_credential(credential.id.as_str()));
         if !unlocks.is_empty() {
-            facts.push(fact("Unlocks:", join_words(&unlocks)));
+            facts.push(fact("Unlocks on its own:", join_words(&unlocks)));
+        }
+        let toward = titles(&ctx.counted_toward_by_credential(credential.id.as_str()));
+        if !toward.is_empty() {
+            facts.push(fact(
+                "Counts toward (with other credentials):",
+                join_words(&toward),
+            ));
         }
         if let Some(external) = &credential.external {
             if let Some(ctid) = &external.ctid {

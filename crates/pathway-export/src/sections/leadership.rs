@@ -4,7 +4,6 @@
 use pathway_schema::{ChannelKind, FundingKind, Involvement, PartnerKind, StakeholderKind};
 
 use super::{Context, Out};
-use crate::budget;
 use crate::model::{HeadingLevel, Inline, Table};
 use crate::text::{answer, count, format_date, format_money, join_words, one_line, school_year};
 
@@ -87,18 +86,16 @@ pub(super) fn governance(ctx: &Context, out: &mut Out) {
 pub(super) fn risks(ctx: &Context, out: &mut Out) {
     let plan = ctx.plan;
     let mut flags: Vec<Vec<Inline>> = Vec::new();
-    let balance = budget::balance_by_year(plan);
-    for year in balance.iter().filter(|y| y.shortfall() > 0.0) {
+    for short in super::summary::shortfalls_by_year(ctx) {
         flags.push(vec![
             Inline::strong("Funding gap:"),
             Inline::text(format!(
-                " projected incentive costs exceed funding by {} in {}.",
-                ctx.money(year.shortfall()),
-                school_year(year.year)
+                " projected costs exceed the committed funding that can pay for them by {short}."
             )),
         ]);
     }
-    if budget::incentive_costs(plan).is_empty() && budget::money_incentives(plan).next().is_some() {
+    let budget = &ctx.model.budget;
+    if budget.projected.is_empty() && !budget.costs.is_empty() {
         flags.push(vec![
             Inline::strong("Costs not projected:"),
             Inline::text(" the plan does not yet say how many educators take part each year, so yearly costs are unknown."),

@@ -17,8 +17,11 @@ mod summary;
 
 use std::collections::HashMap;
 
+use pathway_schema::domain::Model;
+use pathway_schema::domain::ids::Kind;
+use pathway_schema::domain::money::{Cents, format_money};
 use pathway_schema::load::LoadedPlan;
-use pathway_schema::{Credential, Incentive, Opportunity, Plan};
+use pathway_schema::{Credential, Incentive, Opportunity, Plan, Stack};
 
 use crate::constellation::Constellation;
 use crate::model::{
@@ -38,12 +41,13 @@ pub fn build_document(loaded: &LoadedPlan, profile: &AudienceProfile) -> Documen
         open_decisions::without_placeholders(json)
     };
     let plan = scrubbed.as_ref().unwrap_or(&loaded.plan);
-    let constellation = Constellation::from_plan(plan);
+    let model = Model::new(plan);
+    let constellation = Constellation::from_model(&model);
     let ctx = Context {
         plan,
         profile,
         constellation: &constellation,
-        currency: crate::budget::currency(plan).to_owned(),
+        model: &model,
     };
     let status = if open.is_empty() {
         Status::Final
@@ -182,29 +186,34 @@ fn unique_headings(blocks: Vec<Block>) -> Vec<Block> {
         .collect()
 }
 
-/// What every section needs: the plan, the profile, the constellation.
+/// What every section needs: the plan, its model (ids, unlock graph, budget), the profile and
+/// the constellation.
 pub(crate) struct Context<'a> {
     pub plan: &'a Plan,
     pub profile: &'a AudienceProfile,
     pub constellation: &'a Constellation,
-    pub currency: String,
+    pub model: &'a Model<'a>,
 }
 
 impl<'a> Context<'a> {
     pub fn credential(&self, id: &str) -> Option<&'a Credential> {
-        self.plan.credentials.iter().find(|c| c.id.as_str() == id)
+        let i = self.model.index.position(id, Kind::Credential)?;
+        self.plan.credentials.get(i)
+    }
+
+    pub fn stack(&self, id: &str) -> Option<&'a Stack> {
+        let i = self.model.index.position(id, Kind::Stack)?;
+        self.plan.stacks.get(i)
     }
 
     pub fn opportunity(&self, id: &str) -> Option<&'a Opportunity> {
-        self.plan.opportunities.iter().find(|o| o.id.as_str() == id)
+        let i = self.model.index.position(id, Kind::Opportunity)?;
+        self.plan.opportunities.get(i)
     }
 
     pub fn incentive(&self, id: &str) -> Option<&'a Incentive> {
-        self.plan
-            .incentives
-            .iter()
-            .flat_map(|incentives| incentives.offers.iter())
-            .find(|incentive| incentive.id.as_str() == id)
+        let i = self.model.index.position(id, Kind::Incentive)?;
+        self.plan.incentives.as_ref()?.offers.get(i)
     }
 
     /// The title of whatever an id names: a credential, a stack, an opportunity or an incentive;
@@ -213,7 +222,7 @@ impl<'a> Context<'a> {
         if let Some(credential) = self.credential(id) {
             return credential.title.clone();
         }
-        if let Some(stack) = self.plan.stacks.iter().find(|s| s.id.as_str() == id) {
+        if let Some(stack) = self.stack(id) {
             return format!("the {} stack", stack.title);
         }
         if let Some(opportunity) = self.opportunity(id) {
@@ -225,24 +234,26 @@ impl<'a> Context<'a> {
         id.to_owned()
     }
 
-    /// The opportunities a credential unlocks, on its own or as part of a stack.
+    /// The opportunities earning this credential alone unlocks.
     pub fn unlocked_by_credential(&self, id: &str) -> Vec<&'a Opportunity> {
-        let stacks: Vec<&str> = self
-            .plan
-            .stacks
+        let Some(i) = self.model.index.position(id, Kind::Credential) else {
+            return Vec::new();
+        };
+        self.opportunities_at(&self.model.unlocks.unlocked_by_credential(i))
+    }
+
+    /// The opportunities a credential counts toward without unlocking them alone.
+    pub fn counted_toward_by_credential(&self, id: &str) -> Vec<&'a Opportunity> {
+        let Some(i) = self.model.index.position(id, Kind::Credential) else {
+            return Vec::new();
+        };
+        self.opportunities_at(&self.model.unlocks.counts_toward(i))
+    }
+
+    fn opportunities_at(&self, positions: &[usize]) -> Vec<&'a Opportunity> {
+        positions
             .iter()
-            .filter(|stack| stack.credentials.iter().any(|c| c.as_str() == id))
-            .map(|stack| stack.id.as_str())
-            .collect();
-        self.plan
-            .opportunities
-            .iter()
-            .filter(|opportunity| {
-                opportunity
-                    .unlocked_by
-                    .iter()
-                    .any(|key| key.as_str() == id || stacks.contains(&key.as_str()))
-            })
+            .filter_map(|&o| self.plan.opportunities.get(o))
             .collect()
     }
 
@@ -257,8 +268,9 @@ impl<'a> Context<'a> {
             .and_then(|message| crate::text::answer(message.message.as_ref()))
     }
 
-    pub fn money(&self, value: f64) -> String {
-        crate::text::format_amount(value, &self.currency)
+    /// Money in the plan's currency, written the one way the validator writes it too.
+    pub fn money(&self, value: Cents) -> String {
+        format_money(value, self.model.budget.currency)
     }
 }
 

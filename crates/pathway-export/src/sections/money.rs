@@ -1,157 +1,248 @@
 //! Money and value: the budget by year, funding sources, growth, incentives, compensation and the
 //! value each group gets.
 
-use pathway_schema::{
-    CompensationForm, FundingKind, IncentiveType, Involvement, StakeholderKind, Year,
-};
+use pathway_schema::{CompensationForm, FundingKind, IncentiveType, Involvement, StakeholderKind};
+
+use pathway_schema::domain::budget::{Balance, CostLine, Count, Payment};
 
 use super::{Context, Out, incentive_name};
-use crate::budget;
 use crate::model::{HeadingLevel, Inline, Table, Tone};
 use crate::text::{answer, format_money, group_thousands, join_words, one_line, school_year};
 
 pub(super) fn budget(ctx: &Context, out: &mut Out) {
-    let balance = budget::balance_by_year(ctx.plan);
-    let costs = budget::incentive_costs(ctx.plan);
-    let projected: Vec<Year> = balance
-        .iter()
-        .filter(|y| y.projected)
-        .map(|y| y.year)
-        .collect();
-    if costs.is_empty() && budget::money_incentives(ctx.plan).next().is_some() {
+    let budget = &ctx.model.budget;
+    if budget.projected.is_empty() && !budget.costs.is_empty() {
         out.sentence(
             "Costs are not yet projected by year: the plan does not yet say how many educators take part each year.",
         );
     }
-    if !costs.is_empty() {
-        let mut header = vec!["Incentive".to_owned(), "Rate".to_owned()];
-        header.extend(projected.iter().map(|y| school_year(*y)));
-        let numeric: Vec<usize> = (2..header.len()).collect();
-        let mut table = Table::new(header).numeric(&numeric);
-        for cost in &costs {
-            let Some(incentive) = ctx.incentive(cost.incentive.as_str()) else {
-                continue;
-            };
-            let mut row = vec![
-                vec![Inline::text(incentive_name(incentive))],
-                vec![Inline::text(
-                    incentive
-                        .amount
-                        .as_ref()
-                        .map_or_else(String::new, format_money),
-                )],
-            ];
-            row.extend(cost.by_year.iter().map(|year| {
-                vec![Inline::text(match (year.cost, year.recipients) {
-                    (Some(value), Some(n)) if n > 1 => {
-                        format!(
-                            "{} ({} × {})",
-                            ctx.money(value),
-                            group_thousands(u64::from(n)),
-                            rate(ctx, incentive)
-                        )
-                    }
-                    (Some(value), _) => ctx.money(value),
-                    (None, _) => "not projected".to_owned(),
-                })]
-            }));
-            table.push_row(row);
-        }
-        let mut total = vec![vec![Inline::strong("Total")], Vec::new()];
-        total.extend(balance.iter().filter(|y| y.projected).map(|year| {
-            vec![Inline::strong(format!(
-                "{}{}",
-                ctx.money(year.cost),
-                if year.cost_incomplete { " or more" } else { "" }
-            ))]
-        }));
-        table.push_row(total);
-        out.heading(
-            HeadingLevel::Subsection,
-            "Projected cost of incentives by year",
-        );
-        out.table(table);
-    }
-    let funding = budget::funding_by_year(ctx.plan);
-    if !funding.is_empty() {
-        let years: Vec<Year> = balance.iter().map(|y| y.year).collect();
-        let mut header = vec!["Source".to_owned()];
-        header.extend(years.iter().map(|y| school_year(*y)));
-        let numeric: Vec<usize> = (1..header.len()).collect();
-        let mut table = Table::new(header).numeric(&numeric);
-        let sources = ctx
-            .plan
-            .scope
-            .as_ref()
-            .map(|s| s.funding.as_slice())
-            .unwrap_or_default();
-        for (source, money) in sources.iter().zip(&funding) {
-            let mut row = vec![vec![Inline::text(one_line(&source.name))]];
-            row.extend(years.iter().map(|year| {
-                vec![Inline::text(
-                    money
-                        .by_year
-                        .get(year)
-                        .map_or_else(|| "—".to_owned(), |v| ctx.money(*v)),
-                )]
-            }));
-            table.push_row(row);
-        }
-        let mut total = vec![vec![Inline::strong("Total")]];
-        total.extend(
-            balance
-                .iter()
-                .map(|year| vec![Inline::strong(ctx.money(year.funding))]),
-        );
-        table.push_row(total);
-        out.heading(HeadingLevel::Subsection, "Funding by year and source");
-        out.table(table);
-    }
-    if !projected.is_empty() && !funding.is_empty() {
-        let mut table =
-            Table::new(["Year", "Projected cost", "Funding", "Balance"]).numeric(&[1, 2, 3]);
-        for year in &balance {
-            let difference = year.funding - year.cost;
-            table.push_row([
-                vec![Inline::text(school_year(year.year))],
-                vec![Inline::text(if year.projected {
-                    ctx.money(year.cost)
-                } else {
-                    "—".to_owned()
-                })],
-                vec![Inline::text(ctx.money(year.funding))],
-                vec![if difference < 0.0 {
-                    Inline::strong(format!("{} short", ctx.money(-difference)))
-                } else {
-                    Inline::text(ctx.money(difference))
-                }],
-            ]);
-        }
+    cost_table(ctx, out);
+    funding_table(ctx, out);
+    if !budget.projected.is_empty() && !budget.sources.is_empty() {
         out.heading(HeadingLevel::Subsection, "Balance by year");
-        out.table(table);
-        let short: Vec<String> = balance
+        out.table(balance_table(
+            ctx,
+            budget.years.iter().map(|&year| budget.total(year)),
+        ));
+        let shown_alone = budget.groups.len() == 1
+            && budget.unfunded.is_empty()
+            && budget.groups.iter().all(|group| group.complete)
+            && budget.sources.len() == budget.groups.iter().map(|g| g.sources.len()).sum::<usize>();
+        if !shown_alone {
+            group_tables(ctx, out);
+        }
+        let short: Vec<String> = budget
+            .shortfalls()
             .iter()
-            .filter(|y| y.shortfall() > 0.0)
-            .map(|y| format!("{} in {}", ctx.money(y.shortfall()), school_year(y.year)))
+            .map(|(_, balance)| {
+                format!(
+                    "{} in {}",
+                    ctx.money(balance.shortfall()),
+                    school_year(balance.year)
+                )
+            })
             .collect();
         if !short.is_empty() {
             out.callout(
                 Tone::Warning,
                 "Funding gap.",
                 vec![Inline::text(format!(
-                    " Projected incentive costs exceed the funding listed by {}.",
+                    " Projected costs exceed the committed funding that can pay for them by {}.",
                     join_words(&short)
                 ))],
             );
         }
     }
+    if !budget.left_out.is_empty() {
+        let items: Vec<String> = budget
+            .left_out
+            .iter()
+            .map(|left| {
+                format!(
+                    "{} ({})",
+                    ctx.title_of(left.id.as_str()),
+                    format_money(left.amount)
+                )
+            })
+            .collect();
+        out.sentence(format!(
+            "Not counted, being in another currency than the plan's {}: {}.",
+            budget.currency,
+            join_words(&items)
+        ));
+    }
 }
 
-fn rate(ctx: &Context, incentive: &pathway_schema::Incentive) -> String {
-    incentive
-        .amount
-        .as_ref()
-        .map_or_else(String::new, |a| ctx.money(a.value))
+/// Each payment's projected cost in each projected year, with the total.
+fn cost_table(ctx: &Context, out: &mut Out) {
+    let budget = &ctx.model.budget;
+    if budget.costs.is_empty() || budget.projected.is_empty() {
+        return;
+    }
+    let mut header = vec!["Paid for".to_owned(), "Rate".to_owned()];
+    header.extend(budget.projected.iter().map(|p| school_year(p.year)));
+    let numeric: Vec<usize> = (2..header.len()).collect();
+    let mut table = Table::new(header).numeric(&numeric);
+    for line in &budget.costs {
+        let mut row = vec![
+            vec![Inline::text(payment_name(ctx, line))],
+            vec![Inline::text(format_money(line.amount))],
+        ];
+        row.extend(line.by_year.iter().map(|year| {
+            vec![Inline::text(match year.count {
+                Count::NotProjected => "not projected".to_owned(),
+                count if count.times() > 1 => format!(
+                    "{} ({} × {})",
+                    ctx.money(year.cost),
+                    group_thousands(u64::from(count.times())),
+                    ctx.money(line.rate)
+                ),
+                _ => ctx.money(year.cost),
+            })]
+        }));
+        table.push_row(row);
+    }
+    let mut total = vec![vec![Inline::strong("Total")], Vec::new()];
+    total.extend(budget.projected.iter().map(|p| {
+        let year = budget.total(p.year);
+        vec![Inline::strong(format!(
+            "{}{}",
+            ctx.money(year.cost),
+            if year.unprojected.is_empty() {
+                ""
+            } else {
+                " or more"
+            }
+        ))]
+    }));
+    table.push_row(total);
+    out.heading(HeadingLevel::Subsection, "Projected cost by year");
+    out.table(table);
+}
+
+/// What each source provides in each year, with the total.
+fn funding_table(ctx: &Context, out: &mut Out) {
+    let budget = &ctx.model.budget;
+    if budget.sources.is_empty() {
+        return;
+    }
+    let mut header = vec!["Source".to_owned()];
+    header.extend(budget.years.iter().map(|y| school_year(*y)));
+    let numeric: Vec<usize> = (1..header.len()).collect();
+    let mut table = Table::new(header).numeric(&numeric);
+    for line in &budget.sources {
+        let mut row = vec![vec![Inline::text(one_line(&line.source.name))]];
+        row.extend(budget.years.iter().map(|year| {
+            vec![Inline::text(match line.by_year.get(year) {
+                Some(provision) => ctx.money(provision.committed),
+                None => "—".to_owned(),
+            })]
+        }));
+        table.push_row(row);
+    }
+    let mut total = vec![vec![Inline::strong("Total")]];
+    total.extend(
+        budget
+            .years
+            .iter()
+            .map(|&year| vec![Inline::strong(ctx.money(budget.total(year).committed))]),
+    );
+    table.push_row(total);
+    out.heading(HeadingLevel::Subsection, "Funding by year and source");
+    out.table(table);
+}
+
+/// One table per funding group: what its payments cost against what its sources provide.
+fn group_tables(ctx: &Context, out: &mut Out) {
+    let budget = &ctx.model.budget;
+    out.heading(HeadingLevel::Subsection, "Balance by funding group");
+    out.sentence(
+        "Each source may pay only for what the plan names it for, so each group of payments is \
+         compared with the sources that can pay for it.",
+    );
+    for (g, group) in budget.groups.iter().enumerate() {
+        let names: Vec<String> = group
+            .sources
+            .iter()
+            .filter_map(|&i| budget.source(i))
+            .map(|line| one_line(&line.source.name))
+            .collect();
+        let paid: Vec<String> = group
+            .costs
+            .iter()
+            .filter_map(|&i| budget.costs.get(i))
+            .map(|line| payment_name(ctx, line))
+            .collect();
+        out.heading(
+            HeadingLevel::Minor,
+            &format!("Paid from {}", join_words(&names)),
+        );
+        out.paragraph(vec![
+            Inline::strong("Pays for:"),
+            Inline::text(format!(" {}.", join_words(&paid))),
+        ]);
+        if !group.complete {
+            out.sentence(
+                "Some of these payments name a source the plan does not list, so the balance \
+                 below leaves that source out.",
+            );
+        }
+        out.table(balance_table(
+            ctx,
+            budget
+                .projected
+                .iter()
+                .map(|p| budget.group_balance(g, p.year)),
+        ));
+    }
+    if !budget.unfunded.is_empty() {
+        let paid: Vec<String> = budget
+            .unfunded
+            .iter()
+            .filter_map(|&i| budget.costs.get(i))
+            .map(|line| payment_name(ctx, line))
+            .collect();
+        out.paragraph(vec![
+            Inline::strong("No funding source named:"),
+            Inline::text(format!(" {}.", join_words(&paid))),
+        ]);
+    }
+}
+
+/// Year, projected cost, funding and balance, one row per balance.
+fn balance_table(ctx: &Context, balances: impl Iterator<Item = Balance>) -> Table {
+    let mut table =
+        Table::new(["Year", "Projected cost", "Funding", "Balance"]).numeric(&[1, 2, 3]);
+    for balance in balances {
+        let cost = if !balance.projected {
+            "—".to_owned()
+        } else if balance.unprojected.is_empty() {
+            ctx.money(balance.cost)
+        } else {
+            format!("{} or more", ctx.money(balance.cost))
+        };
+        let difference = balance.balance();
+        table.push_row([
+            vec![Inline::text(school_year(balance.year))],
+            vec![Inline::text(cost)],
+            vec![Inline::text(ctx.money(balance.committed))],
+            vec![if !balance.projected {
+                Inline::text("—")
+            } else if difference.cents() < 0 {
+                Inline::strong(format!("{} short", ctx.money(balance.shortfall())))
+            } else {
+                Inline::text(ctx.money(difference))
+            }],
+        ]);
+    }
+    table
+}
+
+/// What a payment is called in a document.
+pub(super) fn payment_name(_ctx: &Context, line: &CostLine<'_>) -> String {
+    match line.payment {
+        Payment::Incentive { incentive, .. } => incentive_name(incentive),
+    }
 }
 
 pub(super) fn funding_sources(ctx: &Context, out: &mut Out) {

@@ -5,12 +5,12 @@ use pathway_schema::decision_points::DecisionPoint;
 use pathway_schema::{Involvement, OpportunityKind, Priority};
 
 use super::{Context, Out, incentive_name};
-use crate::budget;
 use crate::model::{HeadingLevel, Inline, Tone};
 use crate::profile::Fact;
 use crate::text::{
     answer, count, format_date, format_hours, format_money, format_number, join_words, one_line,
 };
+use pathway_schema::domain::money::Cents;
 
 pub(super) fn write(ctx: &Context, open: &[&DecisionPoint], out: &mut Out) {
     out.heading(HeadingLevel::Section, &ctx.profile.summary.heading);
@@ -264,43 +264,36 @@ fn key_fact(fact: Fact, ctx: &Context) -> Option<Vec<Inline>> {
 }
 
 fn cost(ctx: &Context) -> Option<Vec<Inline>> {
-    let years: Vec<budget::YearBalance> = budget::balance_by_year(ctx.plan)
-        .into_iter()
-        .filter(|year| year.projected)
-        .collect();
-    if years.is_empty() {
-        budget::money_incentives(ctx.plan).next()?;
+    let budget = &ctx.model.budget;
+    if budget.projected.is_empty() {
+        budget.costs.first()?;
         return Some(labeled(
             "Projected cost:",
             "not yet projected: the plan does not yet give participants per year.",
         ));
     }
-    let parts: Vec<String> = years
+    if budget.costs.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = budget
+        .projected
         .iter()
-        .map(|year| {
+        .map(|projected| {
+            let year = budget.total(projected.year);
             format!(
                 "{}{} in {}",
                 ctx.money(year.cost),
-                if year.cost_incomplete { " or more" } else { "" },
+                if year.unprojected.is_empty() {
+                    ""
+                } else {
+                    " or more"
+                },
                 crate::text::school_year(year.year)
             )
         })
         .collect();
-    let mut inlines = labeled(
-        "Projected cost of incentives:",
-        format!("{}.", join_words(&parts)),
-    );
-    let short: Vec<String> = years
-        .iter()
-        .filter(|year| year.shortfall() > 0.0)
-        .map(|year| {
-            format!(
-                "{} in {}",
-                ctx.money(year.shortfall()),
-                crate::text::school_year(year.year)
-            )
-        })
-        .collect();
+    let mut inlines = labeled("Projected cost:", format!("{}.", join_words(&parts)));
+    let short = shortfalls_by_year(ctx);
     if !short.is_empty() {
         inlines.push(Inline::text(" "));
         inlines.push(Inline::emphasis(format!(
@@ -311,18 +304,37 @@ fn cost(ctx: &Context) -> Option<Vec<Inline>> {
     Some(inlines)
 }
 
+/// "$24,000 in 2027–28" for each year in which some funding group falls short, summed over
+/// the groups short that year.
+pub(super) fn shortfalls_by_year(ctx: &Context) -> Vec<String> {
+    let mut by_year: Vec<(pathway_schema::Year, Cents)> = Vec::new();
+    for (_, balance) in ctx.model.budget.shortfalls() {
+        match by_year.iter_mut().find(|(year, _)| *year == balance.year) {
+            Some((_, total)) => *total += balance.shortfall(),
+            None => by_year.push((balance.year, balance.shortfall())),
+        }
+    }
+    by_year
+        .into_iter()
+        .map(|(year, short)| format!("{} in {}", ctx.money(short), crate::text::school_year(year)))
+        .collect()
+}
+
 fn funding(ctx: &Context) -> Option<Vec<Inline>> {
     let sources = &ctx.plan.scope.as_ref()?.funding;
     if sources.is_empty() {
         return None;
     }
-    let years: Vec<String> = budget::balance_by_year(ctx.plan)
+    let budget = &ctx.model.budget;
+    let years: Vec<String> = budget
+        .years
         .iter()
-        .filter(|year| year.funding > 0.0)
+        .map(|&year| budget.total(year))
+        .filter(|year| year.committed.is_positive())
         .map(|year| {
             format!(
                 "{} in {}",
-                ctx.money(year.funding),
+                ctx.money(year.committed),
                 crate::text::school_year(year.year)
             )
         })
@@ -374,7 +386,11 @@ fn credentials(ctx: &Context) -> Option<Vec<Inline>> {
 }
 
 fn compensation(ctx: &Context) -> Option<Vec<Inline>> {
-    let money: Vec<String> = budget::money_incentives(ctx.plan)
+    let money: Vec<String> = ctx
+        .plan
+        .incentives
+        .iter()
+        .flat_map(|incentives| incentives.offers.iter())
         .filter_map(|incentive| {
             let amount = incentive.amount.as_ref()?;
             Some(format!(

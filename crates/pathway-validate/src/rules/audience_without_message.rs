@@ -1,6 +1,7 @@
 //! PW214: an audience the plan communicates with, with nothing tailored to say to it.
 
 use pathway_schema::decision_points::is_placeholder;
+use pathway_schema::domain::pointer::paths;
 
 use super::{Context, Finding, Findings, declare_rule};
 
@@ -72,13 +73,13 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
             "is empty"
         };
         let mut finding = Finding::new(
-            format!("/communication/audiences/{i}/message"),
+            paths::audience_message(i).message(),
             format!("the message for the `{}` audience {state}", entry.audience),
         )
         .help("write what this audience needs to hear first, in a few sentences in its own terms")
         .decision_point("communication.audiences");
         if entry.message.is_none() {
-            finding = finding.at_key();
+            finding = finding.maybe_missing();
         }
         findings.push(finding);
     }
@@ -97,7 +98,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
             reported.push(id);
             findings.push(
                 Finding::new(
-                    format!("/communication/channels/{i}/audiences/{j}"),
+                    paths::channel(i).audience(j),
                     format!("the channel \"{}\" reaches the `{id}` audience, but the plan has no message for `{id}`", channel.name),
                 )
                 .help(format!(

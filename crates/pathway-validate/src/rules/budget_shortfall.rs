@@ -1,9 +1,11 @@
 //! PW210: incentives that cost more in a year than their funding sources provide.
 
 use pathway_schema::Year;
+use pathway_schema::domain::budget::{CostLine, Count, Payment, SourceLine, YearCost};
+use pathway_schema::domain::money::{Cents, format_count, format_money};
+use pathway_schema::domain::pointer::{Pointer, paths};
 
 use super::{Context, Finding, Findings, declare_rule};
-use crate::budget::{Cost, Count, Provision, YearBudget, budget, format_money};
 
 declare_rule! {
     /// ## What it does
@@ -87,76 +89,81 @@ declare_rule! {
     check: Some(check),
 }
 
-/// Less than half a cent short is rounding, not a shortfall.
-const TOLERANCE: f64 = 0.005;
-
 fn check(context: &Context<'_>, findings: &mut Findings) {
-    let first_year = context
-        .plan
-        .scope
-        .iter()
-        .flat_map(|scope| &scope.growth)
-        .map(|year| year.year)
-        .min();
-    for year in budget(context.plan) {
-        let shortfall = year.cost() - year.available();
-        if shortfall <= TOLERANCE {
+    let budget = &context.model.budget;
+    let first_year = budget.projected.first().map(|p| p.year);
+    for (g, balance) in budget.shortfalls() {
+        let (Some(group), Some(projected)) = (
+            budget.groups.get(g),
+            budget.projected.iter().find(|p| p.year == balance.year),
+        ) else {
             continue;
-        }
-        let money = |value: f64| format_money(value, year.currency);
-        let incentives = list(
-            year.costs
-                .iter()
-                .map(|cost| format!("`{}`", cost.incentive.id)),
-        );
-        let sources = list(
-            year.funding
-                .iter()
-                .map(|provision| format!("`{}`", provision.source.id)),
-        );
-        let need = if year.costs.len() == 1 {
-            "needs"
-        } else {
-            "need"
         };
-        let provide = if year.funding.len() == 1 {
+        let money = |value: Cents| format_money(value, budget.currency);
+        let lines: Vec<&CostLine<'_>> = group
+            .costs
+            .iter()
+            .filter_map(|&i| budget.costs.get(i))
+            .collect();
+        let payments = list(lines.iter().map(|line| format!("`{}`", line.payment.id())));
+        let sources: Vec<&SourceLine<'_>> = group
+            .sources
+            .iter()
+            .filter_map(|&i| budget.source(i))
+            .collect();
+        let source_ids = list(sources.iter().map(|line| format!("`{}`", line.source.id)));
+        let need = match (lines.len(), balance.unprojected.is_empty()) {
+            (1, true) => "needs",
+            (_, true) => "need",
+            (1, false) => "needs at least",
+            (_, false) => "need at least",
+        };
+        let provide = if sources.len() == 1 {
             "provides"
         } else {
             "provide"
         };
-        let available = if year.available() > 0.0 {
-            money(year.available())
+        let available = if balance.committed.is_positive() {
+            money(balance.committed)
         } else {
             "nothing".to_owned()
         };
         let mut finding = Finding::new(
-            format!("/scope/growth/{}/year", year.growth_index),
+            paths::growth_year(projected.growth_index).year(),
             format!(
-                "{}: {incentives} {need} {}; {sources} {provide} {available}; short {}",
-                year.year,
-                money(year.cost()),
-                money(shortfall)
+                "{}: {payments} {need} {}; {source_ids} {provide} {available}; short {}",
+                balance.year,
+                money(balance.cost),
+                money(balance.shortfall())
             ),
         )
         .help(format!(
             "find {} more for {}: raise what a source provides, name another source in `funded_by`, or plan fewer recipients in `scope.growth`",
-            money(shortfall),
-            year.year
+            money(balance.shortfall()),
+            balance.year
         ))
         .decision_point("scope.funding");
-        for cost in &year.costs {
-            finding = finding.related(
-                format!("/incentives/offers/{}/amount", cost.index),
-                describe_cost(cost, &year, first_year),
-            );
+        for line in &lines {
+            if let Some(cost) = line.in_year(balance.year) {
+                finding = finding.related(
+                    amount_pointer(line),
+                    describe_cost(line, cost, budget.currency, first_year),
+                );
+            }
         }
-        for provision in &year.funding {
+        for line in &sources {
             finding = finding.related(
-                format!("/scope/funding/{}/amount", provision.index),
-                describe_provision(provision, &year),
+                paths::funding_source(line.index).amount(),
+                describe_provision(line, balance.year, budget.currency),
             );
         }
         findings.push(finding);
+    }
+}
+
+fn amount_pointer(line: &CostLine<'_>) -> Pointer {
+    match line.payment {
+        Payment::Incentive { index, .. } => paths::incentive(index).amount(),
     }
 }
 
@@ -170,46 +177,60 @@ fn list(items: impl Iterator<Item = String>) -> String {
     }
 }
 
-fn describe_cost(cost: &Cost<'_>, year: &YearBudget<'_>, first_year: Option<Year>) -> String {
-    let money = |value: f64| format_money(value, year.currency);
-    let price = money(
-        cost.incentive
-            .amount
-            .as_ref()
-            .map_or(0.0, |amount| amount.value),
-    );
-    let id = &cost.incentive.id;
-    let total = money(cost.amount);
+fn describe_cost(
+    line: &CostLine<'_>,
+    cost: &YearCost,
+    currency: &str,
+    first_year: Option<Year>,
+) -> String {
+    let money = |value: Cents| format_money(value, currency);
+    let price = money(line.rate);
+    let id = line.payment.id();
+    let total = money(cost.cost);
+    let year = cost.year;
     match cost.count {
-        Count::Recipients(n) => format!("`{id}`: {n} recipients × {price} = {total}"),
-        Count::Credentials(n) => format!("`{id}`: {n} credentials earned × {price} = {total}"),
-        Count::Participants(n) => format!("`{id}`: {n} participants × {price} = {total}"),
+        Count::Recipients(n) => {
+            format!(
+                "`{id}`: {} recipients × {price} = {total}",
+                format_count(n.into())
+            )
+        }
+        Count::Credentials(n) => format!(
+            "`{id}`: {} credentials earned × {price} = {total}",
+            format_count(n.into())
+        ),
+        Count::Participants(n) => format!(
+            "`{id}`: {} participants × {price} = {total}",
+            format_count(n.into())
+        ),
         Count::EveryYear => format!("`{id}`: {price} a year"),
-        Count::FirstYear => format!("`{id}`: {price}, paid once, in {}", year.year),
+        Count::FirstYear => format!("`{id}`: {price}, paid once, in {year}"),
         Count::AlreadyPaid => match first_year {
-            Some(first) => format!("`{id}`: nothing in {}, paid once, in {first}", year.year),
-            None => format!("`{id}`: nothing in {}, paid once", year.year),
+            Some(first) => format!("`{id}`: nothing in {year}, paid once, in {first}"),
+            None => format!("`{id}`: nothing in {year}, paid once"),
         },
+        Count::NotProjected => format!(
+            "`{id}`: {price} each, not counted: `scope.growth` does not project how many in {year}"
+        ),
     }
 }
 
-fn describe_provision(provision: &Provision<'_>, year: &YearBudget<'_>) -> String {
-    let source = provision.source;
-    if provision.amount > 0.0 {
+fn describe_provision(line: &SourceLine<'_>, year: Year, currency: &str) -> String {
+    let source = line.source;
+    let provision = line.in_year(year);
+    if provision.committed.is_positive() {
         return format!(
-            "`{}` ({}) provides {} in {}",
+            "`{}` ({}) provides {} in {year}",
             source.id,
             source.name,
-            format_money(provision.amount, year.currency),
-            year.year
+            format_money(provision.committed, currency)
         );
     }
-    let years: Vec<String> = source.years.iter().map(u16::to_string).collect();
+    let years: Vec<String> = line.by_year.keys().map(u16::to_string).collect();
     format!(
-        "`{}` ({}) provides nothing in {}; its years: {}",
+        "`{}` ({}) provides nothing in {year}; its years: {}",
         source.id,
         source.name,
-        year.year,
         years.join(", ")
     )
 }

@@ -2,6 +2,8 @@
 
 use pathway_schema::{CompensationForm, Involvement, StakeholderKind};
 
+use pathway_schema::domain::pointer::paths;
+
 use super::{Context, Finding, Findings, declare_rule};
 
 declare_rule! {
@@ -89,20 +91,29 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
         "the union neither bargains nor approves it"
     };
     let mut finding = Finding::new(
-        format!("/incentives/offers/{first}/compensation"),
+        paths::incentive(first).compensation(),
         format!("`{}` changes the salary schedule ({}), but {union_state}", incentive.id, describe(form)),
     )
     .help("salaries, steps and lanes are usually bargained: add the union to `stakeholders.groups` with `bargaining` or `approval` in its `involvement`, and say in its `role` what it agrees to")
     .decision_point("stakeholders.groups");
     for &(i, other, form) in salary_changes.iter().skip(1) {
         finding = finding.related(
-            format!("/incentives/offers/{i}/compensation"),
+            paths::incentive(i).compensation(),
             format!("`{}` is a {} too", other.id, describe(form)),
         );
     }
     for i in unions {
+        // A group that lists no involvement is pointed at as a whole.
+        let listed = groups
+            .get(i)
+            .is_some_and(|group| !group.involvement.is_empty());
+        let group = paths::stakeholder_group(i);
         finding = finding.related(
-            format!("/stakeholders/groups/{i}/involvement"),
+            if listed {
+                group.involvement()
+            } else {
+                group.at()
+            },
             "the union takes part here, without bargaining or approval",
         );
     }

@@ -39,7 +39,7 @@ declare_rule! {
 }
 
 fn check(context: &Context<'_>, findings: &mut Findings) {
-    let index = &context.index;
+    let index = context.index();
     for reference in references(context.plan) {
         let found = index.get(reference.id.as_str());
         if found.is_some_and(|defined| reference.targets.contains(&defined.kind)) {
@@ -47,7 +47,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
         }
         let wanted: Vec<&str> = reference.targets.iter().map(|kind| kind.words()).collect();
         let wanted = wanted.join(" or ");
-        let place = display_path(&reference.pointer);
+        let place = display_path(reference.pointer.as_str());
         let mut finding = match found {
             Some(defined) => Finding::new(
                 reference.pointer.clone(),
@@ -100,7 +100,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
                 pointer.clone(),
                 format!(
                     "`{}` names the audience `{audience}`, which has no profile",
-                    display_path(&pointer)
+                    display_path(pointer.as_str())
                 ),
             )
             .help(format!(

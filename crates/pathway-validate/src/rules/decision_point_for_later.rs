@@ -54,7 +54,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
                 ),
             )
             .decision_point(point.id)
-            .at_key(),
+            .maybe_missing(),
         );
     }
 }

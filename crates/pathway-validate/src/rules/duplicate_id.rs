@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use pathway_schema::domain::pointer::paths;
+
 use super::{Context, Finding, Findings, declare_rule};
 
 declare_rule! {
@@ -39,8 +41,8 @@ declare_rule! {
 }
 
 fn check(context: &Context<'_>, findings: &mut Findings) {
-    for defined in &context.index.defined {
-        let Some(first) = context.index.get(defined.id.as_str()) else {
+    for defined in &context.index().defined {
+        let Some(first) = context.index().get(defined.id.as_str()) else {
             continue;
         };
         if first.pointer == defined.pointer {
@@ -70,13 +72,13 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
             if first < i {
                 findings.push(
                     Finding::new(
-                        format!("/communication/audiences/{i}/audience"),
+                        paths::audience_message(i).audience(),
                         format!("the audience `{}` has two messages", message.audience),
                     )
                     .help("merge them into one message for this audience")
                     .decision_point("communication.audiences")
                     .related(
-                        format!("/communication/audiences/{first}/audience"),
+                        paths::audience_message(first).audience(),
                         "the first message is here",
                     ),
                 );

@@ -2,6 +2,8 @@
 
 use pathway_schema::{Involvement, StakeholderGroup, StakeholderKind};
 
+use pathway_schema::domain::pointer::paths;
+
 use super::{Context, Finding, Findings, declare_rule};
 
 declare_rule! {
@@ -60,7 +62,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
     let Some(&(first, first_group)) = educators.first() else {
         findings.push(
             Finding::new(
-                "/stakeholders/groups",
+                paths::stakeholder_groups(),
                 "no group of teachers or paraprofessionals is among the stakeholders: educators have no voice in designing their own pathways",
             )
             .help(format!("add a `teachers` group to `stakeholders.groups`; {help}"))
@@ -79,7 +81,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
     }
     let how: Vec<String> = educators.iter().map(|(_, group)| describe(group)).collect();
     let mut finding = Finding::new(
-        format!("/stakeholders/groups/{first}/involvement"),
+        paths::stakeholder_group(first).involvement(),
         format!(
             "educators have no voice in designing the pathways: {}",
             how.join("; ")
@@ -88,7 +90,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
     .help(help)
     .decision_point("stakeholders.educator-voice");
     if first_group.involvement.is_empty() {
-        finding = finding.at_key();
+        finding = finding.maybe_missing();
     }
     findings.push(finding);
 }

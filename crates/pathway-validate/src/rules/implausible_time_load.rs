@@ -2,6 +2,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+use pathway_schema::domain::money::format_number as number;
+use pathway_schema::domain::pointer::paths;
+
 use super::{Context, Finding, Findings, declare_rule};
 
 /// The most hours a month a pathway may ask of a full-time teacher before the plan should say
@@ -80,7 +83,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
         let plural = if months == 1 { "month" } else { "months" };
         findings.push(
             Finding::new(
-                format!("/pathways/{i}/duration_months"),
+                paths::pathway(i).duration_months(),
                 format!(
                     "the pathway `{}` asks too much time: {} hours over {months} {plural} is {} hours a month, on top of teaching",
                     pathway.id,
@@ -95,16 +98,6 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
             ))
             .decision_point("learning.time"),
         );
-    }
-}
-
-/// A number of hours or months as people write it: `14`, `12.5`.
-fn number(value: f64) -> String {
-    let tenths = (value * 10.0).round() / 10.0;
-    if tenths.fract() == 0.0 {
-        format!("{tenths:.0}")
-    } else {
-        format!("{tenths:.1}")
     }
 }
 

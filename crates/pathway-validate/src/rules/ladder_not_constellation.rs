@@ -1,5 +1,7 @@
 //! PW206: every opportunity leads out of the classroom.
 
+use pathway_schema::domain::pointer::paths;
+
 use super::{Context, Finding, Findings, declare_rule};
 
 declare_rule! {
@@ -58,7 +60,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
         n => format!("all {n} of the plan's opportunities take"),
     };
     let mut finding = Finding::new(
-        "/opportunities",
+        paths::opportunities(),
         format!("{count} educators out of the classroom: this is a ladder away from students, not a constellation"),
     )
     .help("add opportunities educators hold while they keep teaching, such as a hybrid role, a lab classroom, a committee seat or recognition, with `stays_in_classroom: true`")
@@ -66,7 +68,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
     .at_key();
     for (i, opportunity) in opportunities.iter().enumerate() {
         finding = finding.related(
-            format!("/opportunities/{i}/stays_in_classroom"),
+            paths::opportunity(i).stays_in_classroom(),
             format!("`{}` leaves the classroom", opportunity.id),
         );
     }

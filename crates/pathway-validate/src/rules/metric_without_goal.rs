@@ -1,5 +1,7 @@
 //! PW208: an evaluation metric that measures no goal.
 
+use pathway_schema::domain::pointer::paths;
+
 use super::{Context, Finding, Findings, declare_rule};
 
 declare_rule! {
@@ -60,12 +62,12 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
         };
         findings.push(
             Finding::new(
-                format!("/evaluation/metrics/{i}/goals"),
+                paths::metric(i).goals(),
                 format!("the metric `{}` measures no goal: it is not evidence of anything the plan aims for", metric.id),
             )
             .help(help)
             .decision_point("evaluation.metrics")
-            .at_key(),
+            .maybe_missing(),
         );
     }
 }

@@ -1,5 +1,6 @@
 //! PW213: milestones out of order or outside the plan period, and a pilot that does not fit.
 
+use pathway_schema::domain::pointer::{Pointer, paths};
 use pathway_schema::{Date, Period};
 
 use super::{Context, Finding, Findings, declare_rule};
@@ -50,7 +51,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
     let period = plan.period.as_ref();
     let mut latest: Option<(usize, Date)> = None;
     for (i, milestone) in implementation.timeline.iter().enumerate() {
-        let pointer = format!("/implementation/timeline/{i}/date");
+        let pointer = paths::milestone(i).date();
         let what = format!("the milestone \"{}\"", milestone.title);
         if let Some(finding) =
             period.and_then(|period| outside(period, milestone.date, &pointer, &what))
@@ -71,7 +72,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
                     )
                     .help("list the milestones in date order, or correct the date if the year or month is wrong")
                     .decision_point("implementation.timeline")
-                    .related(format!("/implementation/timeline/{j}/date"), format!("\"{above}\" is dated here")),
+                    .related(paths::milestone(j).date(), format!("\"{above}\" is dated here")),
                 );
             }
             _ => latest = Some((i, milestone.date)),
@@ -81,15 +82,14 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
         return;
     };
     let mut fits = true;
-    for (date, key, what) in [
-        (pilot.start, "start", "the pilot's start"),
-        (pilot.end, "end", "the pilot's end"),
+    for (date, pointer, what) in [
+        (pilot.start, paths::pilot().start(), "the pilot's start"),
+        (pilot.end, paths::pilot().end(), "the pilot's end"),
     ] {
         let Some((date, period)) = date.zip(period) else {
             continue;
         };
-        if let Some(finding) = outside(period, date, &format!("/implementation/pilot/{key}"), what)
-        {
+        if let Some(finding) = outside(period, date, &pointer, what) {
             findings.push(finding);
             fits = false;
         }
@@ -100,36 +100,41 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
     {
         findings.push(
             Finding::new(
-                "/implementation/pilot/end",
+                paths::pilot().end(),
                 format!("the pilot ends ({end}) before it starts ({start})"),
             )
             .help("correct the pilot's start or end date")
             .decision_point("implementation.timeline")
-            .related("/implementation/pilot/start", "the pilot starts here"),
+            .related(paths::pilot().start(), "the pilot starts here"),
         );
     }
 }
 
 /// A finding when `date` falls outside the plan period.
-fn outside(period: &Period, date: Date, pointer: &str, what: &str) -> Option<Finding> {
+fn outside(period: &Period, date: Date, pointer: &Pointer, what: &str) -> Option<Finding> {
     let (side, bound, bound_pointer) = if date < period.start {
         (
             "before the plan period starts",
             period.start,
-            "/period/start",
+            paths::period().start(),
         )
     } else if date > period.end {
-        ("after the plan period ends", period.end, "/period/end")
+        (
+            "after the plan period ends",
+            period.end,
+            paths::period().end(),
+        )
     } else {
         return None;
     };
     Some(
-        Finding::new(pointer, format!("{what} is dated {date}, {side} ({bound})"))
-            .help(
-                "correct the date, or extend the plan's `period` if the plan really runs that long",
-            )
-            .decision_point("implementation.timeline")
-            .related(bound_pointer, "the plan period is set here"),
+        Finding::new(
+            pointer.clone(),
+            format!("{what} is dated {date}, {side} ({bound})"),
+        )
+        .help("correct the date, or extend the plan's `period` if the plan really runs that long")
+        .decision_point("implementation.timeline")
+        .related(bound_pointer, "the plan period is set here"),
     )
 }
 

@@ -6,6 +6,7 @@ mod declare;
 pub(crate) use declare::declare_rule;
 
 use pathway_schema::Plan;
+use pathway_schema::domain::Model;
 use pathway_schema::load::Document;
 
 use crate::diagnostic::Severity;
@@ -84,8 +85,30 @@ pub struct Context<'a> {
     pub document: &'a Document,
     /// The audience ids the plan may name: the built-in profiles and any the user added.
     pub audiences: &'a [String],
+    /// The plan's meaning: ids, unlock graph and budget, shared with the documents.
+    pub model: &'a Model<'a>,
+}
+
+impl<'a> Context<'a> {
     /// Everything in the plan with an id.
-    pub index: PlanIndex<'a>,
+    pub fn index(&self) -> &PlanIndex<'a> {
+        &self.model.index
+    }
+}
+
+/// What a finding's pointer points at, and so where it is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The value at the pointer, which exists.
+    Value,
+    /// The key holding the value at the pointer, which exists.
+    Key,
+    /// A value that may be missing, such as an unanswered decision point or a list left out:
+    /// the finding is shown at the value's key when it is there, else at the key of the nearest
+    /// mapping or list that exists. Only
+    /// findings that say so may point at something that is not there; any other finding whose
+    /// pointer does not resolve is a bug in its rule, and a test fails on it.
+    MaybeMissing,
 }
 
 /// One finding as a rule reports it; the engine adds the code, severity and positions.
@@ -93,9 +116,9 @@ pub struct Context<'a> {
 pub struct Finding {
     /// The JSON Pointer of the offending value.
     pub pointer: String,
-    /// Point at the key of the value rather than the value (for a missing answer, the key of
-    /// the mapping that should hold it).
-    pub at_key: bool,
+    /// Whether to point at the value, its key, or the nearest existing parent of a value that
+    /// may be missing.
+    pub target: Target,
     /// What is wrong.
     pub message: String,
     /// What to do.
@@ -111,7 +134,7 @@ impl Finding {
     pub fn new(pointer: impl Into<String>, message: impl Into<String>) -> Self {
         Finding {
             pointer: pointer.into(),
-            at_key: false,
+            target: Target::Value,
             message: message.into(),
             help: None,
             decision_point: None,
@@ -143,7 +166,16 @@ impl Finding {
     /// Points at the key holding the value rather than the value.
     #[must_use]
     pub fn at_key(mut self) -> Self {
-        self.at_key = true;
+        self.target = Target::Key;
+        self
+    }
+
+    /// Says the value may be missing (an unanswered decision point, a list left out): the
+    /// finding is shown at the value's key, or at the key of its nearest existing parent when
+    /// the value is not there.
+    #[must_use]
+    pub fn maybe_missing(mut self) -> Self {
+        self.target = Target::MaybeMissing;
         self
     }
 }

@@ -1,6 +1,6 @@
 //! PW204: a credential that leads nowhere.
 
-use std::collections::{HashMap, HashSet};
+use pathway_schema::domain::pointer::paths;
 
 use super::{Context, Finding, Findings, declare_rule};
 use crate::index::Kind;
@@ -45,70 +45,55 @@ declare_rule! {
 
 fn check(context: &Context<'_>, findings: &mut Findings) {
     let plan = context.plan;
-    let index = &context.index;
-    // By id, so that following links costs one look-up each.
-    let stacks: HashMap<&str, &pathway_schema::Stack> = plan
-        .stacks
-        .iter()
-        .rev()
-        .map(|stack| (stack.id.as_str(), stack))
-        .collect();
-    let credentials: HashMap<&str, &pathway_schema::Credential> = plan
-        .credentials
-        .iter()
-        .rev()
-        .map(|credential| (credential.id.as_str(), credential))
-        .collect();
-    let mut leads: HashSet<&str> = HashSet::new();
+    let index = context.index();
+    let unlocks = &context.model.unlocks;
+    let mut leads = vec![false; plan.credentials.len()];
+    let mark = |i: usize, leads: &mut Vec<bool>| match leads.get_mut(i) {
+        Some(flag) if !*flag => {
+            *flag = true;
+            true
+        }
+        _ => false,
+    };
     for pathway in &plan.pathways {
-        leads.extend(
-            pathway
-                .credentials
-                .iter()
-                .filter_map(|id| index.meant(id.as_str(), &[Kind::Credential])),
-        );
-    }
-    for opportunity in &plan.opportunities {
-        for id in &opportunity.unlocked_by {
-            let Some(meant) = index.meant(id.as_str(), &[Kind::Credential, Kind::Stack]) else {
-                continue;
-            };
-            leads.insert(meant);
-            if let Some(stack) = stacks.get(meant) {
-                leads.extend(
-                    stack
-                        .credentials
-                        .iter()
-                        .filter_map(|id| index.meant(id.as_str(), &[Kind::Credential])),
-                );
+        for id in &pathway.credentials {
+            if let Some(i) = index.meant_position(id.as_str(), Kind::Credential) {
+                mark(i, &mut leads);
             }
         }
     }
+    // Named by an opportunity, directly or through a stack, under any condition: it counts
+    // toward something.
+    for i in 0..plan.credentials.len() {
+        if unlocks.is_mentioned(i) {
+            mark(i, &mut leads);
+        }
+    }
     // A prerequisite of a credential that leads somewhere is the first step on the way there.
-    let mut to_visit: Vec<&str> = leads.iter().copied().collect();
-    while let Some(id) = to_visit.pop() {
-        let Some(credential) = credentials.get(id) else {
+    let mut to_visit: Vec<usize> = (0..leads.len())
+        .filter(|&i| leads.get(i).copied().unwrap_or(false))
+        .collect();
+    while let Some(i) = to_visit.pop() {
+        let Some(credential) = plan.credentials.get(i) else {
             continue;
         };
         for prerequisite in &credential.prerequisites {
-            if let Some(meant) = index.meant(prerequisite.as_str(), &[Kind::Credential])
-                && leads.insert(meant)
+            if let Some(required) = index.meant_position(prerequisite.as_str(), Kind::Credential)
+                && mark(required, &mut leads)
             {
-                to_visit.push(meant);
+                to_visit.push(required);
             }
         }
     }
     for (i, credential) in plan.credentials.iter().enumerate() {
-        let pointer = format!("/credentials/{i}/id");
-        let first = index
-            .get(credential.id.as_str())
-            .is_some_and(|defined| defined.pointer == pointer);
-        if !first || leads.contains(credential.id.as_str()) {
+        // A second credential with the same id is `duplicate-id`'s business.
+        let first = index.position(credential.id.as_str(), Kind::Credential) == Some(i);
+        if !first || leads.get(i).copied().unwrap_or(true) {
             continue;
         }
         findings.push(
             Finding::new(
-                pointer,
+                paths::credential(i).id(),
                 format!(
                     "the credential `{}` unlocks no opportunity, alone or in a stack, and is on no pathway: earning it leads nowhere",
                     credential.id

@@ -2,6 +2,8 @@
 
 use std::collections::{HashMap, VecDeque};
 
+use pathway_schema::domain::pointer::paths;
+
 use super::{Context, Finding, Findings, declare_rule};
 
 declare_rule! {
@@ -81,7 +83,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
             .iter()
             .find(|&&(required, _)| required == to)?
             .1;
-        Some(format!("/credentials/{from}/prerequisites/{j}"))
+        Some(paths::credential(from).prerequisite(j))
     };
     for circle in cycles(&graph) {
         let steps: Vec<(usize, usize)> = circle
@@ -347,12 +349,12 @@ credentials:
         let chain: Vec<Vec<usize>> = (0..20_000)
             .map(|i| if i == 0 { vec![] } else { vec![i - 1] })
             .collect();
-        let started = std::time::Instant::now();
+        // Its time is a benchmark's business; here, the answers.
         assert!(cycles(&chain).is_empty());
         let mut ring = chain.clone();
         ring[0] = vec![19_999];
         assert_eq!(cycles(&ring).len(), 1);
-        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+        assert_eq!(cycles(&ring)[0].len(), 20_000);
     }
 
     #[test]

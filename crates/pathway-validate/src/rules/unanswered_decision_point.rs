@@ -67,7 +67,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
                 level.as_str()
             ))
             .decision_point(point.id)
-            .at_key(),
+            .maybe_missing(),
         );
     }
 }

@@ -1,7 +1,8 @@
 //! PW209: a money incentive with no funding source.
 
 use super::{Context, Finding, Findings, declare_rule};
-use crate::budget::describe_amount;
+use pathway_schema::domain::money::describe_amount;
+use pathway_schema::domain::pointer::paths;
 
 declare_rule! {
     /// ## What it does
@@ -72,7 +73,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
         };
         findings.push(
             Finding::new(
-                format!("/incentives/offers/{i}/funded_by"),
+                paths::incentive(i).funded_by(),
                 format!(
                     "the incentive `{}` promises {}, but names no funding source to pay for it",
                     incentive.id,
@@ -81,7 +82,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
             )
             .help(help)
             .decision_point("scope.funding")
-            .at_key(),
+            .maybe_missing(),
         );
     }
 }

@@ -4,6 +4,8 @@ use std::collections::HashSet;
 
 use pathway_schema::decision_points;
 
+use pathway_schema::domain::pointer::paths;
+
 use super::{Context, Finding, Findings, declare_rule};
 use crate::index::Kind;
 
@@ -66,7 +68,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
     let measured: HashSet<&str> = metrics
         .iter()
         .flat_map(|metric| &metric.goals)
-        .filter_map(|id| context.index.meant(id.as_str(), &[Kind::Goal]))
+        .filter_map(|id| context.index().meant(id.as_str(), &[Kind::Goal]))
         .collect();
     for (i, goal) in goals.priorities.iter().enumerate() {
         if measured.contains(goal.id.as_str()) {
@@ -74,7 +76,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
         }
         findings.push(
             Finding::new(
-                format!("/goals/priorities/{i}/id"),
+                paths::goal(i).id(),
                 format!("no metric measures the goal `{}`: the plan cannot show whether it is met", goal.id),
             )
             .help(format!(

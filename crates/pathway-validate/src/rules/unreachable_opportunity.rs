@@ -2,6 +2,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use pathway_schema::domain::pointer::paths;
+
 use super::{Context, Finding, Findings, declare_rule};
 
 declare_rule! {
@@ -73,12 +75,12 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
         };
         findings.push(
             Finding::new(
-                format!("/opportunities/{i}/unlocked_by"),
+                paths::opportunity(i).unlocked_by(),
                 format!("no credential or stack unlocks the opportunity `{}`: educators cannot tell how to reach it", opportunity.id),
             )
             .help(help)
             .decision_point("learning.unlocks")
-            .at_key(),
+            .maybe_missing(),
         );
     }
 }
