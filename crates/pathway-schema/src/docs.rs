@@ -197,13 +197,24 @@ fn type_name(schema: &Value) -> String {
         None => "any".to_owned(),
     };
     if let (Some(min), Some(max)) = (schema.get("minimum"), schema.get("maximum")) {
-        let _ = write!(name, " ({min}–{max})");
+        let _ = write!(name, " ({}–{})", bound(min), bound(max));
     } else if let Some(min) = schema.get("minimum")
         && (min.as_f64() != Some(0.0) || types.first() != Some(&"integer"))
     {
-        let _ = write!(name, " (at least {min})");
+        let _ = write!(name, " (at least {})", bound(min));
     }
     name
+}
+
+/// A bound as people read it: `0`, `2100`, `1,000,000,000,000`. Years stay as they are.
+fn bound(value: &Value) -> String {
+    match value.as_f64() {
+        Some(number) if number.fract() == 0.0 && number.abs() >= 10_000.0 => {
+            crate::domain::money::format_number(number)
+        }
+        Some(number) if number.fract() == 0.0 => format!("{number:.0}"),
+        _ => value.to_string(),
+    }
 }
 
 /// Text made safe for one Markdown table cell.

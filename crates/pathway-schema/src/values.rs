@@ -301,8 +301,13 @@ impl MoneyUnit {
 #[serde(deny_unknown_fields)]
 #[schemars(example = money_example())]
 pub struct Money {
-    /// The amount, in the currency's main unit (dollars, not cents).
-    #[schemars(range(min = 0), example = 300, example = 60000)]
+    /// The amount, in the currency's main unit (dollars, not cents), from 0 to one trillion.
+    #[serde(deserialize_with = "deserialize_amount")]
+    #[schemars(
+        range(min = 0, max = crate::domain::money::MAX_AMOUNT),
+        example = 300,
+        example = 60000
+    )]
     pub value: f64,
     /// What the amount is counted per: `one-time`, `per-year`, `per-credential` or
     /// `per-participant`.
@@ -311,6 +316,16 @@ pub struct Money {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = "^[A-Z]{3}$"), example = &"USD")]
     pub currency: Option<String>,
+}
+
+/// Reads an amount of money, refusing what no budget holds: a negative, infinite or
+/// not-a-number value, or one above [`MAX_AMOUNT`](crate::domain::money::MAX_AMOUNT).
+// Regression (#11): 1e30 validated, then printed as a saturated count of cents.
+pub(crate) fn deserialize_amount<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<f64, D::Error> {
+    let value = f64::deserialize(deserializer)?;
+    crate::domain::money::check_amount(value).map_err(de::Error::custom)
 }
 
 fn money_example() -> serde_json::Value {
@@ -428,6 +443,27 @@ mod tests {
         let earlier = Date::parse("2027-08-15").unwrap();
         let later = Date::parse("2028-01-02").unwrap();
         assert!(earlier < later);
+    }
+
+    // Regression (#11): amounts of 1e30 or 1e308 loaded, then printed as
+    // `$184,467,440,737,095,516.15` in the board's document and `$inf` in PW210.
+    #[test]
+    fn amounts_beyond_any_budget_do_not_load() {
+        let plan = |value: &str| {
+            format!(
+                "schema_version: 1\nid: demo\nreadiness: exploring\norganization: {{name: Demo, kind: district}}\nincentives:\n  offers:\n    - {{id: stipend, type: compensation, amount: {{value: {value}, unit: per-year}}}}\n"
+            )
+        };
+        for bad in ["1e30", "1e308", "-5", "1000000000000.5"] {
+            let error = crate::load::load_str("plan.yaml", &plan(bad)).unwrap_err();
+            assert_eq!(
+                error.pointer.as_deref(),
+                Some("/incentives/offers/0/amount/value"),
+                "{bad}"
+            );
+            assert!(error.message.contains("amount"), "{bad}: {}", error.message);
+        }
+        assert!(crate::load::load_str("plan.yaml", &plan("1000000000000")).is_ok());
     }
 
     #[test]
