@@ -39,6 +39,16 @@ use crate::values::{Date, Id, SchemaVersion};
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Career pathway plan")]
 pub struct Plan {
+    /// Where the JSON Schema of the plan format is, so that editors and other validators find
+    /// it from the file itself: the schema's published address or a path to a copy, relative
+    /// to the plan. Pathway Kit reads plans against its own schema whatever this says.
+    #[serde(rename = "$schema", default)]
+    #[schemars(
+        title = "Schema",
+        extend("format" = "uri-reference"),
+        example = &"https://pathway-kit.org/schemas/pathway-plan.v1.schema.json"
+    )]
+    pub schema: Option<String>,
     /// The version of the plan format this file is written in. Always `1`.
     pub schema_version: SchemaVersion,
     /// The plan's id. Exported documents are named after it, such as

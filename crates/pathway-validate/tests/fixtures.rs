@@ -1,5 +1,6 @@
 //! Every fixture under `tests/fixtures/invalid/` produces exactly the findings its header
-//! promises, at the places it names; every example plan produces no errors and no warnings.
+//! promises, at the places it names; every example plan, and every fixture under
+//! `tests/fixtures/valid/`, produces no errors and no warnings.
 //!
 //! A fixture's header lists what it must produce, one finding a line:
 //!
@@ -127,7 +128,9 @@ fn invalid_fixtures_produce_exactly_their_findings() {
 fn examples_have_no_errors_or_warnings() {
     let examples = yaml_files(&repo_root().join("examples"));
     assert!(examples.len() >= 3);
-    for path in examples {
+    let valid = yaml_files(&repo_root().join("tests/fixtures/valid"));
+    assert!(!valid.is_empty());
+    for path in examples.into_iter().chain(valid) {
         let report = check(&path);
         let problems: Vec<_> = report
             .diagnostics
