@@ -53,6 +53,32 @@ pub fn join_words<S: AsRef<str>>(items: &[S]) -> String {
     }
 }
 
+/// A small number in words, as prose writes it: `two`, `nine`; 10 and above in digits.
+pub fn number_word(number: u32) -> String {
+    const WORDS: [&str; 10] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    usize::try_from(number)
+        .ok()
+        .and_then(|n| WORDS.get(n))
+        .map_or_else(
+            || group_thousands(u64::from(number)),
+            |word| (*word).to_owned(),
+        )
+}
+
+/// Alternatives joined the way a sentence offers them: `a`, `a or b`, `a, b or c`.
+pub fn join_alternatives<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [init @ .., last] => {
+            let head: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} or {}", head.join(", "), last.as_ref())
+        }
+    }
+}
+
 /// A count and a noun: `1 credential`, `3 credentials`.
 pub fn count(number: usize, singular: &str, plural: &str) -> String {
     if number == 1 {
@@ -191,6 +217,9 @@ mod tests {
         assert_eq!(join_words(&["a"]), "a");
         assert_eq!(join_words(&["a", "b"]), "a and b");
         assert_eq!(join_words(&["a", "b", "c"]), "a, b and c");
+        assert_eq!(join_alternatives(&["a", "b", "c"]), "a, b or c");
+        assert_eq!(number_word(2), "two");
+        assert_eq!(number_word(12), "12");
     }
 
     #[test]

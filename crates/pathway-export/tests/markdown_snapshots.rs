@@ -42,3 +42,14 @@ fn a_draft_plan_gets_its_open_decisions_appended() {
     let markdown = render_markdown(&document);
     insta::assert_snapshot!("draft_piloting_district", markdown);
 }
+
+/// The fields added after the format's first release, as each reader's document shows them.
+#[test]
+fn new_fields_in_the_documents_that_use_them() {
+    let loaded = common::fixture("new-fields.yaml");
+    let profiles = Profiles::builtin();
+    for audience in ["educators", "union", "school-board", "state"] {
+        let document = build_document(&loaded, profiles.get(audience).unwrap());
+        insta::assert_snapshot!(format!("new_fields_{audience}"), render_markdown(&document));
+    }
+}

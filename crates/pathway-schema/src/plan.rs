@@ -17,7 +17,9 @@ mod scope;
 mod stakeholders;
 
 pub use communication::{AudienceMessage, CaseStudy, Channel, ChannelKind, Communication};
-pub use constellation::{Credential, ExternalIds, Opportunity, OpportunityKind, Pathway, Stack};
+pub use constellation::{
+    Credential, ExternalIds, Opportunity, OpportunityKind, Pathway, Stack, UnlockRequires,
+};
 pub use evaluation::{Equity, Evaluation, Frequency, Iteration, Metric};
 pub use goals::{Goal, Goals, Priority};
 pub use implementation::{

@@ -39,11 +39,14 @@ pub(super) fn flowchart(constellation: &Constellation) -> String {
         } else {
             "leaves the classroom"
         };
-        let text = format!(
+        let mut text = format!(
             "{}<br/>{} · {place}",
             label(&opportunity.title),
             label(&opportunity.kind)
         );
+        if let Some(requires) = &opportunity.requires {
+            text.push_str(&format!("<br/>{}", label(requires)));
+        }
         let (open, close) = if opportunity.stays_in_classroom {
             ("([", "])")
         } else {

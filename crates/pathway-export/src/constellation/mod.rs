@@ -29,7 +29,7 @@ use std::sync::Mutex;
 use serde::Serialize;
 
 use pathway_schema::domain::{Model, unlocks};
-use pathway_schema::{OpportunityKind, Plan};
+use pathway_schema::{OpportunityKind, Plan, UnlockRequires};
 
 pub use picture::Picture;
 
@@ -63,6 +63,9 @@ pub struct OpportunityNode {
     pub kind: String,
     /// Whether the educator keeps teaching while in it.
     pub stays_in_classroom: bool,
+    /// When one arrow is not enough, how many of the arrows into it an educator needs: "needs
+    /// both", "needs all 3" or "needs 2 of 3".
+    pub requires: Option<String>,
 }
 
 /// What unlocks an opportunity: one credential, or a whole stack.
@@ -142,10 +145,12 @@ impl Constellation {
         let opportunities = plan
             .opportunities
             .iter()
-            .map(|opportunity| OpportunityNode {
+            .enumerate()
+            .map(|(o, opportunity)| OpportunityNode {
                 title: opportunity.title.clone(),
                 kind: kind_label(opportunity.kind).to_owned(),
                 stays_in_classroom: opportunity.stays_in_classroom,
+                requires: model.unlocks.opportunities.get(o).and_then(requires_label),
             })
             .collect();
         let mut links = Vec::new();
@@ -208,6 +213,18 @@ impl Constellation {
         self.stacks
             .iter()
             .position(|stack| stack.members.contains(&credential))
+    }
+}
+
+/// "needs both", "needs all 3", "needs 2 of 3"; nothing when any one arrow unlocks the opportunity.
+fn requires_label(unlock: &unlocks::OpportunityUnlock) -> Option<String> {
+    let total = unlock.entries.len();
+    match unlock.effective() {
+        _ if total < 2 => None,
+        UnlockRequires::Any => None,
+        UnlockRequires::All if total == 2 => Some("needs both".to_owned()),
+        UnlockRequires::All => Some(format!("needs all {total}")),
+        UnlockRequires::AtLeast(n) => Some(format!("needs {n} of {total}")),
     }
 }
 

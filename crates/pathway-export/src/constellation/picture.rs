@@ -459,6 +459,15 @@ fn lay_out(constellation: &Constellation, fonts: &Fonts) -> Layout {
             color,
             opportunity_inner,
         ));
+        if let Some(requires) = &opportunity.requires {
+            lines.extend(fonts.lines(
+                &capitalize(requires),
+                Weight::Regular,
+                DETAIL_SIZE,
+                color,
+                opportunity_inner,
+            ));
+        }
         let height = text_height(&lines) + 2.0 * PAD;
         let desired = if center == f32::MAX {
             y

@@ -38,12 +38,10 @@ pub(super) fn opportunities(ctx: &Context, out: &mut Out) {
         "Unlocked by",
         "What the educator does",
     ]);
-    for opportunity in &plan.opportunities {
-        let unlocked: Vec<String> = opportunity
-            .unlocked_by
-            .iter()
-            .map(|id| ctx.title_of(id.as_str()))
-            .collect();
+    for (o, opportunity) in plan.opportunities.iter().enumerate() {
+        let unlocked = ctx
+            .unlock_phrase(o)
+            .map_or_else(|| "—".to_owned(), |phrase| crate::text::capitalize(&phrase));
         table.push_row([
             vec![Inline::strong(one_line(&opportunity.title))],
             vec![Inline::text(capitalize(kind_label(opportunity.kind)))],
@@ -52,11 +50,7 @@ pub(super) fn opportunities(ctx: &Context, out: &mut Out) {
             } else {
                 "Leaves"
             })],
-            vec![Inline::text(if unlocked.is_empty() {
-                "—".to_owned()
-            } else {
-                join_words(&unlocked)
-            })],
+            vec![Inline::text(unlocked)],
             vec![Inline::text(
                 answer(opportunity.description.as_ref()).map_or_else(|| "—".to_owned(), one_line),
             )],

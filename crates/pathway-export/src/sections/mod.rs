@@ -20,8 +20,9 @@ use std::collections::HashMap;
 use pathway_schema::domain::Model;
 use pathway_schema::domain::ids::Kind;
 use pathway_schema::domain::money::{Cents, format_money};
+use pathway_schema::domain::unlocks::Unlock;
 use pathway_schema::load::LoadedPlan;
-use pathway_schema::{Credential, Incentive, Opportunity, Plan, Stack};
+use pathway_schema::{Credential, Incentive, Opportunity, Plan, Stack, UnlockRequires};
 
 use crate::constellation::Constellation;
 use crate::model::{
@@ -232,6 +233,43 @@ impl<'a> Context<'a> {
             return incentive_name(incentive);
         }
         id.to_owned()
+    }
+
+    /// What an educator needs for an opportunity, in words that keep the plan's meaning:
+    /// "Small-Group Reading", "either the Literacy Leadership stack or the Multilingual Learner
+    /// Champion stack", "both A and B", "all of A, B and C", "any two of A, B and C".
+    pub fn unlock_phrase(&self, opportunity: usize) -> Option<String> {
+        let unlock = self.model.unlocks.opportunities.get(opportunity)?;
+        let names: Vec<String> = unlock
+            .entries
+            .iter()
+            .map(|entry| match *entry {
+                Unlock::Credential(i) => self
+                    .plan
+                    .credentials
+                    .get(i)
+                    .map(|c| crate::text::one_line(&c.title)),
+                Unlock::Stack(i) => self
+                    .plan
+                    .stacks
+                    .get(i)
+                    .map(|s| format!("the {} stack", crate::text::one_line(&s.title))),
+            })
+            .collect::<Option<_>>()?;
+        let list = crate::text::join_words(&names);
+        Some(match (unlock.effective(), names.as_slice()) {
+            (_, []) => return None,
+            (_, [one]) => one.clone(),
+            (UnlockRequires::Any, [a, b]) => format!("either {a} or {b}"),
+            (UnlockRequires::Any, _) => {
+                format!("any one of {}", crate::text::join_alternatives(&names))
+            }
+            (UnlockRequires::All, [a, b]) => format!("both {a} and {b}"),
+            (UnlockRequires::All, _) => format!("all of {list}"),
+            (UnlockRequires::AtLeast(n), _) => {
+                format!("any {} of {list}", crate::text::number_word(n))
+            }
+        })
     }
 
     /// The opportunities earning this credential alone unlocks.

@@ -12,23 +12,17 @@ use crate::text::{answer, capitalize, count, join_words, one_line};
 pub(super) fn participation(ctx: &Context, out: &mut Out) {
     let plan = ctx.plan;
     let mut table = Table::new(["Opportunity", "Who may apply", "Requires", "Places"]);
-    for opportunity in &plan.opportunities {
-        let requires: Vec<String> = opportunity
-            .unlocked_by
-            .iter()
-            .map(|id| ctx.title_of(id.as_str()))
-            .collect();
+    for (o, opportunity) in plan.opportunities.iter().enumerate() {
+        let requires = ctx
+            .unlock_phrase(o)
+            .map_or_else(|| "—".to_owned(), |phrase| capitalize(&phrase));
         table.push_row([
             vec![Inline::strong(one_line(&opportunity.title))],
             vec![Inline::text(
                 answer(opportunity.eligibility.as_ref())
                     .map_or_else(|| "Not limited".to_owned(), one_line),
             )],
-            vec![Inline::text(if requires.is_empty() {
-                "—".to_owned()
-            } else {
-                format!("any of: {}", join_words(&requires))
-            })],
+            vec![Inline::text(requires)],
             vec![Inline::text(
                 opportunity
                     .positions

@@ -311,6 +311,8 @@ pub mod paths {
             stays_in_classroom = "stays_in_classroom";
             /// What unlocks it.
             unlocked_by = "unlocked_by";
+            /// How many of `unlocked_by` an educator needs.
+            unlock_requires = "unlock_requires";
             /// The incentives that come with it.
             incentives = "incentives";
         }

@@ -32,18 +32,7 @@
 //! ```
 
 use crate::domain::ids::{Kind, PlanIndex};
-use crate::plan::Plan;
-
-/// How many of an opportunity's `unlocked_by` entries an educator must have earned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Requirement {
-    /// Any one of them.
-    Any,
-    /// All of them.
-    All,
-    /// At least this many of them.
-    AtLeast(u32),
-}
+use crate::plan::{Plan, UnlockRequires};
 
 /// One entry of `unlocked_by`, resolved: a credential or a stack, by position in the plan's
 /// `credentials` or `stacks`.
@@ -61,16 +50,16 @@ pub struct OpportunityUnlock {
     /// The entries that resolve, each once, in the plan's order.
     pub entries: Vec<Unlock>,
     /// How many of them are needed.
-    pub requirement: Requirement,
+    pub requirement: UnlockRequires,
 }
 
 impl OpportunityUnlock {
     /// How many entries an educator must have: 1 for any, all of them for all, N for at least N.
     pub fn needed(&self) -> usize {
         match self.requirement {
-            Requirement::Any => 1,
-            Requirement::All => self.entries.len(),
-            Requirement::AtLeast(n) => usize::try_from(n).unwrap_or(usize::MAX),
+            UnlockRequires::Any => 1,
+            UnlockRequires::All => self.entries.len(),
+            UnlockRequires::AtLeast(n) => usize::try_from(n).unwrap_or(usize::MAX),
         }
     }
 
@@ -82,11 +71,11 @@ impl OpportunityUnlock {
 
     /// The requirement as it works out for this list: one entry, or as many as there are, read
     /// as any or all whatever was written.
-    pub fn effective(&self) -> Requirement {
+    pub fn effective(&self) -> UnlockRequires {
         match self.needed() {
-            1 => Requirement::Any,
-            n if n == self.entries.len() => Requirement::All,
-            n => Requirement::AtLeast(u32::try_from(n).unwrap_or(u32::MAX)),
+            1 => UnlockRequires::Any,
+            n if n == self.entries.len() => UnlockRequires::All,
+            n => UnlockRequires::AtLeast(u32::try_from(n).unwrap_or(u32::MAX)),
         }
     }
 }
@@ -139,7 +128,7 @@ impl UnlockGraph {
                 }
                 OpportunityUnlock {
                     entries,
-                    requirement: Requirement::Any,
+                    requirement: opportunity.unlock_requires.unwrap_or(UnlockRequires::Any),
                 }
             })
             .collect();
@@ -277,25 +266,79 @@ opportunities:
     }
 
     #[test]
+    fn all_and_at_least_ask_for_more_than_one() {
+        let graph = graph(
+            "\
+credentials:
+  - {id: a, title: A}
+  - {id: b, title: B}
+  - {id: c, title: C}
+stacks:
+  - {id: bc, title: BC, credentials: [b, c]}
+opportunities:
+  - {id: both, title: T, kind: committee, stays_in_classroom: true, unlocked_by: [a, b], unlock_requires: all}
+  - {id: two, title: T, kind: committee, stays_in_classroom: true, unlocked_by: [a, b, c], unlock_requires: 2}
+  - {id: any, title: T, kind: committee, stays_in_classroom: true, unlocked_by: [a, bc], unlock_requires: any}
+  - {id: too-many, title: T, kind: committee, stays_in_classroom: true, unlocked_by: [a, b], unlock_requires: 3}
+",
+        );
+        assert!(graph.unlocked_by_credential(0).contains(&2));
+        assert!(
+            !graph.unlocked_by_credential(0).contains(&0),
+            "`all` needs b too"
+        );
+        assert_eq!(graph.counts_toward(0), [0, 1, 3]);
+        // Completing the stack (b and c) meets two of `two`'s three entries, and `any`.
+        assert_eq!(graph.unlocked_by_stack(0), [1, 2]);
+        assert!(graph.is_unlocked(0, &|i| i < 2));
+        assert!(!graph.opportunities[3].satisfiable());
+        assert!(!graph.is_unlocked(3, &|_| true));
+    }
+
+    #[test]
+    fn unlock_conditions_are_any_all_or_a_number() {
+        let read = |value: &str| {
+            load_str(
+                "plan.yaml",
+                &format!(
+                    "schema_version: 1\nid: demo\nreadiness: exploring\norganization: {{name: Demo, kind: district}}\nopportunities:\n  - {{id: o, title: T, kind: committee, stays_in_classroom: true, unlock_requires: {value}}}\n"
+                ),
+            )
+            .map(|loaded| loaded.plan.opportunities[0].unlock_requires)
+        };
+        assert_eq!(read("all").unwrap(), Some(UnlockRequires::All));
+        assert_eq!(read("2").unwrap(), Some(UnlockRequires::AtLeast(2)));
+        for bad in ["0", "-1", "both", "2.5"] {
+            let error = read(bad).unwrap_err();
+            assert_eq!(
+                error.pointer.as_deref(),
+                Some("/opportunities/0/unlock_requires"),
+                "{bad}"
+            );
+        }
+        assert!(read("both").unwrap_err().message.contains("write `any`"));
+    }
+
+    #[test]
     fn conditions_count_what_they_need() {
         let unlock = |entries: usize, requirement| OpportunityUnlock {
             entries: (0..entries).map(Unlock::Credential).collect(),
             requirement,
         };
-        assert_eq!(unlock(3, Requirement::All).needed(), 3);
+        assert_eq!(unlock(3, UnlockRequires::All).needed(), 3);
         assert_eq!(
-            unlock(3, Requirement::AtLeast(2)).effective(),
-            Requirement::AtLeast(2)
+            unlock(3, UnlockRequires::AtLeast(2)).effective(),
+            UnlockRequires::AtLeast(2)
         );
         assert_eq!(
-            unlock(2, Requirement::AtLeast(2)).effective(),
-            Requirement::All
+            unlock(2, UnlockRequires::AtLeast(2)).effective(),
+            UnlockRequires::All
         );
         assert_eq!(
-            unlock(3, Requirement::AtLeast(1)).effective(),
-            Requirement::Any
+            unlock(3, UnlockRequires::AtLeast(1)).effective(),
+            UnlockRequires::Any
         );
-        assert!(!unlock(2, Requirement::AtLeast(3)).satisfiable());
-        assert!(!unlock(0, Requirement::Any).satisfiable());
+        assert!(!unlock(2, UnlockRequires::AtLeast(3)).satisfiable());
+        assert!(!unlock(0, UnlockRequires::Any).satisfiable());
     }
 }

@@ -1,7 +1,11 @@
 //! The constellation: credentials, stacks, opportunities and the pathways through them.
 
-use schemars::JsonSchema;
-use serde::Deserialize;
+use std::borrow::Cow;
+use std::fmt;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer};
 
 use crate::values::{Ctid, Id};
 
@@ -102,10 +106,16 @@ pub struct Opportunity {
     #[serde(default)]
     #[schemars(example = &"Teachers with three or more years in the district")]
     pub eligibility: Option<String>,
-    /// The credentials or stacks that unlock it, by id.
+    /// The credentials or stacks that unlock it, by id. How many of them an educator needs is
+    /// `unlock_requires`: any one of them unless it says otherwise.
     #[serde(default)]
     #[schemars(example = example_literacy_leadership())]
     pub unlocked_by: Vec<Id>,
+    /// How many of `unlocked_by` an educator must have earned: `any` one of them (when left
+    /// out), `all` of them, or a number, at least that many (as CTDL's `requiredNumber`). A
+    /// stack counts once all its credentials are earned.
+    #[serde(default)]
+    pub unlock_requires: Option<UnlockRequires>,
     /// The incentives that come with it, by id.
     #[serde(default)]
     pub incentives: Vec<Id>,
@@ -117,6 +127,90 @@ pub struct Opportunity {
     #[serde(default)]
     #[schemars(example = 4)]
     pub positions: Option<u32>,
+}
+
+/// How many of an opportunity's `unlocked_by` entries an educator needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UnlockRequires {
+    /// Any one of them.
+    Any,
+    /// All of them.
+    All,
+    /// At least this many of them (1 or more).
+    AtLeast(u32),
+}
+
+impl<'de> Deserialize<'de> for UnlockRequires {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(UnlockRequiresVisitor)
+    }
+}
+
+struct UnlockRequiresVisitor;
+
+const UNLOCK_REQUIRES_HELP: &str = "write `any` (any one of `unlocked_by`), `all` (every one), or a whole number such as 2 (at least that many)";
+
+impl Visitor<'_> for UnlockRequiresVisitor {
+    type Value = UnlockRequires;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`any`, `all` or a whole number from 1")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<UnlockRequires, E> {
+        match text {
+            "any" => Ok(UnlockRequires::Any),
+            "all" => Ok(UnlockRequires::All),
+            _ => Err(E::custom(format_args!(
+                "`{text}` is not an unlock condition: {UNLOCK_REQUIRES_HELP}"
+            ))),
+        }
+    }
+
+    fn visit_u64<E: de::Error>(self, number: u64) -> Result<UnlockRequires, E> {
+        match u32::try_from(number) {
+            Ok(n) if n >= 1 => Ok(UnlockRequires::AtLeast(n)),
+            _ => Err(E::custom(format_args!(
+                "{number} is not an unlock condition: {UNLOCK_REQUIRES_HELP}"
+            ))),
+        }
+    }
+
+    fn visit_i64<E: de::Error>(self, number: i64) -> Result<UnlockRequires, E> {
+        match u64::try_from(number) {
+            Ok(n) => self.visit_u64(n),
+            Err(_) => Err(E::custom(format_args!(
+                "{number} is not an unlock condition: {UNLOCK_REQUIRES_HELP}"
+            ))),
+        }
+    }
+}
+
+impl JsonSchema for UnlockRequires {
+    fn schema_name() -> Cow<'static, str> {
+        "UnlockRequires".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "title": "Unlock requires",
+            "description": "How many of an opportunity's `unlocked_by` entries an educator needs: `any` one of them, `all` of them, or a whole number, at least that many.",
+            "anyOf": [
+                {
+                    "type": "string",
+                    "enum": ["any", "all"],
+                    "description": "- `any`: any one of them.\n- `all`: every one of them."
+                },
+                {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": u32::MAX,
+                    "description": "At least this many of them."
+                }
+            ],
+            "examples": ["all", 2],
+        })
+    }
 }
 
 /// Kinds of opportunities.

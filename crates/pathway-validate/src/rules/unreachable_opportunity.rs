@@ -3,15 +3,17 @@
 use std::collections::{HashMap, HashSet};
 
 use pathway_schema::domain::pointer::paths;
+use pathway_schema::{Id, UnlockRequires};
 
 use super::{Context, Finding, Findings, declare_rule};
 
 declare_rule! {
     /// ## What it does
     /// Finds opportunities whose `unlocked_by` is missing or empty: no credential or stack
-    /// unlocks them. An opportunity that names unlocks which do not exist is left to
-    /// `dangling-reference` (PW201): the plan meant something to unlock it, and correcting the
-    /// names is the fix.
+    /// unlocks them. It also finds opportunities whose `unlock_requires` asks for more entries
+    /// than `unlocked_by` lists (at least 3 of 2), which no educator can meet. An opportunity
+    /// that names unlocks which do not exist is left to `dangling-reference` (PW201): the plan
+    /// meant something to unlock it, and correcting the names is the fix.
     ///
     /// ## Why it matters
     /// The constellation's promise is that credentials open opportunities. An opportunity that
@@ -39,7 +41,7 @@ declare_rule! {
     code: "PW205",
     name: "unreachable-opportunity",
     severity: Warning,
-    summary: "No credential or stack unlocks an opportunity.",
+    summary: "No credential or stack unlocks an opportunity, or its unlock condition cannot be met.",
     check: Some(check),
 }
 
@@ -59,6 +61,26 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
     }
     for (i, opportunity) in context.plan.opportunities.iter().enumerate() {
         if !opportunity.unlocked_by.is_empty() {
+            let listed: HashSet<&str> = opportunity.unlocked_by.iter().map(Id::as_str).collect();
+            if let Some(UnlockRequires::AtLeast(needed)) = opportunity.unlock_requires
+                && usize::try_from(needed).unwrap_or(usize::MAX) > listed.len()
+            {
+                findings.push(
+                    Finding::new(
+                        paths::opportunity(i).unlock_requires(),
+                        format!(
+                            "the opportunity `{}` asks for at least {needed} of its unlocks, but `unlocked_by` lists {}: no educator can reach it",
+                            opportunity.id,
+                            listed.len()
+                        ),
+                    )
+                    .help(format!(
+                        "ask for at most {} (or `all`), or list more credentials or stacks in `unlocked_by`",
+                        listed.len()
+                    ))
+                    .decision_point("learning.unlocks"),
+                );
+            }
             continue;
         }
         let pathways = leading
@@ -88,6 +110,27 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::{findings, pointers};
+
+    #[test]
+    fn a_condition_no_one_can_meet_is_reported() {
+        let found = findings(
+            "PW205",
+            "\
+credentials:
+  - {id: a, title: A}
+  - {id: b, title: B}
+opportunities:
+  - {id: two-of-two, title: T, kind: committee, stays_in_classroom: true, unlocked_by: [a, b], unlock_requires: 2}
+  - {id: three-of-two, title: T, kind: committee, stays_in_classroom: true, unlocked_by: [a, b, a], unlock_requires: 3}
+  - {id: all, title: T, kind: committee, stays_in_classroom: true, unlocked_by: [a, b], unlock_requires: all}
+",
+        );
+        assert_eq!(pointers(&found), ["/opportunities/1/unlock_requires"]);
+        assert_eq!(
+            found[0].message,
+            "the opportunity `three-of-two` asks for at least 3 of its unlocks, but `unlocked_by` lists 2: no educator can reach it"
+        );
+    }
 
     #[test]
     fn missing_or_empty_unlocks_are_reported_and_dangling_ones_left_to_pw201() {
