@@ -25,7 +25,9 @@ pub use goals::{Goal, Goals, Priority};
 pub use implementation::{
     Implementation, Milestone, Partner, PartnerKind, Partnerships, Person, Pilot,
 };
-pub use incentives::{CompensationForm, Incentive, IncentiveType, Incentives, ValueProposition};
+pub use incentives::{
+    CompensationForm, Incentive, IncentiveType, Incentives, PaidTo, ValueProposition,
+};
 pub use learning::{Learning, Quality};
 pub use scope::{FundingKind, FundingSource, GrowthYear, PointOfContact, Scope};
 pub use stakeholders::{Involvement, StakeholderGroup, StakeholderKind, Stakeholders};

@@ -22,7 +22,7 @@ use pathway_schema::domain::ids::Kind;
 use pathway_schema::domain::money::{Cents, format_money};
 use pathway_schema::domain::unlocks::Unlock;
 use pathway_schema::load::LoadedPlan;
-use pathway_schema::{Credential, Incentive, Opportunity, Plan, Stack, UnlockRequires};
+use pathway_schema::{Credential, Incentive, Opportunity, PaidTo, Plan, Stack, UnlockRequires};
 
 use crate::constellation::Constellation;
 use crate::model::{
@@ -312,9 +312,25 @@ impl<'a> Context<'a> {
     }
 }
 
-/// A short name for an incentive: its id in words, `credential-stipend` → "Credential stipend".
+/// An incentive's name: its title, or its id in words when it has none
+/// (`credential-stipend` → "Credential stipend").
 pub(crate) fn incentive_name(incentive: &Incentive) -> String {
-    crate::text::capitalize(&incentive.id.as_str().replace('-', " "))
+    match crate::text::answer(incentive.title.as_ref()) {
+        Some(title) => crate::text::one_line(title),
+        None => crate::text::capitalize(&incentive.id.as_str().replace('-', " ")),
+    }
+}
+
+/// An incentive's amount with who receives it: "$28,000 a year to each district".
+pub(crate) fn incentive_amount(incentive: &Incentive) -> Option<String> {
+    let amount = crate::text::format_money(incentive.amount.as_ref()?);
+    let to = match incentive.paid_to {
+        None | Some(PaidTo::EachEducator) => "",
+        Some(PaidTo::EachSchool) => " to each school",
+        Some(PaidTo::EachDistrict) => " to each district",
+        Some(PaidTo::Program) => " for the whole program",
+    };
+    Some(format!("{amount}{to}"))
 }
 
 /// The blocks a section writes, with helpers for the common shapes.

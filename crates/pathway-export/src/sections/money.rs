@@ -5,7 +5,7 @@ use pathway_schema::{CompensationForm, FundingKind, IncentiveType, Involvement, 
 
 use pathway_schema::domain::budget::{Balance, CostLine, Count, Payment};
 
-use super::{Context, Out, incentive_name};
+use super::{Context, Out, incentive_amount, incentive_name};
 use crate::model::{HeadingLevel, Inline, Table, Tone};
 use crate::text::{answer, format_money, group_thousands, join_words, one_line, school_year};
 
@@ -311,9 +311,16 @@ pub(super) fn incentives(ctx: &Context, out: &mut Out) {
         let mut receives =
             answer(incentive.description.as_ref()).map_or_else(String::new, one_line);
         if receives.is_empty()
-            && let Some(amount) = &incentive.amount
+            && let Some(amount) = incentive_amount(incentive)
         {
-            receives = format_money(amount);
+            receives = amount;
+        }
+        if let Some(paid_for) = answer(incentive.paid_for.as_ref()) {
+            receives = if receives.is_empty() {
+                format!("Paid for: {}", one_line(paid_for))
+            } else {
+                format!("{receives} (paid for: {})", one_line(paid_for))
+            };
         }
         table.push_row([
             vec![Inline::strong(incentive_name(incentive))],
@@ -347,7 +354,14 @@ pub(super) fn compensation(ctx: &Context, out: &mut Out) {
         .as_ref()
         .map(|s| s.funding.as_slice())
         .unwrap_or_default();
-    let mut table = Table::new(["Payment", "Form", "Amount", "Salary schedule", "Paid from"]);
+    let mut table = Table::new([
+        "Payment",
+        "Form",
+        "Amount",
+        "Paid for",
+        "Salary schedule",
+        "Paid from",
+    ]);
     for incentive in &paid {
         let from: Vec<&str> = incentive
             .funded_by
@@ -369,10 +383,10 @@ pub(super) fn compensation(ctx: &Context, out: &mut Out) {
                 |form| compensation_form(form).to_owned(),
             ))],
             vec![Inline::text(
-                incentive
-                    .amount
-                    .as_ref()
-                    .map_or_else(|| "—".to_owned(), format_money),
+                incentive_amount(incentive).unwrap_or_else(|| "—".to_owned()),
+            )],
+            vec![Inline::text(
+                answer(incentive.paid_for.as_ref()).map_or_else(|| "—".to_owned(), one_line),
             )],
             vec![if changes {
                 Inline::strong("Changes it")

@@ -7,9 +7,7 @@ use pathway_schema::{Involvement, OpportunityKind, Priority};
 use super::{Context, Out, incentive_name};
 use crate::model::{HeadingLevel, Inline, Tone};
 use crate::profile::Fact;
-use crate::text::{
-    answer, count, format_date, format_hours, format_money, format_number, join_words, one_line,
-};
+use crate::text::{answer, count, format_date, format_hours, format_number, join_words, one_line};
 use pathway_schema::domain::money::Cents;
 
 pub(super) fn write(ctx: &Context, open: &[&DecisionPoint], out: &mut Out) {
@@ -392,10 +390,9 @@ fn compensation(ctx: &Context) -> Option<Vec<Inline>> {
         .iter()
         .flat_map(|incentives| incentives.offers.iter())
         .filter_map(|incentive| {
-            let amount = incentive.amount.as_ref()?;
             Some(format!(
                 "{} ({})",
-                format_money(amount),
+                super::incentive_amount(incentive)?,
                 incentive_name(incentive)
             ))
         })

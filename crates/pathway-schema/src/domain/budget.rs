@@ -11,7 +11,10 @@
 //!   `scope.growth`. The recipients are the year's `recipients` entry for the incentive when
 //!   there is one; otherwise they follow the amount's unit: `per-credential` → the year's
 //!   `credentials` (not projected when the year does not say), `per-participant` → the year's
-//!   `participants`, `per-year` → 1, and `one-time` → 1 in the earliest growth year and 0 after.
+//!   `participants`. A `per-year` or `one-time` amount paid to each recipient (the default
+//!   `paid_to`) is not projected without a `recipients` entry; one paid to the `program` counts
+//!   1 a year (`per-year`), or 1 in the earliest growth year and 0 after (`one-time`). A cost
+//!   that is not projected counts as nothing, and its year's cost is a lower bound.
 //! - **Funding.** A source provides its `amount.value` in each year it lists (`per-year`), or
 //!   only in the earliest year it lists (`one-time`). A source counted `per-credential` or
 //!   `per-participant` provides its value times that year's credentials or participants.
@@ -57,7 +60,7 @@ use std::collections::BTreeMap;
 
 use crate::domain::ids::{Kind, PlanIndex};
 use crate::domain::money::{Cents, DEFAULT_CURRENCY};
-use crate::plan::{FundingSource, GrowthYear, Incentive, Plan};
+use crate::plan::{FundingSource, GrowthYear, Incentive, PaidTo, Plan};
 use crate::values::{Id, Money, MoneyUnit, Year};
 
 /// Something the budget pays for.
@@ -80,6 +83,13 @@ impl<'a> Payment<'a> {
         }
     }
 
+    /// Who receives it, when the plan says.
+    pub fn paid_to(&self) -> Option<PaidTo> {
+        match self {
+            Payment::Incentive { incentive, .. } => incentive.paid_to,
+        }
+    }
+
     /// The ids of the sources the plan says pay for it.
     pub fn funded_by(&self) -> &'a [Id] {
         match self {
@@ -97,15 +107,16 @@ pub enum Count {
     Credentials(u32),
     /// The participants expected that year (`per-participant`).
     Participants(u32),
-    /// Once a year (`per-year`).
+    /// Once a year (`per-year`, paid to the program).
     EveryYear,
-    /// Once, in the first growth year (`one-time`).
+    /// Once, in the first growth year (`one-time`, paid to the program).
     FirstYear,
     /// Not at all: a `one-time` payment already counted in the first growth year.
     AlreadyPaid,
     /// Unknown: the plan does not project how many are paid that year (a `per-credential`
-    /// amount in a year without `credentials`). Counted as nothing, and the year's cost is
-    /// marked incomplete.
+    /// amount in a year without `credentials`, or a `per-year` or `one-time` amount paid to
+    /// each recipient without a `recipients` entry). Counted as nothing, and the year's cost
+    /// is marked incomplete.
     NotProjected,
 }
 
@@ -481,11 +492,14 @@ fn count(payment: Payment<'_>, unit: MoneyUnit, year: &GrowthYear, first: Option
     if let Some(&recipients) = year.recipients.get(payment.id()) {
         return Count::Recipients(recipients);
     }
+    let per_recipient = payment.paid_to().is_none_or(PaidTo::per_recipient);
     match unit {
         MoneyUnit::PerCredential => year
             .credentials
             .map_or(Count::NotProjected, Count::Credentials),
         MoneyUnit::PerParticipant => Count::Participants(year.participants),
+        // Paid to each recipient, but how many the plan does not say.
+        MoneyUnit::PerYear | MoneyUnit::OneTime if per_recipient => Count::NotProjected,
         MoneyUnit::PerYear => Count::EveryYear,
         MoneyUnit::OneTime if Some(year.year) == first => Count::FirstYear,
         MoneyUnit::OneTime => Count::AlreadyPaid,

@@ -26,6 +26,11 @@ pub struct Incentive {
     /// The incentive's id, which opportunities and projections refer to.
     #[schemars(example = &"credential-stipend")]
     pub id: Id,
+    /// The incentive's name, as documents print it. Documents make one from the id
+    /// (`credential-stipend` → "Credential stipend") when it is left out.
+    #[serde(default)]
+    #[schemars(length(min = 1), example = &"Stipend for each credential earned")]
+    pub title: Option<String>,
     /// The family of incentive.
     #[serde(rename = "type")]
     pub kind: IncentiveType,
@@ -40,10 +45,43 @@ pub struct Incentive {
     /// How much money, when money is involved, and per what.
     #[serde(default)]
     pub amount: Option<Money>,
+    /// What earns it, in words: a credential earned, a completed stack, a year in a role.
+    #[serde(default)]
+    #[schemars(example = &"Each completed stack, counted as six units toward the next lane")]
+    pub paid_for: Option<String>,
+    /// Who receives the money, which also says how the budget counts it. Each educator (the
+    /// default), school or district that receives it is paid the amount: a `per-year` or
+    /// `one-time` amount is multiplied by the year's `scope.growth[].recipients` entry for the
+    /// incentive, and the validator reports a year without one. `program` is paid once (a year,
+    /// for `per-year`) however many educators benefit, such as a conference fund.
+    #[serde(default)]
+    pub paid_to: Option<PaidTo>,
     /// The funding sources that pay for it, by id.
     #[serde(default)]
     #[schemars(example = example_district_pd_budget())]
     pub funded_by: Vec<Id>,
+}
+
+/// Who receives an incentive's money.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum PaidTo {
+    /// Each educator who receives it.
+    EachEducator,
+    /// Each school that takes part, such as a building's release-time grant.
+    EachSchool,
+    /// Each district that takes part, such as a reimbursement for released time.
+    EachDistrict,
+    /// The program as a whole: one payment (a year, for `per-year` amounts), however many
+    /// educators benefit.
+    Program,
+}
+
+impl PaidTo {
+    /// Whether the amount is paid to each recipient, and so multiplied by the recipients.
+    pub fn per_recipient(self) -> bool {
+        self != PaidTo::Program
+    }
 }
 
 /// The families of incentives an educator can receive.

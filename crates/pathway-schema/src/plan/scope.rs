@@ -103,8 +103,11 @@ pub struct GrowthYear {
     #[serde(default)]
     #[schemars(example = 90)]
     pub credentials: Option<u32>,
-    /// For incentives that only some participants receive: how many educators receive each one
-    /// that year, by incentive id. Overrides the count implied by the incentive's unit.
+    /// How many receive each incentive that year, by incentive id: everyone paid that year,
+    /// new and continuing. A `per-year` stipend, differential or lane change kept from earlier
+    /// years counts every current holder; a `one-time` or `per-credential` payment counts only
+    /// those paid that year. Overrides the count implied by the incentive's unit; a `per-year`
+    /// or `one-time` incentive paid to each recipient needs an entry every year.
     #[serde(default)]
     #[schemars(example = recipients_example())]
     pub recipients: BTreeMap<Id, u32>,

@@ -244,7 +244,7 @@ incentives:
   offers:
     - {id: credential-stipend, type: compensation, amount: {value: 300, unit: per-credential}, funded_by: [district-budget]}
     - {id: mentor-stipend, type: compensation, amount: {value: 750, unit: per-year}, funded_by: [district-budget, grant]}
-    - {id: trip, type: privilege-influence, amount: {value: 900, unit: per-year}, funded_by: [foundation]}
+    - {id: trip, type: privilege-influence, amount: {value: 900, unit: per-year}, paid_to: program, funded_by: [foundation]}
 scope:
   funding:
     - {id: district-budget, name: District budget, kind: district-budget, amount: {value: 60000, unit: per-year}, years: [2027, 2028]}

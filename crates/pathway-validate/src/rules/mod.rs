@@ -31,6 +31,7 @@ pub mod unanswered_decision_point;
 pub mod unfunded_incentive;
 pub mod unmeasured_goal;
 pub mod unparsable_plan;
+pub mod unprojected_recipients;
 pub mod unreachable_opportunity;
 
 #[cfg(test)]
@@ -237,6 +238,7 @@ pub static RULES: &[Rule] = &[
     metric_without_goal::RULE,
     unfunded_incentive::RULE,
     budget_shortfall::RULE,
+    unprojected_recipients::RULE,
     educators_without_voice::RULE,
     compensation_without_union::RULE,
     misplaced_milestone::RULE,

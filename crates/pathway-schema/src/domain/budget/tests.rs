@@ -99,9 +99,9 @@ fn each_unit_counts_its_own_recipients() {
 incentives:
   offers:
     - {id: cohort, type: compensation, amount: {value: 400, unit: per-participant}, funded_by: [a]}
-    - {id: mentor, type: compensation, amount: {value: 750, unit: per-year}, funded_by: [b]}
+    - {id: mentor, type: compensation, amount: {value: 750, unit: per-year}, paid_to: program, funded_by: [b]}
     - {id: lane, type: compensation, amount: {value: 2400, unit: per-year}, funded_by: [c]}
-    - {id: kit, type: recognition, amount: {value: 5000, unit: one-time}, funded_by: [d]}
+    - {id: kit, type: recognition, amount: {value: 5000, unit: one-time}, paid_to: program, funded_by: [d]}
     - {id: badge, type: recognition, amount: {value: 50, unit: per-credential}, funded_by: [e]}
     - {id: seat, type: privilege-influence}
 scope:
@@ -125,7 +125,8 @@ scope:
             [Count::Participants(20), Count::Participants(30)]
         );
         assert_eq!(counts(1), [Count::EveryYear, Count::EveryYear]);
-        assert_eq!(counts(2), [Count::EveryYear, Count::Recipients(6)]);
+        // Paid to each educator, and 2027 does not say how many.
+        assert_eq!(counts(2), [Count::NotProjected, Count::Recipients(6)]);
         assert_eq!(counts(3), [Count::FirstYear, Count::Recipients(2)]);
         assert_eq!(counts(4), [Count::Credentials(12), Count::NotProjected]);
         let costs: Vec<Vec<i128>> = budget
@@ -133,17 +134,19 @@ scope:
             .iter()
             .map(|line| line.by_year.iter().map(|y| y.cost.cents() / 100).collect())
             .collect();
-        // 20 × 400, 30 × 400; 750; 2,400 and 6 × 2,400; 5,000 and 2 × 5,000; 12 × 50.
+        // 20 × 400, 30 × 400; 750 a year; nothing known and 6 × 2,400; 5,000 and 2 × 5,000;
+        // 12 × 50 and nothing known.
         assert_eq!(
             costs,
             [
                 vec![8_000, 12_000],
                 vec![750, 750],
-                vec![2_400, 14_400],
+                vec![0, 14_400],
                 vec![5_000, 10_000],
                 vec![600, 0]
             ]
         );
+        assert_eq!(budget.total(2027).unprojected, [2]);
         assert_eq!(budget.total(2028).unprojected, [4]);
         assert_eq!(
             budget.costs.len(),
@@ -253,8 +256,8 @@ fn typos_count_for_what_they_mean_and_other_currencies_are_left_out() {
         "\
 incentives:
   offers:
-    - {id: typo, type: compensation, amount: {value: 100, unit: per-year}, funded_by: [distrct-budget]}
-    - {id: nowhere, type: compensation, amount: {value: 100, unit: per-year}, funded_by: [grant, zzz]}
+    - {id: typo, type: compensation, amount: {value: 100, unit: per-year}, paid_to: program, funded_by: [distrct-budget]}
+    - {id: nowhere, type: compensation, amount: {value: 100, unit: per-year}, paid_to: program, funded_by: [grant, zzz]}
     - {id: euros, type: compensation, amount: {value: 100, unit: per-year, currency: EUR}, funded_by: [district-budget]}
 scope:
   funding:
@@ -301,5 +304,40 @@ scope:
     with_budget(&plan, |budget| {
         assert_eq!(budget.currency, "CAD");
         assert_eq!(budget.left_out.len(), 1);
+    });
+}
+
+// Regression (#12): a per-year stipend with no projected recipients was counted once a year,
+// quietly under-budgeting a stipend paid to every assessor.
+#[test]
+fn amounts_paid_to_each_recipient_need_a_count() {
+    let plan = plan(
+        "\
+incentives:
+  offers:
+    - {id: assessor-stipend, type: compensation, amount: {value: 1500, unit: per-year}, funded_by: [a]}
+    - {id: bonus, type: compensation, amount: {value: 1000, unit: one-time}, paid_to: each-educator, funded_by: [a]}
+    - {id: fund, type: privilege-influence, amount: {value: 900, unit: per-year}, paid_to: program, funded_by: [a]}
+scope:
+  funding:
+    - {id: a, name: A, kind: grant, amount: {value: 10000, unit: per-year}, years: [2027]}
+  growth:
+    - {year: 2027, participants: 20, recipients: {bonus: 3}}
+",
+    );
+    with_budget(&plan, |budget| {
+        let counts: Vec<Count> = budget
+            .costs
+            .iter()
+            .map(|line| line.by_year[0].count)
+            .collect();
+        assert_eq!(
+            counts,
+            [Count::NotProjected, Count::Recipients(3), Count::EveryYear]
+        );
+        let balance = budget.total(2027);
+        // 3 × 1,000 + 900, and the assessor stipend not known.
+        assert_eq!(balance.cost, dollars(3_900));
+        assert_eq!(balance.unprojected, [0]);
     });
 }
