@@ -35,6 +35,26 @@ pub fn variants(plan: &Value) -> Vec<(&'static str, Value)> {
             }
         }
     });
+    push("later years only anticipated", |plan| {
+        for source in items(plan, "/scope/funding") {
+            let later: Vec<Value> = source
+                .get("years")
+                .and_then(Value::as_array)
+                .map(|years| years.iter().skip(1).cloned().collect())
+                .unwrap_or_default();
+            if let Value::Object(object) = source {
+                object.insert(
+                    "by_year".to_owned(),
+                    Value::Array(
+                        later
+                            .into_iter()
+                            .map(|year| serde_json::json!({"year": year, "status": "anticipated"}))
+                            .collect(),
+                    ),
+                );
+            }
+        }
+    });
     push("funding only in its first year", |plan| {
         for source in items(plan, "/scope/funding") {
             if let Some(Value::Array(years)) = source.get_mut("years") {

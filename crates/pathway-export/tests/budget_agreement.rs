@@ -71,7 +71,9 @@ fn validator_shortfalls(name: &str, text: &str) -> Vec<Figures> {
             let parts: Vec<&str> = rest.split("; ").collect();
             assert_eq!(parts.len(), 3, "{message}");
             let cost = parts[0].rsplit(' ').next().unwrap();
-            let committed = match parts[1].rsplit(' ').next().unwrap() {
+            // The first figure after "provide(s)" is the committed money.
+            let after = parts[1].split_once(" provide").unwrap().1;
+            let committed = match after.split(' ').nth(1).unwrap() {
                 "nothing" => "$0",
                 amount => amount,
             };
@@ -118,13 +120,19 @@ fn document_shortfalls(document: &Document) -> Vec<Figures> {
                 } else {
                     continue;
                 };
+                let column = |name: &str| table.header.iter().position(|h| h == name).unwrap();
+                let (cost, committed, balance) = (
+                    column("Projected cost"),
+                    column("Committed"),
+                    column("Balance"),
+                );
                 for row in &table.rows {
                     let cells: Vec<String> = row.iter().map(|cell| plain_text(cell)).collect();
-                    if let Some(short) = cells[3].strip_suffix(" short") {
+                    if let Some(short) = cells[balance].strip_suffix(" short") {
                         rows.push((
                             cells[0].clone(),
-                            cells[1].clone(),
-                            cells[2].clone(),
+                            cells[cost].clone(),
+                            cells[committed].clone(),
                             short.to_owned(),
                         ));
                     }

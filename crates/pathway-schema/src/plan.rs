@@ -29,7 +29,9 @@ pub use incentives::{
     CompensationForm, Incentive, IncentiveType, Incentives, PaidTo, ValueProposition,
 };
 pub use learning::{Learning, Quality};
-pub use scope::{FundingKind, FundingSource, GrowthYear, PointOfContact, Scope};
+pub use scope::{
+    FundingKind, FundingSource, FundingStatus, FundingYear, GrowthYear, PointOfContact, Scope,
+};
 pub use stakeholders::{Involvement, StakeholderGroup, StakeholderKind, Stakeholders};
 
 use schemars::JsonSchema;

@@ -187,16 +187,9 @@ pub(super) fn board_decisions(ctx: &Context, out: &mut Out) {
         .scope
         .iter()
         .flat_map(|s| s.funding.iter())
-        .filter(|f| f.kind == FundingKind::DistrictBudget)
-        .map(|f| {
-            let years: Vec<String> = f.years.iter().map(|y| school_year(*y)).collect();
-            format!(
-                "{}: {} ({})",
-                one_line(&f.name),
-                format_money(&f.amount),
-                join_words(&years)
-            )
-        })
+        .enumerate()
+        .filter(|(_, f)| f.kind == FundingKind::DistrictBudget)
+        .map(|(i, f)| format!("{}: {}", one_line(&f.name), source_by_year(ctx, i, f)))
         .collect();
     if !own.is_empty() {
         out.heading(
@@ -208,6 +201,43 @@ pub(super) fn board_decisions(ctx: &Context, out: &mut Out) {
                 .map(|line| vec![Inline::text(line)])
                 .collect(),
         );
+    }
+}
+
+/// What a source provides, year by year, from the budget: "$30,000 in 2026–27 and $28,000
+/// (anticipated) in 2027–28"; its amount as written when the budget does not count it (another
+/// currency).
+fn source_by_year(
+    ctx: &Context,
+    position: usize,
+    source: &pathway_schema::FundingSource,
+) -> String {
+    let Some(line) = ctx.model.budget.source(position) else {
+        return format_money(&source.amount);
+    };
+    let years: Vec<String> = line
+        .by_year
+        .iter()
+        .map(|(year, provision)| {
+            if provision.anticipated.is_positive() {
+                format!(
+                    "{} (anticipated) in {}",
+                    ctx.money(provision.anticipated),
+                    school_year(*year)
+                )
+            } else {
+                format!(
+                    "{} in {}",
+                    ctx.money(provision.committed),
+                    school_year(*year)
+                )
+            }
+        })
+        .collect();
+    if years.is_empty() {
+        format_money(&source.amount)
+    } else {
+        join_words(&years)
     }
 }
 
@@ -251,13 +281,14 @@ pub(super) fn state_alignment(ctx: &Context, out: &mut Out) {
         .scope
         .iter()
         .flat_map(|s| s.funding.iter())
-        .filter(|f| {
+        .enumerate()
+        .filter(|(_, f)| {
             matches!(
                 f.kind,
                 FundingKind::State | FundingKind::FederalTitle | FundingKind::Federal
             )
         })
-        .map(|f| format!("{}: {}", one_line(&f.name), format_money(&f.amount)))
+        .map(|(i, f)| format!("{}: {}", one_line(&f.name), source_by_year(ctx, i, f)))
         .collect();
     if !public.is_empty() {
         out.heading(HeadingLevel::Subsection, "State and federal funds");

@@ -20,6 +20,12 @@ pub(super) fn budget(ctx: &Context, out: &mut Out) {
     funding_table(ctx, out);
     if !budget.projected.is_empty() && !budget.sources.is_empty() {
         out.heading(HeadingLevel::Subsection, "Balance by year");
+        if has_anticipated(ctx) {
+            out.sentence(
+                "The balance counts committed money only; anticipated money (applied for, \
+                 expected or awaiting a vote) is shown beside it.",
+            );
+        }
         out.table(balance_table(
             ctx,
             budget.years.iter().map(|&year| budget.total(year)),
@@ -134,13 +140,26 @@ fn funding_table(ctx: &Context, out: &mut Out) {
         let mut row = vec![vec![Inline::text(one_line(&line.source.name))]];
         row.extend(budget.years.iter().map(|year| {
             vec![Inline::text(match line.by_year.get(year) {
-                Some(provision) => ctx.money(provision.committed),
+                Some(p) if p.anticipated.is_positive() && p.committed.is_positive() => format!(
+                    "{} + {} anticipated",
+                    ctx.money(p.committed),
+                    ctx.money(p.anticipated)
+                ),
+                Some(p) if p.anticipated.is_positive() => {
+                    format!("{} anticipated", ctx.money(p.anticipated))
+                }
+                Some(p) => ctx.money(p.committed),
                 None => "—".to_owned(),
             })]
         }));
         table.push_row(row);
     }
-    let mut total = vec![vec![Inline::strong("Total")]];
+    let anticipated = has_anticipated(ctx);
+    let mut total = vec![vec![Inline::strong(if anticipated {
+        "Committed"
+    } else {
+        "Total"
+    })]];
     total.extend(
         budget
             .years
@@ -148,6 +167,16 @@ fn funding_table(ctx: &Context, out: &mut Out) {
             .map(|&year| vec![Inline::strong(ctx.money(budget.total(year).committed))]),
     );
     table.push_row(total);
+    if anticipated {
+        let mut row = vec![vec![Inline::strong("Anticipated, not yet committed")]];
+        row.extend(
+            budget
+                .years
+                .iter()
+                .map(|&year| vec![Inline::strong(ctx.money(budget.total(year).anticipated))]),
+        );
+        table.push_row(row);
+    }
     out.heading(HeadingLevel::Subsection, "Funding by year and source");
     out.table(table);
 }
@@ -209,10 +238,26 @@ fn group_tables(ctx: &Context, out: &mut Out) {
     }
 }
 
-/// Year, projected cost, funding and balance, one row per balance.
+/// Whether any source provides anticipated money in any year.
+fn has_anticipated(ctx: &Context) -> bool {
+    ctx.model.budget.sources.iter().any(|line| {
+        line.by_year
+            .values()
+            .any(|provision| provision.anticipated.is_positive())
+    })
+}
+
+/// Year, projected cost, committed funding (and anticipated funding, when the plan has any) and
+/// the balance of committed money, one row per balance.
 fn balance_table(ctx: &Context, balances: impl Iterator<Item = Balance>) -> Table {
-    let mut table =
-        Table::new(["Year", "Projected cost", "Funding", "Balance"]).numeric(&[1, 2, 3]);
+    let anticipated = has_anticipated(ctx);
+    let mut header = vec!["Year", "Projected cost", "Committed"];
+    if anticipated {
+        header.push("Anticipated");
+    }
+    header.push("Balance");
+    let numeric: Vec<usize> = (1..header.len()).collect();
+    let mut table = Table::new(header).numeric(&numeric);
     for balance in balances {
         let cost = if !balance.projected {
             "—".to_owned()
@@ -222,18 +267,22 @@ fn balance_table(ctx: &Context, balances: impl Iterator<Item = Balance>) -> Tabl
             format!("{} or more", ctx.money(balance.cost))
         };
         let difference = balance.balance();
-        table.push_row([
+        let mut row = vec![
             vec![Inline::text(school_year(balance.year))],
             vec![Inline::text(cost)],
             vec![Inline::text(ctx.money(balance.committed))],
-            vec![if !balance.projected {
-                Inline::text("—")
-            } else if difference.cents() < 0 {
-                Inline::strong(format!("{} short", ctx.money(balance.shortfall())))
-            } else {
-                Inline::text(ctx.money(difference))
-            }],
-        ]);
+        ];
+        if anticipated {
+            row.push(vec![Inline::text(ctx.money(balance.anticipated))]);
+        }
+        row.push(vec![if !balance.projected {
+            Inline::text("—")
+        } else if difference.cents() < 0 {
+            Inline::strong(format!("{} short", ctx.money(balance.shortfall())))
+        } else {
+            Inline::text(ctx.money(difference))
+        }]);
+        table.push_row(row);
     }
     table
 }

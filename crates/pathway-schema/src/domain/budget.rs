@@ -17,7 +17,10 @@
 //!   that is not projected counts as nothing, and its year's cost is a lower bound.
 //! - **Funding.** A source provides its `amount.value` in each year it lists (`per-year`), or
 //!   only in the earliest year it lists (`one-time`). A source counted `per-credential` or
-//!   `per-participant` provides its value times that year's credentials or participants.
+//!   `per-participant` provides its value times that year's credentials or participants. A
+//!   `by_year` entry sets its year's amount or status (and adds the year). Money is committed
+//!   unless the source or the year says `anticipated`; balances and shortfalls count committed
+//!   money only, and show anticipated money beside it.
 //! - **Groups.** A plan says which sources may pay for an incentive, not how a shared source is
 //!   split. So incentives that name a common source, directly or through other incentives, form
 //!   one [`FundingGroup`], and the group's cost is compared with the sum of its sources. An
@@ -60,7 +63,7 @@ use std::collections::BTreeMap;
 
 use crate::domain::ids::{Kind, PlanIndex};
 use crate::domain::money::{Cents, DEFAULT_CURRENCY};
-use crate::plan::{FundingSource, GrowthYear, Incentive, PaidTo, Plan};
+use crate::plan::{FundingSource, FundingStatus, GrowthYear, Incentive, PaidTo, Plan};
 use crate::values::{Id, Money, MoneyUnit, Year};
 
 /// Something the budget pays for.
@@ -506,28 +509,51 @@ fn count(payment: Payment<'_>, unit: MoneyUnit, year: &GrowthYear, first: Option
     }
 }
 
-/// What a source provides in each of its years.
+/// What a source provides in each of its years: `amount` in each year of `years` (a one-time
+/// amount in the earliest only), overridden year by year by `by_year`, committed or
+/// anticipated as the source (or that year) says.
 fn provisions<'g>(
     source: &FundingSource,
     growth_of: &dyn Fn(Year) -> Option<&'g GrowthYear>,
 ) -> BTreeMap<Year, Provision> {
     let value = Cents::from_amount(source.amount.value);
     let earliest = source.years.iter().min().copied();
+    let from_amount = |year: Year| match source.amount.unit {
+        MoneyUnit::PerYear => value,
+        MoneyUnit::OneTime if Some(year) == earliest => value,
+        MoneyUnit::OneTime => Cents::ZERO,
+        MoneyUnit::PerCredential => {
+            value.times(growth_of(year).and_then(|g| g.credentials).unwrap_or(0))
+        }
+        MoneyUnit::PerParticipant => value.times(growth_of(year).map_or(0, |g| g.participants)),
+    };
+    let status = source.status.unwrap_or(FundingStatus::Committed);
+    let mut years: Vec<Year> = source
+        .years
+        .iter()
+        .copied()
+        .chain(source.by_year.iter().map(|entry| entry.year))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
     let mut by_year = BTreeMap::new();
-    for &year in &source.years {
-        let amount = match source.amount.unit {
-            MoneyUnit::PerYear => value,
-            MoneyUnit::OneTime if Some(year) == earliest => value,
-            MoneyUnit::OneTime => Cents::ZERO,
-            MoneyUnit::PerCredential => {
-                value.times(growth_of(year).and_then(|g| g.credentials).unwrap_or(0))
-            }
-            MoneyUnit::PerParticipant => value.times(growth_of(year).map_or(0, |g| g.participants)),
+    for year in years {
+        // The first entry for a year is the one that counts.
+        let entry = source.by_year.iter().find(|entry| entry.year == year);
+        let amount = entry
+            .and_then(|entry| entry.value)
+            .map_or_else(|| from_amount(year), Cents::from_amount);
+        let provision = match entry.and_then(|entry| entry.status).unwrap_or(status) {
+            FundingStatus::Committed => Provision {
+                committed: amount,
+                anticipated: Cents::ZERO,
+            },
+            FundingStatus::Anticipated => Provision {
+                committed: Cents::ZERO,
+                anticipated: amount,
+            },
         };
-        by_year.entry(year).or_insert(Provision {
-            committed: amount,
-            anticipated: Cents::ZERO,
-        });
+        by_year.insert(year, provision);
     }
     by_year
 }

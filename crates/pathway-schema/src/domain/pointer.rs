@@ -210,6 +210,13 @@ pub mod paths {
             amount = "amount";
             /// The years it provides in.
             years = "years";
+            /// Amounts and statuses that differ by year.
+            by_year = "by_year";
+        }
+
+        /// One entry of `by_year`.
+        pub fn by_year_entry(&self, k: usize) -> Pointer {
+            self.by_year().index(k)
         }
     }
 

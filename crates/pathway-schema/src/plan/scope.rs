@@ -65,9 +65,58 @@ pub struct FundingSource {
     /// The plan years it provides money in. 2027 means the 2026–27 school year.
     #[schemars(inner(range(min = 2000, max = 2100)), example = example_2027_2028_2029())]
     pub years: Vec<Year>,
+    /// Whether the money is `committed` (awarded, appropriated or budgeted: the default) or
+    /// only `anticipated` (applied for, expected, awaiting a vote). The budget check
+    /// (`budget-shortfall`) counts committed money only; documents show both.
+    #[serde(default)]
+    pub status: Option<FundingStatus>,
+    /// Years whose amount or status differ from `amount` and `status`: a grant that steps
+    /// down, a renewal not yet awarded. A year listed here provides in it even when `years`
+    /// leaves it out.
+    #[serde(default)]
+    #[schemars(example = by_year_example())]
+    pub by_year: Vec<FundingYear>,
     /// Conditions on how the money may be spent.
     #[serde(default)]
     pub restrictions: Option<String>,
+}
+
+/// Whether money is secured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum FundingStatus {
+    /// Awarded, appropriated or budgeted.
+    Committed,
+    /// Expected but not yet secured: applied for, awaiting a vote or a renewal.
+    Anticipated,
+}
+
+/// One year of a funding source whose amount or status differs from the rest.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FundingYear {
+    /// The plan year. 2027 means the 2026–27 school year.
+    #[schemars(range(min = 2000, max = 2100), example = 2029)]
+    pub year: Year,
+    /// What the source provides that year, in its currency's main unit, from 0 to one
+    /// trillion; the source's `amount` when left out.
+    #[serde(default, deserialize_with = "deserialize_optional_amount")]
+    #[schemars(range(min = 0, max = crate::domain::money::MAX_AMOUNT), example = 50000)]
+    pub value: Option<f64>,
+    /// Whether that year's money is committed or anticipated; the source's `status` when left
+    /// out.
+    #[serde(default)]
+    pub status: Option<FundingStatus>,
+}
+
+fn deserialize_optional_amount<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<f64>, D::Error> {
+    crate::values::deserialize_amount(deserializer).map(Some)
+}
+
+fn by_year_example() -> serde_json::Value {
+    serde_json::json!([{"year": 2029, "value": 50000, "status": "anticipated"}])
 }
 
 /// Kinds of funding sources.

@@ -10,26 +10,31 @@ use super::{Context, Finding, Findings, declare_rule};
 declare_rule! {
     /// ## What it does
     /// For each year of `scope.growth`, multiplies each money incentive's amount by the number
-    /// of educators expected to receive it that year and compares the total with what its
-    /// funding sources provide that year. It reports each year that comes up short, with the
-    /// shortfall in money.
+    /// of educators expected to receive it that year and compares the total with the
+    /// **committed** money its funding sources provide that year. It reports each year that
+    /// comes up short, with the shortfall in money. Anticipated money (a source or a
+    /// `by_year` entry with `status: anticipated`) is named in the message but not counted:
+    /// a budget that balances only if a grant is renewed is short until it is.
     ///
     /// The arithmetic is the one a budget office would do on paper:
     ///
     /// - recipients are the year's `recipients` entry for the incentive when there is one;
-    ///   otherwise `per-credential` amounts use the year's `credentials`, `per-participant`
-    ///   amounts its `participants`, `per-year` amounts count once, and `one-time` amounts once,
-    ///   in the first growth year;
+    ///   otherwise `per-credential` amounts use the year's `credentials` and `per-participant`
+    ///   amounts its `participants`; a `per-year` or `one-time` amount paid to the `program`
+    ///   counts once a year, or once in the first growth year (paid to each recipient, it needs
+    ///   a `recipients` entry: `unprojected-recipients`, PW216);
     /// - a `per-year` source provides its amount in each year it lists, a `one-time` source
-    ///   only in its first listed year (a source counted `per-credential` or
-    ///   `per-participant` provides its amount times that year's credentials or participants);
+    ///   only in its earliest listed year (a source counted `per-credential` or
+    ///   `per-participant` provides its amount times that year's credentials or
+    ///   participants), and a `by_year` entry sets its year's amount or status;
     /// - incentives that share a source, directly or through one another, are checked
     ///   together against the sum of their sources, since the plan does not say how a shared
     ///   source is split.
     ///
     /// Without `scope.growth` there is nothing to multiply, and the rule says nothing.
     /// Incentives with no source are `unfunded-incentive` (PW209); sources that do not exist are
-    /// `dangling-reference` (PW201); incentives in different currencies are not added up.
+    /// `dangling-reference` (PW201); amounts in another currency than the plan's (that of its
+    /// first funding source) are not counted.
     ///
     /// ## Why it matters
     /// Stipends are paid per credential and per educator, so a program that fits its budget
@@ -85,7 +90,7 @@ declare_rule! {
     code: "PW210",
     name: "budget-shortfall",
     severity: Error,
-    summary: "Incentives cost more in a year than their funding sources provide.",
+    summary: "Incentives cost more in a year than the committed money of their funding sources.",
     check: Some(check),
 }
 
@@ -123,11 +128,17 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
         } else {
             "provide"
         };
-        let available = if balance.committed.is_positive() {
+        let mut available = if balance.committed.is_positive() {
             money(balance.committed)
         } else {
             "nothing".to_owned()
         };
+        if balance.anticipated.is_positive() {
+            available.push_str(&format!(
+                " committed and {} anticipated, which is not counted until it is committed",
+                money(balance.anticipated)
+            ));
+        }
         let mut finding = Finding::new(
             paths::growth_year(projected.growth_index).year(),
             format!(
@@ -218,13 +229,37 @@ fn describe_cost(
 fn describe_provision(line: &SourceLine<'_>, year: Year, currency: &str) -> String {
     let source = line.source;
     let provision = line.in_year(year);
-    if provision.committed.is_positive() {
-        return format!(
-            "`{}` ({}) provides {} in {year}",
-            source.id,
-            source.name,
-            format_money(provision.committed, currency)
-        );
+    let money = |value: Cents| format_money(value, currency);
+    match (
+        provision.committed.is_positive(),
+        provision.anticipated.is_positive(),
+    ) {
+        (true, false) => {
+            return format!(
+                "`{}` ({}) provides {} in {year}",
+                source.id,
+                source.name,
+                money(provision.committed)
+            );
+        }
+        (true, true) => {
+            return format!(
+                "`{}` ({}) provides {} committed and {} anticipated in {year}",
+                source.id,
+                source.name,
+                money(provision.committed),
+                money(provision.anticipated)
+            );
+        }
+        (false, true) => {
+            return format!(
+                "`{}` ({}) is only anticipated in {year}: {}, not counted",
+                source.id,
+                source.name,
+                money(provision.anticipated)
+            );
+        }
+        (false, false) => {}
     }
     let years: Vec<String> = line.by_year.keys().map(u16::to_string).collect();
     format!(
@@ -285,6 +320,23 @@ scope:
             ]
         );
         assert_eq!(found[0].decision_point, Some("scope.funding"));
+    }
+
+    #[test]
+    fn anticipated_money_is_named_but_not_counted() {
+        let plan = PLAN.replace(
+            "years: [2027, 2028]}\n    - {id: grant",
+            "years: [2027, 2028], by_year: [{year: 2028, value: 90000, status: anticipated}]}\n    - {id: grant",
+        );
+        let found = findings("PW210", &plan);
+        assert_eq!(
+            found[0].message,
+            "2028: `credential-stipend` and `mentor-stipend` need $87,000; `district-budget` and `grant` provide nothing committed and $90,000 anticipated, which is not counted until it is committed; short $87,000"
+        );
+        assert_eq!(
+            found[0].related[2].message,
+            "`district-budget` (District budget) is only anticipated in 2028: $90,000, not counted"
+        );
     }
 
     #[test]

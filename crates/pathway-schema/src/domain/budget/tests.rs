@@ -341,3 +341,60 @@ scope:
         assert_eq!(balance.unprojected, [0]);
     });
 }
+
+#[test]
+fn funding_changes_by_year_and_only_committed_money_counts() {
+    let plan = plan(
+        "\
+incentives:
+  offers:
+    - {id: stipend, type: compensation, amount: {value: 100, unit: per-participant}, funded_by: [grant, later]}
+scope:
+  funding:
+    - id: grant
+      name: Grant
+      kind: grant
+      amount: {value: 10000, unit: per-year}
+      years: [2027, 2028]
+      by_year:
+        - {year: 2028, value: 5000}
+        - {year: 2029, status: anticipated}
+    - id: later
+      name: Levy
+      kind: district-budget
+      amount: {value: 2000, unit: per-year}
+      years: [2029]
+      status: anticipated
+  growth:
+    - {year: 2027, participants: 80}
+    - {year: 2028, participants: 80}
+    - {year: 2029, participants: 80}
+",
+    );
+    with_budget(&plan, |budget| {
+        // 80 × 100 = 8,000 a year. The grant steps down to 5,000 in 2028; in 2029 its renewal
+        // (10,000) and the levy (2,000) are only anticipated.
+        let rows: Vec<(i128, i128, i128)> = [2027, 2028, 2029]
+            .iter()
+            .map(|&year| {
+                let b = budget.group_balance(0, year);
+                (
+                    b.cost.cents() / 100,
+                    b.committed.cents() / 100,
+                    b.anticipated.cents() / 100,
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [(8_000, 10_000, 0), (8_000, 5_000, 0), (8_000, 0, 12_000)]
+        );
+        let short: Vec<(Year, Cents)> = budget
+            .shortfalls()
+            .iter()
+            .map(|(_, b)| (b.year, b.shortfall()))
+            .collect();
+        assert_eq!(short, [(2028, dollars(3_000)), (2029, dollars(8_000))]);
+        assert_eq!(budget.years, [2027, 2028, 2029]);
+    });
+}
