@@ -30,7 +30,8 @@ pub use incentives::{
 };
 pub use learning::{Learning, Quality};
 pub use scope::{
-    FundingKind, FundingSource, FundingStatus, FundingYear, GrowthYear, PointOfContact, Scope,
+    FundingKind, FundingSource, FundingStatus, FundingYear, GrowthYear, PointOfContact,
+    ProgramCost, Scope,
 };
 pub use stakeholders::{Involvement, StakeholderGroup, StakeholderKind, Stakeholders};
 

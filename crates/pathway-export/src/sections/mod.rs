@@ -232,6 +232,14 @@ impl<'a> Context<'a> {
         if let Some(incentive) = self.incentive(id) {
             return incentive_name(incentive);
         }
+        if let Some(cost) = self
+            .model
+            .index
+            .position(id, Kind::ProgramCost)
+            .and_then(|i| self.plan.scope.as_ref()?.program_costs.get(i))
+        {
+            return crate::text::one_line(&cost.title);
+        }
         id.to_owned()
     }
 

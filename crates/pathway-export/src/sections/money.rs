@@ -97,6 +97,7 @@ fn cost_table(ctx: &Context, out: &mut Out) {
         row.extend(line.by_year.iter().map(|year| {
             vec![Inline::text(match year.count {
                 Count::NotProjected => "not projected".to_owned(),
+                Count::NotItsYear => "—".to_owned(),
                 count if count.times() > 1 => format!(
                     "{} ({} × {})",
                     ctx.money(year.cost),
@@ -291,6 +292,7 @@ fn balance_table(ctx: &Context, balances: impl Iterator<Item = Balance>) -> Tabl
 pub(super) fn payment_name(_ctx: &Context, line: &CostLine<'_>) -> String {
     match line.payment {
         Payment::Incentive { incentive, .. } => incentive_name(incentive),
+        Payment::ProgramCost { cost, .. } => one_line(&cost.title),
     }
 }
 

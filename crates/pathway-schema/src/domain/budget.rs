@@ -21,6 +21,11 @@
 //!   `by_year` entry sets its year's amount or status (and adds the year). Money is committed
 //!   unless the source or the year says `anticipated`; balances and shortfalls count committed
 //!   money only, and show anticipated money beside it.
+//! - **Program costs.** `scope.program_costs` (a coordinator, an evaluation contract) are paid
+//!   by the program: `per-year` once a year, `one-time` once in the earliest year they list,
+//!   `per-credential` and `per-participant` times the year's projection, in the years they
+//!   list (every growth year when they list none). They share funding groups with the
+//!   incentives.
 //! - **Groups.** A plan says which sources may pay for an incentive, not how a shared source is
 //!   split. So incentives that name a common source, directly or through other incentives, form
 //!   one [`FundingGroup`], and the group's cost is compared with the sum of its sources. An
@@ -63,7 +68,8 @@ use std::collections::BTreeMap;
 
 use crate::domain::ids::{Kind, PlanIndex};
 use crate::domain::money::{Cents, DEFAULT_CURRENCY};
-use crate::plan::{FundingSource, FundingStatus, GrowthYear, Incentive, PaidTo, Plan};
+use crate::domain::pointer::{Pointer, paths};
+use crate::plan::{FundingSource, FundingStatus, GrowthYear, Incentive, PaidTo, Plan, ProgramCost};
 use crate::values::{Id, Money, MoneyUnit, Year};
 
 /// Something the budget pays for.
@@ -76,6 +82,13 @@ pub enum Payment<'a> {
         /// The incentive.
         incentive: &'a Incentive,
     },
+    /// A program cost, by position in `scope.program_costs`.
+    ProgramCost {
+        /// Its position.
+        index: usize,
+        /// The cost.
+        cost: &'a ProgramCost,
+    },
 }
 
 impl<'a> Payment<'a> {
@@ -83,6 +96,15 @@ impl<'a> Payment<'a> {
     pub fn id(&self) -> &'a Id {
         match self {
             Payment::Incentive { incentive, .. } => &incentive.id,
+            Payment::ProgramCost { cost, .. } => &cost.id,
+        }
+    }
+
+    /// Where its amount is written.
+    pub fn amount_pointer(&self) -> Pointer {
+        match self {
+            Payment::Incentive { index, .. } => paths::incentive(*index).amount(),
+            Payment::ProgramCost { index, .. } => paths::program_cost(*index).amount(),
         }
     }
 
@@ -90,6 +112,8 @@ impl<'a> Payment<'a> {
     pub fn paid_to(&self) -> Option<PaidTo> {
         match self {
             Payment::Incentive { incentive, .. } => incentive.paid_to,
+            // A program cost is paid by the program, once for what it buys.
+            Payment::ProgramCost { .. } => Some(PaidTo::Program),
         }
     }
 
@@ -97,6 +121,7 @@ impl<'a> Payment<'a> {
     pub fn funded_by(&self) -> &'a [Id] {
         match self {
             Payment::Incentive { incentive, .. } => &incentive.funded_by,
+            Payment::ProgramCost { cost, .. } => &cost.funded_by,
         }
     }
 }
@@ -116,6 +141,8 @@ pub enum Count {
     FirstYear,
     /// Not at all: a `one-time` payment already counted in the first growth year.
     AlreadyPaid,
+    /// Not at all: a program cost outside the years it lists.
+    NotItsYear,
     /// Unknown: the plan does not project how many are paid that year (a `per-credential`
     /// amount in a year without `credentials`, or a `per-year` or `one-time` amount paid to
     /// each recipient without a `recipients` entry). Counted as nothing, and the year's cost
@@ -129,7 +156,7 @@ impl Count {
         match self {
             Count::Recipients(n) | Count::Credentials(n) | Count::Participants(n) => n,
             Count::EveryYear | Count::FirstYear => 1,
-            Count::AlreadyPaid | Count::NotProjected => 0,
+            Count::AlreadyPaid | Count::NotItsYear | Count::NotProjected => 0,
         }
     }
 
@@ -288,6 +315,7 @@ impl<'a> Budget<'a> {
         let funding: &[FundingSource] = plan.scope.as_ref().map_or(&[], |s| &s.funding);
         let growth: &[GrowthYear] = plan.scope.as_ref().map_or(&[], |s| &s.growth);
         let offers: &[Incentive] = plan.incentives.as_ref().map_or(&[], |i| &i.offers);
+        let program_costs: &[ProgramCost] = plan.scope.as_ref().map_or(&[], |s| &s.program_costs);
         let currency = funding
             .first()
             .map(|source| &source.amount)
@@ -296,6 +324,7 @@ impl<'a> Budget<'a> {
                     .iter()
                     .find_map(|incentive| incentive.amount.as_ref())
             })
+            .or_else(|| program_costs.first().map(|cost| &cost.amount))
             .map_or(DEFAULT_CURRENCY, Money::currency);
 
         let mut projected: Vec<Projected> = Vec::new();
@@ -334,18 +363,24 @@ impl<'a> Budget<'a> {
         let counted = |position: usize| sources.iter().any(|line| line.index == position);
 
         let first_year = projected.first().map(|p| p.year);
+        let payments = offers
+            .iter()
+            .enumerate()
+            .filter_map(|(index, incentive)| {
+                let amount = incentive.amount.as_ref()?;
+                Some((Payment::Incentive { index, incentive }, amount))
+            })
+            .chain(
+                program_costs
+                    .iter()
+                    .enumerate()
+                    .map(|(index, cost)| (Payment::ProgramCost { index, cost }, &cost.amount)),
+            );
         let mut costs = Vec::new();
-        for (i, incentive) in offers.iter().enumerate() {
-            let Some(amount) = &incentive.amount else {
-                continue;
-            };
-            let payment = Payment::Incentive {
-                index: i,
-                incentive,
-            };
+        for (payment, amount) in payments {
             if amount.currency() != currency {
                 left_out.push(LeftOut {
-                    id: &incentive.id,
+                    id: payment.id(),
                     amount,
                 });
                 continue;
@@ -367,7 +402,12 @@ impl<'a> Budget<'a> {
                 .iter()
                 .filter_map(|p| {
                     let year = growth.get(p.growth_index)?;
-                    let count = count(payment, amount.unit, year, first_year);
+                    let count = match payment {
+                        Payment::ProgramCost { cost, .. } => {
+                            program_cost_count(cost, year, first_year)
+                        }
+                        Payment::Incentive { .. } => count(payment, amount.unit, year, first_year),
+                    };
                     Some(YearCost {
                         year: p.year,
                         count,
@@ -506,6 +546,25 @@ fn count(payment: Payment<'_>, unit: MoneyUnit, year: &GrowthYear, first: Option
         MoneyUnit::PerYear => Count::EveryYear,
         MoneyUnit::OneTime if Some(year.year) == first => Count::FirstYear,
         MoneyUnit::OneTime => Count::AlreadyPaid,
+    }
+}
+
+/// A program cost's count in a growth year: nothing outside the years it lists; `per-year`
+/// once; `one-time` once, in the earliest of its years (or of the growth years, when it lists
+/// none); `per-credential` and `per-participant` times the year's projection.
+fn program_cost_count(cost: &ProgramCost, year: &GrowthYear, first: Option<Year>) -> Count {
+    if !cost.years.is_empty() && !cost.years.contains(&year.year) {
+        return Count::NotItsYear;
+    }
+    let earliest = cost.years.iter().min().copied().or(first);
+    match cost.amount.unit {
+        MoneyUnit::PerYear => Count::EveryYear,
+        MoneyUnit::OneTime if Some(year.year) == earliest => Count::FirstYear,
+        MoneyUnit::OneTime => Count::AlreadyPaid,
+        MoneyUnit::PerCredential => year
+            .credentials
+            .map_or(Count::NotProjected, Count::Credentials),
+        MoneyUnit::PerParticipant => Count::Participants(year.participants),
     }
 }
 

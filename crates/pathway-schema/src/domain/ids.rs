@@ -39,6 +39,8 @@ pub enum Kind {
     Incentive,
     /// A funding source.
     FundingSource,
+    /// A program cost.
+    ProgramCost,
     /// A goal.
     Goal,
     /// An evaluation metric.
@@ -61,6 +63,7 @@ impl Kind {
             Kind::Pathway => "pathway",
             Kind::Incentive => "incentive",
             Kind::FundingSource => "funding source",
+            Kind::ProgramCost => "program cost",
             Kind::Goal => "goal",
             Kind::Metric => "metric",
             Kind::Milestone => "milestone",
@@ -167,6 +170,9 @@ impl<'a> PlanIndex<'a> {
                     i,
                     paths::funding_source(i).id(),
                 );
+            }
+            for (i, cost) in scope.program_costs.iter().enumerate() {
+                index.add(Kind::ProgramCost, &cost.id, i, paths::program_cost(i).id());
             }
         }
         if let Some(evaluation) = &plan.evaluation {
@@ -329,6 +335,15 @@ pub fn references(plan: &Plan) -> Vec<Reference<'_>> {
         }
     }
     if let Some(scope) = &plan.scope {
+        for (i, cost) in scope.program_costs.iter().enumerate() {
+            for (j, id) in cost.funded_by.iter().enumerate() {
+                push(
+                    id,
+                    paths::program_cost(i).funded_by_entry(j),
+                    &[FundingSource],
+                );
+            }
+        }
         for (i, year) in scope.growth.iter().enumerate() {
             for id in year.recipients.keys() {
                 refs.push(Reference {

@@ -226,6 +226,31 @@ pub mod paths {
     }
 
     object_path!(
+        /// `scope.program_costs[i]`.
+        ProgramCostPath
+    );
+    impl ProgramCostPath {
+        keys! {
+            /// The cost's id.
+            id = "id";
+            /// What it costs.
+            amount = "amount";
+            /// The funding sources that pay for it.
+            funded_by = "funded_by";
+        }
+
+        /// One entry of `funded_by`.
+        pub fn funded_by_entry(&self, j: usize) -> Pointer {
+            self.funded_by().index(j)
+        }
+    }
+
+    /// `scope.program_costs[i]`.
+    pub fn program_cost(i: usize) -> ProgramCostPath {
+        ProgramCostPath(scope().key("program_costs").index(i))
+    }
+
+    object_path!(
         /// `scope.growth[i]`.
         GrowthYearPath
     );

@@ -21,6 +21,11 @@ pub struct Scope {
     /// The money available, from which sources, for which years.
     #[serde(default)]
     pub funding: Vec<FundingSource>,
+    /// What the program pays for besides incentives: a coordinator, the evaluation contract,
+    /// a credential platform, substitutes for release time, assessor training. The yearly
+    /// budget counts them with the incentives against the sources that pay for them.
+    #[serde(default)]
+    pub program_costs: Vec<ProgramCost>,
     /// Participants and resources expected each year. The validator multiplies incentive
     /// amounts by these numbers to check the budget.
     #[serde(default)]
@@ -79,6 +84,36 @@ pub struct FundingSource {
     /// Conditions on how the money may be spent.
     #[serde(default)]
     pub restrictions: Option<String>,
+}
+
+/// Something the program pays for besides incentives.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProgramCost {
+    /// The cost's id.
+    #[schemars(example = &"external-evaluation")]
+    pub id: Id,
+    /// What is paid for, as documents print it.
+    #[schemars(length(min = 1), example = &"External evaluation contract")]
+    pub title: String,
+    /// What it buys, in words.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// How much, per what: `per-year` each year, `one-time` once (in the earliest of its
+    /// years), `per-credential` or `per-participant` times the year's projection.
+    pub amount: Money,
+    /// The plan years it is paid in; every year of `scope.growth` when left out.
+    #[serde(default)]
+    #[schemars(inner(range(min = 2000, max = 2100)), example = example_2027_2028_2029())]
+    pub years: Vec<Year>,
+    /// The funding sources that pay for it, by id.
+    #[serde(default)]
+    #[schemars(example = example_state_appropriation())]
+    pub funded_by: Vec<Id>,
+}
+
+fn example_state_appropriation() -> serde_json::Value {
+    serde_json::json!(["state-appropriation"])
 }
 
 /// Whether money is secured.

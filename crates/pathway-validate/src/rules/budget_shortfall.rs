@@ -1,9 +1,9 @@
 //! PW210: incentives that cost more in a year than their funding sources provide.
 
 use pathway_schema::Year;
-use pathway_schema::domain::budget::{CostLine, Count, Payment, SourceLine, YearCost};
+use pathway_schema::domain::budget::{CostLine, Count, SourceLine, YearCost};
 use pathway_schema::domain::money::{Cents, format_count, format_money};
-use pathway_schema::domain::pointer::{Pointer, paths};
+use pathway_schema::domain::pointer::paths;
 
 use super::{Context, Finding, Findings, declare_rule};
 
@@ -157,7 +157,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
         for line in &lines {
             if let Some(cost) = line.in_year(balance.year) {
                 finding = finding.related(
-                    amount_pointer(line),
+                    line.payment.amount_pointer(),
                     describe_cost(line, cost, budget.currency, first_year),
                 );
             }
@@ -169,12 +169,6 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
             );
         }
         findings.push(finding);
-    }
-}
-
-fn amount_pointer(line: &CostLine<'_>) -> Pointer {
-    match line.payment {
-        Payment::Incentive { index, .. } => paths::incentive(index).amount(),
     }
 }
 
@@ -220,6 +214,7 @@ fn describe_cost(
             Some(first) => format!("`{id}`: nothing in {year}, paid once, in {first}"),
             None => format!("`{id}`: nothing in {year}, paid once"),
         },
+        Count::NotItsYear => format!("`{id}`: nothing in {year}, outside the years it lists"),
         Count::NotProjected => format!(
             "`{id}`: {price} each, not counted: `scope.growth` does not project how many in {year}"
         ),

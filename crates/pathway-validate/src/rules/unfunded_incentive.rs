@@ -1,4 +1,4 @@
-//! PW209: a money incentive with no funding source.
+//! PW209: a money incentive or program cost with no funding source.
 
 use super::{Context, Finding, Findings, declare_rule};
 use pathway_schema::domain::money::describe_amount;
@@ -6,8 +6,8 @@ use pathway_schema::domain::pointer::paths;
 
 declare_rule! {
     /// ## What it does
-    /// Finds incentives that pay money (an `amount` above zero) and name no funding source in
-    /// `funded_by`.
+    /// Finds incentives that pay money (an `amount` above zero), and program costs
+    /// (`scope.program_costs`), that name no funding source in `funded_by`.
     ///
     /// ## Why it matters
     /// A stipend, step or bonus promised to educators with no money behind it is the quickest
@@ -37,22 +37,39 @@ declare_rule! {
     code: "PW209",
     name: "unfunded-incentive",
     severity: Error,
-    summary: "An incentive pays money but names no funding source.",
+    summary: "An incentive or program cost pays money but names no funding source.",
     check: Some(check),
 }
 
 fn check(context: &Context<'_>, findings: &mut Findings) {
-    let Some(incentives) = &context.plan.incentives else {
-        return;
-    };
-    let sources: Vec<String> = context
-        .plan
+    let plan = context.plan;
+    let sources: Vec<String> = plan
         .scope
         .iter()
         .flat_map(|scope| &scope.funding)
         .map(|source| format!("`{}`", source.id))
         .collect();
-    for (i, incentive) in incentives.offers.iter().enumerate() {
+    let help = if sources.is_empty() {
+        "add the source under `scope.funding` and name it in `funded_by`".to_owned()
+    } else {
+        format!(
+            "name the sources that pay for it in `funded_by` (the plan's sources: {})",
+            sources.join(", ")
+        )
+    };
+    let mut report = |pointer, message: String| {
+        findings.push(
+            Finding::new(pointer, message)
+                .help(help.clone())
+                .decision_point("scope.funding")
+                .maybe_missing(),
+        );
+    };
+    let offers = plan
+        .incentives
+        .iter()
+        .flat_map(|incentives| &incentives.offers);
+    for (i, incentive) in offers.enumerate() {
         let Some(amount) = incentive
             .amount
             .as_ref()
@@ -60,30 +77,30 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
         else {
             continue;
         };
-        if !incentive.funded_by.is_empty() {
-            continue;
-        }
-        let help = if sources.is_empty() {
-            "add the source under `scope.funding` and name it in `funded_by`".to_owned()
-        } else {
-            format!(
-                "name the sources that pay for it in `funded_by` (the plan's sources: {})",
-                sources.join(", ")
-            )
-        };
-        findings.push(
-            Finding::new(
+        if incentive.funded_by.is_empty() {
+            report(
                 paths::incentive(i).funded_by(),
                 format!(
                     "the incentive `{}` promises {}, but names no funding source to pay for it",
                     incentive.id,
                     describe_amount(amount)
                 ),
-            )
-            .help(help)
-            .decision_point("scope.funding")
-            .maybe_missing(),
-        );
+            );
+        }
+    }
+    let costs = plan.scope.iter().flat_map(|scope| &scope.program_costs);
+    for (i, cost) in costs.enumerate() {
+        if cost.amount.value > 0.0 && cost.funded_by.is_empty() {
+            report(
+                paths::program_cost(i).funded_by(),
+                format!(
+                    "the program cost `{}` ({}) needs {}, but names no funding source to pay for it",
+                    cost.id,
+                    cost.title,
+                    describe_amount(&cost.amount)
+                ),
+            );
+        }
     }
 }
 
@@ -105,9 +122,22 @@ incentives:
 scope:
   funding:
     - {id: pd, name: PD line, kind: district-budget, amount: {value: 6500, unit: per-year}, years: [2027]}
+  program_costs:
+    - {id: coordinator, title: Pathways coordinator, amount: {value: 40000, unit: per-year}, funded_by: [pd]}
+    - {id: platform, title: Credential platform, amount: {value: 8000, unit: per-year}}
 ",
         );
-        assert_eq!(pointers(&found), ["/incentives/offers/1/funded_by"]);
+        assert_eq!(
+            pointers(&found),
+            [
+                "/incentives/offers/1/funded_by",
+                "/scope/program_costs/1/funded_by"
+            ]
+        );
+        assert_eq!(
+            found[1].message,
+            "the program cost `platform` (Credential platform) needs $8,000 a year, but names no funding source to pay for it"
+        );
         assert_eq!(
             found[0].message,
             "the incentive `unfunded` promises $1,500 a year, but names no funding source to pay for it"

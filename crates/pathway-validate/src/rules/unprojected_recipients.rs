@@ -2,7 +2,7 @@
 //! count its cost.
 
 use pathway_schema::MoneyUnit;
-use pathway_schema::domain::budget::{Count, Payment};
+use pathway_schema::domain::budget::Count;
 use pathway_schema::domain::money::describe_amount;
 use pathway_schema::domain::pointer::paths;
 
@@ -69,8 +69,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
         if years.is_empty() {
             continue;
         }
-        let Payment::Incentive { index, incentive } = line.payment;
-        let id = &incentive.id;
+        let id = line.payment.id();
         let when: Vec<String> = years.iter().map(u16::to_string).collect();
         let when = list(&when);
         let (message, help) = if line.amount.unit == MoneyUnit::PerCredential {
@@ -92,7 +91,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
                 ),
             )
         };
-        let mut finding = Finding::new(paths::incentive(index).amount(), message)
+        let mut finding = Finding::new(line.payment.amount_pointer(), message)
             .help(help)
             .decision_point("scope.growth");
         for year in &years {

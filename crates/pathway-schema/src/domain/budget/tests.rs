@@ -398,3 +398,53 @@ scope:
         assert_eq!(budget.years, [2027, 2028, 2029]);
     });
 }
+
+#[test]
+fn program_costs_count_in_their_years_and_share_groups_with_incentives() {
+    let plan = plan(
+        "\
+incentives:
+  offers:
+    - {id: stipend, type: compensation, amount: {value: 100, unit: per-credential}, funded_by: [grant]}
+scope:
+  funding:
+    - {id: grant, name: Grant, kind: grant, amount: {value: 50000, unit: per-year}, years: [2027, 2028, 2029]}
+  program_costs:
+    - {id: coordinator, title: Coordinator, amount: {value: 30000, unit: per-year}, funded_by: [grant]}
+    - {id: evaluation, title: Evaluation, amount: {value: 12000, unit: per-year}, years: [2028], funded_by: [grant]}
+    - {id: platform, title: Platform setup, amount: {value: 9000, unit: one-time}, years: [2029, 2028], funded_by: [grant]}
+    - {id: unfunded, title: Substitutes, amount: {value: 180, unit: per-participant}}
+  growth:
+    - {year: 2027, participants: 50, credentials: 100}
+    - {year: 2028, participants: 60, credentials: 120}
+    - {year: 2029, participants: 70, credentials: 140}
+",
+    );
+    with_budget(&plan, |budget| {
+        let counts =
+            |i: usize| -> Vec<Count> { budget.costs[i].by_year.iter().map(|y| y.count).collect() };
+        assert_eq!(counts(1), [Count::EveryYear; 3]);
+        assert_eq!(
+            counts(2),
+            [Count::NotItsYear, Count::EveryYear, Count::NotItsYear]
+        );
+        // One-time, in the earliest year it lists (2028), though 2029 comes first.
+        assert_eq!(
+            counts(3),
+            [Count::NotItsYear, Count::FirstYear, Count::AlreadyPaid]
+        );
+        assert_eq!(budget.groups.len(), 1);
+        assert_eq!(budget.groups[0].costs, [0, 1, 2, 3]);
+        assert_eq!(budget.unfunded, [4]);
+        // 2027: 100 × 100 + 30,000; 2028: 12,000 + 30,000 + 12,000 + 9,000; 2029: 14,000 + 30,000.
+        let costs: Vec<i128> = [2027, 2028, 2029]
+            .iter()
+            .map(|&y| budget.group_balance(0, y).cost.cents() / 100)
+            .collect();
+        assert_eq!(costs, [40_000, 63_000, 44_000]);
+        // Substitutes: 180 × participants, in every growth year.
+        assert_eq!(budget.total(2029).cost, dollars(44_000 + 180 * 70));
+        let short: Vec<Year> = budget.shortfalls().iter().map(|(_, b)| b.year).collect();
+        assert_eq!(short, [2028]);
+    });
+}
