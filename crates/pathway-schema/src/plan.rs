@@ -23,10 +23,12 @@ pub use constellation::{
 pub use evaluation::{Equity, Evaluation, Frequency, Iteration, Metric};
 pub use goals::{Goal, Goals, Priority};
 pub use implementation::{
-    Implementation, Milestone, Partner, PartnerKind, Partnerships, Person, Pilot,
+    Approval, ApprovalKind, Approver, Decision, DecisionKind, Implementation, Milestone, Partner,
+    PartnerKind, Partnerships, Person, Pilot,
 };
 pub use incentives::{
-    CompensationForm, Incentive, IncentiveType, Incentives, PaidTo, ValueProposition,
+    CompensationForm, Incentive, IncentiveType, Incentives, PaidTo, PaySetBy, PaySetting,
+    ValueProposition,
 };
 pub use learning::{Learning, Quality};
 pub use scope::{

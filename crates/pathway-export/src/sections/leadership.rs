@@ -1,7 +1,10 @@
 //! Leadership: timeline, who decides, risks, what the board and the state are asked for, and
 //! communication.
 
-use pathway_schema::{ChannelKind, FundingKind, Involvement, PartnerKind, StakeholderKind};
+use pathway_schema::domain::decisions::{approved_by, decisions_by, pay_approval, pay_set_by};
+use pathway_schema::{
+    Approver, ChannelKind, DecisionKind, FundingKind, PartnerKind, PaySetBy, StakeholderKind,
+};
 
 use super::{Context, Out};
 use crate::model::{HeadingLevel, Inline, Table};
@@ -131,22 +134,21 @@ pub(super) fn risks(ctx: &Context, out: &mut Out) {
             Inline::text(" the point of contact also assesses submissions."),
         ]);
     }
-    let salary_changes = plan
+    let unapproved = plan
         .incentives
         .iter()
         .flat_map(|i| i.offers.iter())
-        .any(|i| i.compensation.is_some_and(|f| f.changes_salary()));
-    let bargains = plan
-        .stakeholders
-        .iter()
-        .flat_map(|s| s.groups.iter())
-        .any(|g| {
-            g.group == StakeholderKind::Union && g.involvement.contains(&Involvement::Bargaining)
-        });
-    if salary_changes && !bargains {
+        .filter(|i| i.compensation.is_some_and(|f| f.changes_salary()))
+        .any(|i| !pay_approval(plan, &i.id).is_shown());
+    if unapproved {
         flags.push(vec![
-            Inline::strong("Not bargained:"),
-            Inline::text(" salary schedule changes without the union at the bargaining table."),
+            Inline::strong("Not approved:"),
+            Inline::text(match pay_set_by(plan) {
+                PaySetBy::BoardPolicy => {
+                    " salary schedule changes the board has not approved or scheduled a vote on."
+                }
+                _ => " salary schedule changes without the union's agreement.",
+            }),
         ]);
     }
     out.bullets(flags);
@@ -165,16 +167,34 @@ pub(super) fn board_decisions(ctx: &Context, out: &mut Out) {
     {
         out.answer("The board’s role.", group.role.as_ref());
     }
+    let timeline: &[pathway_schema::Milestone] =
+        plan.implementation.as_ref().map_or(&[], |i| &i.timeline);
     let mut table = Table::new(["Date", "What the board is asked to do"]);
-    let mut milestones: Vec<_> = plan
-        .implementation
-        .iter()
-        .flat_map(|i| i.timeline.iter())
-        .filter(|m| names_the_board(&m.title) || m.owner.as_deref().is_some_and(names_the_board))
-        .collect();
-    milestones.sort_by_key(|m| m.date);
-    for milestone in milestones {
-        table.push_text_row([format_date(&milestone.date), one_line(&milestone.title)]);
+    let decisions = decisions_by(plan, Approver::SchoolBoard);
+    if timeline.iter().any(|m| m.decision.is_some()) {
+        // The plan marks its decisions: list exactly the board's.
+        for milestone in decisions.iter().filter_map(|&i| timeline.get(i)) {
+            let kind = match milestone.decision.as_ref().map(|d| d.kind) {
+                Some(DecisionKind::SignOff) => "Sign-off",
+                _ => "Vote",
+            };
+            table.push_text_row([
+                format_date(&milestone.date),
+                format!("{kind}: {}", one_line(&milestone.title)),
+            ]);
+        }
+    } else {
+        // Without marked decisions, the milestones that name the board.
+        let mut milestones: Vec<_> = timeline
+            .iter()
+            .filter(|m| {
+                names_the_board(&m.title) || m.owner.as_deref().is_some_and(names_the_board)
+            })
+            .collect();
+        milestones.sort_by_key(|m| m.date);
+        for milestone in milestones {
+            table.push_text_row([format_date(&milestone.date), one_line(&milestone.title)]);
+        }
     }
     if table.rows.is_empty() {
         out.sentence(
@@ -183,6 +203,30 @@ pub(super) fn board_decisions(ctx: &Context, out: &mut Out) {
         );
     }
     out.table(table);
+    let approvals: &[pathway_schema::Approval] =
+        plan.implementation.as_ref().map_or(&[], |i| &i.approvals);
+    let approved: Vec<Vec<Inline>> = approved_by(plan, Approver::SchoolBoard)
+        .iter()
+        .filter_map(|&i| approvals.get(i))
+        .map(|approval| {
+            let mut text = format!(" approved {}", format_date(&approval.date));
+            if let Some(reference) = answer(approval.reference.as_ref()) {
+                text = format!(" ({}),{text}", one_line(reference));
+            }
+            if let Some(ends) = &approval.ends {
+                text.push_str(&format!("; ends {}", format_date(ends)));
+            }
+            text.push('.');
+            vec![
+                Inline::strong(one_line(&approval.title)),
+                Inline::text(text),
+            ]
+        })
+        .collect();
+    if !approved.is_empty() {
+        out.heading(HeadingLevel::Subsection, "Already approved by the board");
+        out.bullets(approved);
+    }
     let own: Vec<String> = plan
         .scope
         .iter()

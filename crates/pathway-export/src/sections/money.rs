@@ -1,7 +1,8 @@
 //! Money and value: the budget by year, funding sources, growth, incentives, compensation and the
 //! value each group gets.
 
-use pathway_schema::{CompensationForm, FundingKind, IncentiveType, Involvement, StakeholderKind};
+use pathway_schema::domain::decisions::{pay_approval, pay_set_by};
+use pathway_schema::{CompensationForm, FundingKind, IncentiveType, PaySetBy};
 
 use pathway_schema::domain::budget::{Balance, CostLine, Count, Payment};
 
@@ -452,34 +453,57 @@ pub(super) fn compensation(ctx: &Context, out: &mut Out) {
         ]);
     }
     out.table(table);
-    let salary: Vec<String> = paid
+    let salary: Vec<&&pathway_schema::Incentive> = paid
         .iter()
         .filter(|i| i.compensation.is_some_and(CompensationForm::changes_salary))
+        .collect();
+    let names: Vec<String> = salary.iter().map(|i| incentive_name(i)).collect();
+    let unapproved: Vec<String> = salary
+        .iter()
+        .filter(|i| !pay_approval(ctx.plan, &i.id).is_shown())
         .map(|i| incentive_name(i))
         .collect();
-    let bargains = ctx.plan.stakeholders.as_ref().is_some_and(|s| {
-        s.groups.iter().any(|g| {
-            g.group == StakeholderKind::Union && g.involvement.contains(&Involvement::Bargaining)
-        })
-    });
+    let setting = ctx
+        .plan
+        .incentives
+        .as_ref()
+        .and_then(|i| i.pay_setting.as_ref())
+        .and_then(|s| answer(s.description.as_ref()));
     if salary.is_empty() {
         out.sentence(
             "Nothing in the plan changes the salary schedule: every payment is outside base pay.",
         );
-    } else if bargains {
-        out.sentence(format!(
-            "Salary schedule changes ({}) are listed for bargaining with the union.",
-            join_words(&salary)
-        ));
-    } else {
+    } else if !unapproved.is_empty() {
+        let whose = match pay_set_by(ctx.plan) {
+            PaySetBy::BoardPolicy => "the school board",
+            _ => "the union",
+        };
         out.callout(
             Tone::Warning,
-            "Not yet bargained.",
+            "Not yet approved.",
             vec![Inline::text(format!(
-                " The plan changes the salary schedule ({}) but does not list the union in bargaining.",
-                join_words(&salary)
+                " The plan changes the salary schedule ({}) but shows no agreement or vote of {whose} on it.",
+                join_words(&unapproved)
             ))],
         );
+    } else {
+        out.sentence(match pay_set_by(ctx.plan) {
+            PaySetBy::CollectiveBargaining => format!(
+                "Salary schedule changes ({}) are bargained with the union.",
+                join_words(&names)
+            ),
+            PaySetBy::BoardPolicy => format!(
+                "Pay here is set by board policy, and the board approves the salary schedule changes ({}).",
+                join_words(&names)
+            ),
+            PaySetBy::StateLaw => format!(
+                "Pay here follows state law; the salary schedule changes ({}) work within it.",
+                join_words(&names)
+            ),
+        });
+    }
+    if let Some(setting) = setting {
+        out.labeled("How pay is set.", setting);
     }
 }
 

@@ -47,6 +47,8 @@ pub enum Kind {
     Metric,
     /// A milestone.
     Milestone,
+    /// An approval.
+    Approval,
 }
 
 impl Kind {
@@ -67,6 +69,7 @@ impl Kind {
             Kind::Goal => "goal",
             Kind::Metric => "metric",
             Kind::Milestone => "milestone",
+            Kind::Approval => "approval",
         }
     }
 }
@@ -184,6 +187,11 @@ impl<'a> PlanIndex<'a> {
             for (i, milestone) in implementation.timeline.iter().enumerate() {
                 if let Some(id) = &milestone.id {
                     index.add(Kind::Milestone, id, i, paths::milestone(i).id());
+                }
+            }
+            for (i, approval) in implementation.approvals.iter().enumerate() {
+                if let Some(id) = &approval.id {
+                    index.add(Kind::Approval, id, i, paths::approval(i).id());
                 }
             }
         }
@@ -331,6 +339,17 @@ pub fn references(plan: &Plan) -> Vec<Reference<'_>> {
         for (i, metric) in evaluation.metrics.iter().enumerate() {
             for (j, id) in metric.goals.iter().enumerate() {
                 push(id, paths::metric(i).goal(j), &[Goal]);
+            }
+        }
+    }
+    if let Some(implementation) = &plan.implementation {
+        for (i, approval) in implementation.approvals.iter().enumerate() {
+            for (j, id) in approval.covers.iter().enumerate() {
+                push(
+                    id,
+                    paths::approval(i).covers_entry(j),
+                    &[Incentive, ProgramCost, Opportunity],
+                );
             }
         }
     }

@@ -23,6 +23,7 @@
 //! ```
 
 pub mod budget;
+pub mod decisions;
 pub mod ids;
 pub mod money;
 pub mod pointer;

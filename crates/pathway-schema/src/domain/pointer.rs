@@ -159,6 +159,8 @@ pub mod paths {
         keys! {
             /// The offers.
             offers = "offers";
+            /// How pay is set.
+            pay_setting = "pay_setting";
         }
     }
 
@@ -473,6 +475,8 @@ pub mod paths {
             id = "id";
             /// Its date.
             date = "date";
+            /// The decision it asks for.
+            decision = "decision";
         }
     }
 
@@ -497,6 +501,35 @@ pub mod paths {
     /// `implementation.pilot`.
     pub fn pilot() -> PilotPath {
         PilotPath(implementation().key("pilot"))
+    }
+
+    object_path!(
+        /// `implementation.approvals[i]`.
+        ApprovalPath
+    );
+    impl ApprovalPath {
+        keys! {
+            /// The approval's id.
+            id = "id";
+            /// Who approved it.
+            by = "by";
+            /// The day it was approved.
+            date = "date";
+            /// The day it ends.
+            ends = "ends";
+            /// What it covers.
+            covers = "covers";
+        }
+
+        /// One entry of `covers`.
+        pub fn covers_entry(&self, j: usize) -> Pointer {
+            self.covers().index(j)
+        }
+    }
+
+    /// `implementation.approvals[i]`.
+    pub fn approval(i: usize) -> ApprovalPath {
+        ApprovalPath(implementation().key("approvals").index(i))
     }
 }
 

@@ -21,6 +21,10 @@ pub struct Implementation {
     /// The pilot, when there is one.
     #[serde(default)]
     pub pilot: Option<Pilot>,
+    /// What has already been approved, by whom and when: a board resolution, a ratified
+    /// memorandum of understanding and its end date, a policy, a state rule.
+    #[serde(default)]
+    pub approvals: Vec<Approval>,
 }
 
 /// A person with a role in the plan.
@@ -51,6 +55,110 @@ pub struct Milestone {
     /// Who is responsible for it.
     #[serde(default)]
     pub owner: Option<String>,
+    /// When the milestone is a vote or a sign-off, who decides. Documents list every decision
+    /// before the school board from these.
+    #[serde(default)]
+    pub decision: Option<Decision>,
+}
+
+/// A decision a milestone asks for.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// A vote or a sign-off.
+    pub kind: DecisionKind,
+    /// Who decides.
+    pub by: Approver,
+}
+
+/// How a decision is taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum DecisionKind {
+    /// A vote, such as the board adopting a budget or union members ratifying an agreement.
+    Vote,
+    /// A sign-off by one person or office, such as the superintendent approving a plan.
+    SignOff,
+}
+
+/// Who approves or decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Approver {
+    /// The school board (or, for a state, the state board).
+    SchoolBoard,
+    /// The union or bargaining unit, or its members.
+    Union,
+    /// A state agency or the legislature.
+    State,
+    /// The superintendent.
+    Superintendent,
+    /// District leadership other than the superintendent.
+    DistrictLeaders,
+    /// Principals.
+    Principals,
+    /// City leaders.
+    City,
+}
+
+/// Something already approved.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Approval {
+    /// An id, when other parts of the plan refer to it.
+    #[serde(default)]
+    #[schemars(example = &"pathways-mou")]
+    pub id: Option<Id>,
+    /// What was approved.
+    #[schemars(length(min = 1), example = &"Pathways memorandum of understanding with the teachers association")]
+    pub title: String,
+    /// What kind of approval it is.
+    pub kind: ApprovalKind,
+    /// Who approved it.
+    #[schemars(length(min = 1), example = example_union_school_board())]
+    pub by: Vec<Approver>,
+    /// The day it was approved (for an agreement, the day the last party approved it).
+    pub date: Date,
+    /// The day it ends, when it does, such as an MOU's sunset.
+    #[serde(default)]
+    pub ends: Option<Date>,
+    /// Its reference, such as a resolution number.
+    #[serde(default)]
+    #[schemars(example = &"Board Resolution 26-14")]
+    pub reference: Option<String>,
+    /// The incentives, program costs or opportunities it approves, by id; everything in the
+    /// plan that its approvers must approve when left out.
+    #[serde(default)]
+    #[schemars(example = example_lane_change())]
+    pub covers: Vec<Id>,
+}
+
+/// Kinds of approvals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ApprovalKind {
+    /// A resolution of the board.
+    BoardResolution,
+    /// A memorandum of understanding between the district and the union.
+    Mou,
+    /// The collective bargaining agreement itself.
+    CollectiveAgreement,
+    /// A board or district policy.
+    Policy,
+    /// An adopted budget.
+    Budget,
+    /// A state rule, regulation or law.
+    StateRule,
+    /// Another kind of approval.
+    Other,
+}
+
+fn example_union_school_board() -> serde_json::Value {
+    serde_json::json!(["union", "school-board"])
+}
+
+fn example_lane_change() -> serde_json::Value {
+    serde_json::json!(["stack-lane-change", "hybrid-role-differential"])
 }
 
 /// A pilot: a first, smaller run of the program.

@@ -17,6 +17,39 @@ pub struct Incentives {
     /// What each stakeholder group gets, at what cost in money and time.
     #[serde(default)]
     pub value_propositions: Vec<ValueProposition>,
+    /// How pay is set here: by collective bargaining (assumed when left out), board policy or
+    /// state law. Salary, step and lane changes need the approval of whoever sets pay
+    /// (`compensation-without-union`, PW212, checks it).
+    #[serde(default)]
+    pub pay_setting: Option<PaySetting>,
+}
+
+/// How pay is set, and so whose approval salary changes need.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PaySetting {
+    /// Who sets pay.
+    pub set_by: PaySetBy,
+    /// How it works here, with the policy or law that governs it.
+    #[serde(default)]
+    #[schemars(
+        example = &"Teachers here do not bargain collectively; the board adopts the compensation plan each June under policy DEA(LOCAL)."
+    )]
+    pub description: Option<String>,
+}
+
+/// Who sets educators' pay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum PaySetBy {
+    /// A collective bargaining agreement with the union: salary changes need the union's
+    /// agreement.
+    CollectiveBargaining,
+    /// The school board, by policy, where there is no bargaining: salary changes need the
+    /// board's approval.
+    BoardPolicy,
+    /// State law or a state salary schedule: the plan works within it.
+    StateLaw,
 }
 
 /// Something an educator receives for earning credentials.

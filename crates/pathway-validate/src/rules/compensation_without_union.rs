@@ -1,6 +1,7 @@
 //! PW212: salary changes with no union or bargaining unit at the table.
 
-use pathway_schema::{CompensationForm, Involvement, StakeholderKind};
+use pathway_schema::domain::decisions::{group_is, pay_approval, pay_set_by};
+use pathway_schema::{Approver, CompensationForm, PaySetBy};
 
 use pathway_schema::domain::pointer::paths;
 
@@ -9,9 +10,18 @@ use super::{Context, Finding, Findings, declare_rule};
 declare_rule! {
     /// ## What it does
     /// Finds incentives that change the salary schedule (`compensation: salary-increase`,
-    /// `step` or `lane-change`) in a plan where no `union` stakeholder group has `bargaining` or
-    /// `approval` among its involvement. It reports once, at the first such incentive, with the
-    /// others and any union group as related places.
+    /// `step` or `lane-change`) without the approval of whoever sets pay:
+    ///
+    /// - where pay is bargained (the default), the union: a `union` stakeholder group with
+    ///   `bargaining` or `approval` among its involvement, an approval in
+    ///   `implementation.approvals` by the `union` that covers the incentive (a ratified MOU),
+    ///   or a milestone whose `decision` is the union's (a ratification vote);
+    /// - where `incentives.pay_setting` says `board-policy`, the school board, shown the same
+    ///   three ways;
+    /// - where it says `state-law`, nobody's: the plan works within the state's schedule.
+    ///
+    /// It reports once, at the first such incentive, with the others and any union (or board)
+    /// group as related places.
     ///
     /// ## Why it matters
     /// Salaries, steps and lanes are set by the collective bargaining agreement in most
@@ -42,7 +52,7 @@ declare_rule! {
     code: "PW212",
     name: "compensation-without-union",
     severity: Error,
-    summary: "An incentive changes salaries, steps or lanes with no union bargaining or approval.",
+    summary: "An incentive changes salaries, steps or lanes without the approval of whoever sets pay.",
     check: Some(check),
 }
 
@@ -51,58 +61,76 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
     let Some(incentives) = &plan.incentives else {
         return;
     };
-    let salary_changes: Vec<(usize, &pathway_schema::Incentive, CompensationForm)> = incentives
+    // The salary changes the plan does not show approved, with their forms.
+    let unapproved: Vec<(usize, &pathway_schema::Incentive, CompensationForm)> = incentives
         .offers
         .iter()
         .enumerate()
         .filter_map(|(i, incentive)| {
-            incentive
+            let form = incentive
                 .compensation
-                .filter(|form| form.changes_salary())
-                .map(|form| (i, incentive, form))
+                .filter(|form| form.changes_salary())?;
+            (!pay_approval(plan, &incentive.id).is_shown()).then_some((i, incentive, form))
         })
         .collect();
-    let Some(&(first, incentive, form)) = salary_changes.first() else {
+    let Some(&(first, incentive, form)) = unapproved.first() else {
         return;
     };
     let groups = plan
         .stakeholders
         .as_ref()
         .map_or(&[][..], |stakeholders| stakeholders.groups.as_slice());
-    let unions: Vec<usize> = groups
+    let approver = match pay_set_by(plan) {
+        PaySetBy::BoardPolicy => Approver::SchoolBoard,
+        _ => Approver::Union,
+    };
+    let present: Vec<usize> = groups
         .iter()
         .enumerate()
-        .filter(|(_, group)| group.group == StakeholderKind::Union)
+        .filter(|(_, group)| group_is(group, approver))
         .map(|(i, _)| i)
         .collect();
-    let agrees = |i: &usize| {
-        groups.get(*i).is_some_and(|group| {
-            group.involvement.iter().any(|involvement| {
-                matches!(involvement, Involvement::Bargaining | Involvement::Approval)
-            })
-        })
+    let (state, help) = match (approver, present.is_empty()) {
+        (Approver::SchoolBoard, _) => (
+            "pay is set by board policy, but the plan shows no approval or vote of the school board on it",
+            "add the school board to `stakeholders.groups` with `approval` in its `involvement`, record the board's approval under `implementation.approvals`, or schedule the vote as a milestone with `decision: {kind: vote, by: school-board}`",
+        ),
+        (_, true) => (
+            "no union or bargaining unit is among the stakeholders",
+            "salaries, steps and lanes are usually bargained: add the union to `stakeholders.groups` with `bargaining` or `approval` in its `involvement`, or record the ratified agreement under `implementation.approvals`; where pay is not bargained, say how it is set in `incentives.pay_setting`",
+        ),
+        (_, false) => (
+            "the union neither bargains nor approves it",
+            "salaries, steps and lanes are usually bargained: give the union `bargaining` or `approval` in its `involvement`, or record the ratified agreement under `implementation.approvals`; where pay is not bargained, say how it is set in `incentives.pay_setting`",
+        ),
     };
-    if unions.iter().any(agrees) {
-        return;
-    }
-    let union_state = if unions.is_empty() {
-        "no union or bargaining unit is among the stakeholders"
+    let separator = if approver == Approver::SchoolBoard {
+        ";"
     } else {
-        "the union neither bargains nor approves it"
+        ", but"
     };
     let mut finding = Finding::new(
         paths::incentive(first).compensation(),
-        format!("`{}` changes the salary schedule ({}), but {union_state}", incentive.id, describe(form)),
+        format!(
+            "`{}` changes the salary schedule ({}){separator} {state}",
+            incentive.id,
+            describe(form)
+        ),
     )
-    .help("salaries, steps and lanes are usually bargained: add the union to `stakeholders.groups` with `bargaining` or `approval` in its `involvement`, and say in its `role` what it agrees to")
+    .help(help)
     .decision_point("stakeholders.groups");
-    for &(i, other, form) in salary_changes.iter().skip(1) {
+    for &(i, other, form) in unapproved.iter().skip(1) {
         finding = finding.related(
             paths::incentive(i).compensation(),
             format!("`{}` is a {} too", other.id, describe(form)),
         );
     }
-    for i in unions {
+    let who = if approver == Approver::SchoolBoard {
+        "the school board takes part here, without approval"
+    } else {
+        "the union takes part here, without bargaining or approval"
+    };
+    for i in present {
         // A group that lists no involvement is pointed at as a whole.
         let listed = groups
             .get(i)
@@ -114,7 +142,13 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
             } else {
                 group.at()
             },
-            "the union takes part here, without bargaining or approval",
+            who,
+        );
+    }
+    if approver == Approver::SchoolBoard {
+        finding = finding.related(
+            paths::incentives().pay_setting(),
+            "pay is set by board policy here",
         );
     }
     findings.push(finding);
@@ -175,6 +209,43 @@ incentives:
 
         assert!(check("PW212", &with_union("[bargaining]")).is_empty());
         assert!(check("PW212", &with_union("[approval, informed]")).is_empty());
+    }
+
+    #[test]
+    fn a_ratified_agreement_or_a_scheduled_vote_is_approval_too() {
+        // The test plan ends inside `implementation`, so approvals and a timeline continue it.
+        let mou = "  approvals:\n    - {title: MOU, kind: mou, by: [union], date: '2026-09-18', covers: [lane]}\n";
+        let found = check("PW212", &format!("{EXPLORING}{mou}{OFFERS}"));
+        assert_eq!(pointers(&found), ["/incentives/offers/2/compensation"]);
+        let whole = mou.replace(", covers: [lane]", "");
+        assert!(check("PW212", &format!("{EXPLORING}{whole}{OFFERS}")).is_empty());
+        let vote = "  timeline:\n    - {title: Members ratify the MOU, date: '2027-03-01', decision: {kind: vote, by: union}}\n";
+        assert!(check("PW212", &format!("{EXPLORING}{vote}{OFFERS}")).is_empty());
+    }
+
+    // Regression (#12): a district without collective bargaining needed a suppression.
+    #[test]
+    fn pay_set_by_policy_needs_the_board_and_by_law_nobody() {
+        let policy = format!("{OFFERS}  pay_setting: {{set_by: board-policy}}\n");
+        let found = findings("PW212", &policy);
+        assert_eq!(
+            found[0].message,
+            "`lane` changes the salary schedule (a lane change); pay is set by board policy, but the plan shows no approval or vote of the school board on it"
+        );
+        assert_eq!(
+            found[0].related.last().unwrap().place.pointer,
+            "/incentives/pay_setting"
+        );
+        let vote = "  timeline:\n    - {title: Board adopts the compensation plan, date: '2027-06-10', decision: {kind: vote, by: school-board}}\n";
+        assert!(check("PW212", &format!("{EXPLORING}{vote}{policy}")).is_empty());
+        // The union's vote is not the board's.
+        let union_vote = vote.replace("by: school-board", "by: union");
+        assert_eq!(
+            check("PW212", &format!("{EXPLORING}{union_vote}{policy}")).len(),
+            1
+        );
+        let law = format!("{OFFERS}  pay_setting: {{set_by: state-law}}\n");
+        assert!(findings("PW212", &law).is_empty());
     }
 
     #[test]
