@@ -84,7 +84,7 @@ pub fn count(number: usize, singular: &str, plural: &str) -> String {
     if number == 1 {
         format!("1 {singular}")
     } else {
-        format!("{number} {plural}")
+        format!("{} {plural}", group_thousands(number as u64))
     }
 }
 

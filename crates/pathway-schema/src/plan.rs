@@ -209,6 +209,25 @@ pub struct Organization {
     #[serde(default)]
     #[schemars(url, example = &"https://www.cedarvalley.k12.example/")]
     pub website: Option<String>,
+    /// For a state or a regional service agency: the districts the plan covers.
+    #[serde(default)]
+    pub members: Vec<MemberDistrict>,
+}
+
+/// A district that a state's or regional agency's plan covers.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MemberDistrict {
+    /// The district's name.
+    #[schemars(length(min = 1), example = &"Alkali Flats School District")]
+    pub name: String,
+    /// An id for the district, when the plan or a state roll-up refers to it.
+    #[serde(default)]
+    #[schemars(example = &"alkali-flats")]
+    pub id: Option<Id>,
+    /// How many educators, schools and students it has.
+    #[serde(default)]
+    pub size: Option<Size>,
 }
 
 /// What kind of organization writes the plan.

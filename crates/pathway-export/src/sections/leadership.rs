@@ -8,7 +8,9 @@ use pathway_schema::{
 
 use super::{Context, Out};
 use crate::model::{HeadingLevel, Inline, Table};
-use crate::text::{answer, count, format_date, format_money, join_words, one_line, school_year};
+use crate::text::{
+    answer, count, format_date, format_money, group_thousands, join_words, one_line, school_year,
+};
 
 pub(super) fn timeline(ctx: &Context, out: &mut Out) {
     let Some(implementation) = &ctx.plan.implementation else {
@@ -294,6 +296,24 @@ pub(super) fn state_alignment(ctx: &Context, out: &mut Out) {
         .filter(|g| g.group == StakeholderKind::State)
     {
         out.answer("The state’s role.", group.role.as_ref());
+    }
+    let members = &plan.organization.members;
+    if !members.is_empty() {
+        let mut table =
+            Table::new(["Member district", "Educators", "Schools", "Students"]).numeric(&[1, 2, 3]);
+        let figure =
+            |n: Option<u32>| n.map_or_else(|| "—".to_owned(), |n| group_thousands(n.into()));
+        for member in members {
+            let size = member.size.as_ref();
+            table.push_text_row([
+                one_line(&member.name),
+                figure(size.and_then(|s| s.educators)),
+                figure(size.and_then(|s| s.schools)),
+                figure(size.and_then(|s| s.students)),
+            ]);
+        }
+        out.heading(HeadingLevel::Subsection, "Member districts");
+        out.table(table);
     }
     let mut table = Table::new(["Credential", "Issuer", "Registry listing"]);
     for credential in &plan.credentials {

@@ -477,6 +477,13 @@ fn scale(ctx: &Context) -> Option<Vec<Inline>> {
             ));
         }
     }
+    let members = plan.organization.members.len();
+    if members > 0 {
+        parts.push(format!(
+            "the plan covers {}",
+            count(members, "member district", "member districts")
+        ));
+    }
     if let Some(pilot) = plan.implementation.as_ref().and_then(|i| i.pilot.as_ref())
         && let Some(n) = pilot.participants
     {

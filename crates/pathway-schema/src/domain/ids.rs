@@ -49,6 +49,8 @@ pub enum Kind {
     Milestone,
     /// An approval.
     Approval,
+    /// A member district of a state's or regional agency's plan.
+    MemberDistrict,
 }
 
 impl Kind {
@@ -70,6 +72,7 @@ impl Kind {
             Kind::Metric => "metric",
             Kind::Milestone => "milestone",
             Kind::Approval => "approval",
+            Kind::MemberDistrict => "member district",
         }
     }
 }
@@ -133,6 +136,11 @@ impl<'a> PlanIndex<'a> {
     /// Indexes a plan.
     pub fn new(plan: &'a Plan) -> Self {
         let mut index = PlanIndex::default();
+        for (i, member) in plan.organization.members.iter().enumerate() {
+            if let Some(id) = &member.id {
+                index.add(Kind::MemberDistrict, id, i, paths::member(i).id());
+            }
+        }
         if let Some(goals) = &plan.goals {
             for (i, goal) in goals.priorities.iter().enumerate() {
                 index.add(Kind::Goal, &goal.id, i, paths::goal(i).id());

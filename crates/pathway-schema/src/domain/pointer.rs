@@ -115,6 +115,22 @@ pub mod paths {
     }
 
     object_path!(
+        /// `organization.members[i]`.
+        MemberPath
+    );
+    impl MemberPath {
+        keys! {
+            /// The member's id.
+            id = "id";
+        }
+    }
+
+    /// `organization.members[i]`.
+    pub fn member(i: usize) -> MemberPath {
+        MemberPath(top("organization").key("members").index(i))
+    }
+
+    object_path!(
         /// `goals.priorities[i]`.
         GoalPath
     );
