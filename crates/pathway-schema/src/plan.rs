@@ -18,7 +18,8 @@ mod stakeholders;
 
 pub use communication::{AudienceMessage, CaseStudy, Channel, ChannelKind, Communication};
 pub use constellation::{
-    Credential, ExternalIds, Opportunity, OpportunityKind, Pathway, Stack, UnlockRequires,
+    Credential, Credit, CreditKind, ExternalIds, Opportunity, OpportunityKind, Pathway, Stack,
+    UnlockRequires,
 };
 pub use evaluation::{Equity, Evaluation, Frequency, Iteration, Metric};
 pub use goals::{Goal, Goals, Priority};

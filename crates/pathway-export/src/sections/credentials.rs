@@ -71,6 +71,18 @@ pub(super) fn credential_details(ctx: &Context, out: &mut Out) {
         if let Some(assessor) = answer(credential.assessed_by.as_ref()) {
             facts.push(fact("Assessed by:", one_line(assessor)));
         }
+        if let Some(cost) = cost_to_educator(credential) {
+            facts.push(fact("Cost to you:", cost));
+        }
+        if let Some(also) = also_counts_for(credential) {
+            facts.push(fact("Also counts for:", also));
+        }
+        if let Some(years) = credential.valid_for_years {
+            facts.push(fact(
+                "Valid for:",
+                format!("{}, then renewed", count(years as usize, "year", "years")),
+            ));
+        }
         let first: Vec<String> = credential
             .prerequisites
             .iter()
@@ -129,6 +141,55 @@ pub(super) fn credential_details(ctx: &Context, out: &mut Out) {
             );
         }
     }
+}
+
+/// What earning the credential costs the educator: "Free", "$50".
+fn cost_to_educator(credential: &pathway_schema::Credential) -> Option<String> {
+    let cost = credential.cost_to_educator.as_ref()?;
+    if cost.value <= 0.0 {
+        return Some("Free".to_owned());
+    }
+    Some(match cost.unit {
+        pathway_schema::MoneyUnit::OneTime => {
+            crate::text::format_amount(cost.value, cost.currency())
+        }
+        _ => crate::text::format_money(cost),
+    })
+}
+
+/// What else the credential counts for: "15 license-renewal hours; 1 graduate credit from
+/// Valley State University".
+pub(super) fn also_counts_for(credential: &pathway_schema::Credential) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(hours) = credential.renewal_hours.filter(|h| *h > 0.0) {
+        parts.push(format!(
+            "{} license-renewal {}",
+            crate::text::format_number(hours),
+            if crate::text::format_number(hours) == "1" {
+                "hour"
+            } else {
+                "hours"
+            }
+        ));
+    }
+    for credit in &credential.credits {
+        let units = crate::text::format_number(credit.units);
+        let one = units == "1";
+        let what = match (credit.kind, one) {
+            (pathway_schema::CreditKind::Graduate, true) => "graduate credit",
+            (pathway_schema::CreditKind::Graduate, false) => "graduate credits",
+            (pathway_schema::CreditKind::ContinuingEducation, true) => "continuing-education unit",
+            (pathway_schema::CreditKind::ContinuingEducation, false) => {
+                "continuing-education units"
+            }
+        };
+        let mut part = format!("{units} {what}");
+        if let Some(by) = answer(credit.granted_by.as_ref()) {
+            part.push_str(&format!(" from {}", one_line(by)));
+        }
+        parts.push(part);
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 fn fact(label: &str, text: String) -> Vec<Inline> {

@@ -315,7 +315,7 @@ pub(super) fn state_alignment(ctx: &Context, out: &mut Out) {
         out.heading(HeadingLevel::Subsection, "Member districts");
         out.table(table);
     }
-    let mut table = Table::new(["Credential", "Issuer", "Registry listing"]);
+    let mut table = Table::new(["Credential", "Issuer", "Counts for", "Registry listing"]);
     for credential in &plan.credentials {
         let mut listing = Vec::new();
         if let Some(external) = &credential.external {
@@ -336,6 +336,9 @@ pub(super) fn state_alignment(ctx: &Context, out: &mut Out) {
             vec![Inline::text(one_line(&credential.title))],
             vec![Inline::text(
                 answer(credential.issuer.as_ref()).map_or_else(|| "—".to_owned(), one_line),
+            )],
+            vec![Inline::text(
+                super::credentials::also_counts_for(credential).unwrap_or_else(|| "—".to_owned()),
             )],
             listing,
         ]);

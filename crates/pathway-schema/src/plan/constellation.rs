@@ -7,7 +7,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer};
 
-use crate::values::{Ctid, Id};
+use crate::values::{Ctid, Id, Money};
 
 /// A micro-credential: one specific, research-backed skill, assessed on evidence from practice.
 #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
@@ -44,9 +44,54 @@ pub struct Credential {
     /// Credentials to earn first, by id.
     #[serde(default)]
     pub prerequisites: Vec<Id>,
+    /// License-renewal (professional development) hours the credential counts for.
+    #[serde(default)]
+    #[schemars(range(min = 0, max = 10000), example = 15)]
+    pub renewal_hours: Option<f64>,
+    /// College or continuing-education credit an educator can also get for it.
+    #[serde(default)]
+    pub credits: Vec<Credit>,
+    /// What it costs the educator (fees, materials); 0 when it is free to them.
+    #[serde(default)]
+    #[schemars(example = cost_example())]
+    pub cost_to_educator: Option<Money>,
+    /// How many years it stays valid before it must be renewed; left out when it does not
+    /// expire.
+    #[serde(default)]
+    #[schemars(range(min = 1, max = 50), example = 5)]
+    pub valid_for_years: Option<u32>,
     /// Where the credential is listed in public registries.
     #[serde(default)]
     pub external: Option<ExternalIds>,
+}
+
+/// College or continuing-education credit offered for a credential.
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Credit {
+    /// What kind of credit.
+    pub kind: CreditKind,
+    /// How many units (semester credits, or continuing-education units).
+    #[schemars(range(min = 0, max = 100), example = 1)]
+    pub units: f64,
+    /// Who grants it.
+    #[serde(default)]
+    #[schemars(example = &"Valley State University")]
+    pub granted_by: Option<String>,
+}
+
+/// Kinds of credit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum CreditKind {
+    /// Graduate credit from a college or university, in semester credits.
+    Graduate,
+    /// Continuing-education units.
+    ContinuingEducation,
+}
+
+fn cost_example() -> serde_json::Value {
+    serde_json::json!({"value": 0, "unit": "one-time"})
 }
 
 /// Where a credential is listed in public registries.
