@@ -25,7 +25,7 @@ pub use evaluation::{Equity, Evaluation, Frequency, Iteration, Metric};
 pub use goals::{Goal, Goals, Priority};
 pub use implementation::{
     Approval, ApprovalKind, Approver, Decision, DecisionKind, Implementation, Milestone, Partner,
-    PartnerKind, Partnerships, Person, Pilot,
+    PartnerKind, Partnerships, Person, Pilot, PilotStatus,
 };
 pub use incentives::{
     CompensationForm, Incentive, IncentiveType, Incentives, PaidTo, PaySetBy, PaySetting,

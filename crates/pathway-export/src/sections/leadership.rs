@@ -38,7 +38,7 @@ pub(super) fn timeline(ctx: &Context, out: &mut Out) {
         }
         if !facts.is_empty() {
             out.paragraph(vec![
-                Inline::strong("The pilot:"),
+                Inline::strong(super::pilot_label(pilot)),
                 Inline::text(format!(" {}.", facts.join(", "))),
             ]);
         }

@@ -329,6 +329,16 @@ pub(crate) fn incentive_name(incentive: &Incentive) -> String {
     }
 }
 
+/// "The pilot:", or with its status: "The pilot (completed):".
+pub(crate) fn pilot_label(pilot: &pathway_schema::Pilot) -> &'static str {
+    match pilot.status {
+        None => "The pilot:",
+        Some(pathway_schema::PilotStatus::Planned) => "The pilot (planned):",
+        Some(pathway_schema::PilotStatus::Running) => "The pilot (under way):",
+        Some(pathway_schema::PilotStatus::Completed) => "The pilot (completed):",
+    }
+}
+
 /// An incentive's amount with who receives it: "$28,000 a year to each district".
 pub(crate) fn incentive_amount(incentive: &Incentive) -> Option<String> {
     let amount = crate::text::format_money(incentive.amount.as_ref()?);

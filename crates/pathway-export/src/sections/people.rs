@@ -32,14 +32,21 @@ pub(super) fn participation(ctx: &Context, out: &mut Out) {
     }
     out.table(table);
     if let Some(pilot) = plan.implementation.as_ref().and_then(|i| i.pilot.as_ref()) {
-        out.heading(HeadingLevel::Subsection, "Taking part in the pilot");
+        out.heading(
+            HeadingLevel::Subsection,
+            if pilot.status == Some(pathway_schema::PilotStatus::Completed) {
+                "The pilot that came before"
+            } else {
+                "Taking part in the pilot"
+            },
+        );
         let mut who = Vec::new();
         if let Some(n) = pilot.participants {
             who.push(count(n as usize, "educator", "educators"));
         }
         if !who.is_empty() {
             out.paragraph(vec![
-                Inline::strong("The pilot:"),
+                Inline::strong(super::pilot_label(pilot)),
                 Inline::text(format!(" {}.", who.join(" "))),
             ]);
         }

@@ -487,8 +487,13 @@ fn scale(ctx: &Context) -> Option<Vec<Inline>> {
     if let Some(pilot) = plan.implementation.as_ref().and_then(|i| i.pilot.as_ref())
         && let Some(n) = pilot.participants
     {
+        let verb = if pilot.status == Some(pathway_schema::PilotStatus::Completed) {
+            "involved"
+        } else {
+            "involves"
+        };
         parts.push(format!(
-            "the pilot involves {}",
+            "the pilot {verb} {}",
             count(n as usize, "educator", "educators")
         ));
     }

@@ -511,6 +511,8 @@ pub mod paths {
             start = "start";
             /// The day it ends.
             end = "end";
+            /// Whether it is planned, running or completed.
+            status = "status";
         }
     }
 

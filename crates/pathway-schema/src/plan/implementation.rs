@@ -165,6 +165,10 @@ fn example_lane_change() -> serde_json::Value {
 #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Pilot {
+    /// Whether the pilot is `planned`, `running` or `completed`. A completed pilot may have
+    /// run before the plan period, as a scaling plan's usually did.
+    #[serde(default)]
+    pub status: Option<PilotStatus>,
     /// What the pilot tries, and what it should teach.
     #[serde(default)]
     pub description: Option<String>,
@@ -180,6 +184,18 @@ pub struct Pilot {
     /// How many educators take part.
     #[serde(default)]
     pub participants: Option<u32>,
+}
+
+/// Where a pilot stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum PilotStatus {
+    /// Not started yet.
+    Planned,
+    /// Under way.
+    Running,
+    /// Finished.
+    Completed,
 }
 
 /// Partnerships: organizations outside the plan's own that contribute to it.

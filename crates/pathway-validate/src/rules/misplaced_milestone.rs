@@ -1,7 +1,7 @@
 //! PW213: milestones out of order or outside the plan period, and a pilot that does not fit.
 
 use pathway_schema::domain::pointer::{Pointer, paths};
-use pathway_schema::{Date, Period};
+use pathway_schema::{Date, Period, PilotStatus};
 
 use super::{Context, Finding, Findings, declare_rule};
 
@@ -13,7 +13,9 @@ declare_rule! {
     /// - the milestones are listed in date order: a milestone dated before one listed above it
     ///   is reported (the one listed later). Milestones outside the period are reported as such
     ///   and left out of the order check, so one wrong year is reported once;
-    /// - the `pilot` starts and ends within the period, and ends after it starts.
+    /// - the `pilot` starts and ends within the period, and ends after it starts. A pilot
+    ///   with `status: completed` may lie before the period (a scaling plan's pilot usually
+    ///   does): only its order is checked.
     ///
     /// ## Why it matters
     /// The timeline is what the school board and the union read to know when things happen. A
@@ -82,11 +84,12 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
         return;
     };
     let mut fits = true;
+    let completed = pilot.status == Some(PilotStatus::Completed);
     for (date, pointer, what) in [
         (pilot.start, paths::pilot().start(), "the pilot's start"),
         (pilot.end, paths::pilot().end(), "the pilot's end"),
     ] {
-        let Some((date, period)) = date.zip(period) else {
+        let Some((date, period)) = date.zip(period).filter(|_| !completed) else {
             continue;
         };
         if let Some(finding) = outside(period, date, &pointer, what) {
@@ -178,6 +181,21 @@ period: {start: \"2026-07-01\", end: \"2028-06-30\"}
                 .message
                 .ends_with("before the plan period starts (2026-07-01)")
         );
+    }
+
+    // Regression (#12): a scaling plan recording the pilot it ran before its period got two
+    // PW213 warnings.
+    #[test]
+    fn a_completed_pilot_may_come_before_the_period() {
+        let pilot = "  pilot: {status: completed, start: \"2023-08-21\", end: \"2025-06-13\"}\nperiod: {start: \"2026-07-01\", end: \"2030-06-30\"}\n";
+        assert!(findings("PW213", pilot).is_empty());
+        let backwards = pilot.replace("2023-08-21", "2025-08-21");
+        assert_eq!(
+            pointers(&findings("PW213", &backwards)),
+            ["/implementation/pilot/end"]
+        );
+        let running = pilot.replace("completed", "running");
+        assert_eq!(findings("PW213", &running).len(), 2);
     }
 
     #[test]
