@@ -10,6 +10,10 @@
 //! paths = ["archive/**"]
 //! rules = { PW210 = "off" }
 //! ```
+//!
+//! A top-level `templates = "profiles"` names the folder of the plans' own audience profiles,
+//! relative to the file, so that `validate` and `export` read the same profiles on every
+//! machine.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -59,6 +63,8 @@ impl std::error::Error for ConfigError {}
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     #[serde(default)]
+    templates: Option<PathBuf>,
+    #[serde(default)]
     rules: BTreeMap<String, String>,
     #[serde(default)]
     overrides: Vec<RawOverride>,
@@ -77,6 +83,8 @@ struct RawOverride {
 pub struct Config {
     /// The directory globs are relative to.
     root: PathBuf,
+    /// The folder of audience profiles the file names, relative to `root`.
+    templates: Option<PathBuf>,
     rules: HashMap<&'static str, Setting>,
     overrides: Vec<Override>,
 }
@@ -149,11 +157,19 @@ impl Config {
                 rules: settings(&raw_override.rules)?,
             });
         }
+        let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         Ok(Config {
-            root: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+            templates: raw.templates.as_ref().map(|folder| root.join(folder)),
+            root,
             rules: settings(&raw.rules)?,
             overrides,
         })
+    }
+
+    /// The folder of audience profiles the file names (`templates = "..."`), resolved against
+    /// the file's directory.
+    pub fn templates(&self) -> Option<&Path> {
+        self.templates.as_deref()
     }
 
     /// The settings that apply to one plan file: the file's `[rules]`, then every override whose
@@ -234,6 +250,18 @@ mod tests {
         assert_eq!(current.get(later), Setting::Off);
         let archived = config.settings_for(Path::new("/plans/archive/2024/old.yaml"));
         assert_eq!(archived.get(dangling), Setting::Off);
+    }
+
+    #[test]
+    fn the_profile_folder_is_relative_to_the_file() {
+        let config = Config::parse(
+            Path::new("/plans/pathway.toml"),
+            "templates = \"profiles\"\n[rules]\nPW101 = \"off\"\n",
+        )
+        .unwrap();
+        assert_eq!(config.templates(), Some(Path::new("/plans/profiles")));
+        let none = Config::parse(Path::new("/plans/pathway.toml"), "").unwrap();
+        assert_eq!(none.templates(), None);
     }
 
     #[test]
