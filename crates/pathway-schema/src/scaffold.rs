@@ -266,6 +266,10 @@ fn constellation(w: &mut String) {
     );
     line(w, "    stays_in_classroom: true");
     line(w, "    unlocked_by: [first-credential]");
+    line(
+        w,
+        "    unlock_requires: any  # any one of unlocked_by, all of them, or a number: at least that many",
+    );
     line(w, "pathways:");
     line(w, "  - id: first-pathway");
     line(w, "    title: \"TODO: the pathway's title\"");
@@ -293,8 +297,16 @@ fn placeholder(w: &mut String, id: &str, key: &str, start: u16) {
             );
         }
         (_, "offers") => {
+            line(
+                w,
+                "  # Where pay is not bargained, say how it is set: pay_setting: {set_by: board-policy} or state-law.",
+            );
             line(w, "  offers:");
             line(w, "    - id: first-incentive");
+            line(
+                w,
+                "      title: \"TODO: the incentive's name, as documents print it\"",
+            );
             line(
                 w,
                 "      type: recognition  # compensation, privilege-influence, recognition, position-change, job-security",
@@ -330,12 +342,29 @@ fn placeholder(w: &mut String, id: &str, key: &str, start: u16) {
                 w,
                 &format!("      years: [{}, {}, {}]", start + 1, start + 2, start + 3),
             );
+            line(
+                w,
+                "      status: committed  # or anticipated: applied for, expected, awaiting a vote",
+            );
+            line(
+                w,
+                "  # What the money pays for besides incentives: a coordinator, an evaluation, substitutes.",
+            );
+            line(w, "  program_costs:");
+            line(w, "    - id: first-program-cost");
+            line(w, "      title: \"TODO: what it pays for\"");
+            line(w, "      amount: {value: 0, unit: per-year}");
+            line(w, "      funded_by: [first-funding-source]");
         }
         (_, "growth") => {
             line(w, "  growth:");
             line(w, &format!("    - year: {}", start + 1));
             line(w, "      participants: 0");
             line(w, "      credentials: 0");
+            line(
+                w,
+                "      # recipients: {first-incentive: 0}  # who is paid each incentive that year, new and continuing",
+            );
             line(
                 w,
                 "      resources: \"TODO: assessors, coaching and release time needed that year\"",
@@ -402,6 +431,10 @@ fn placeholder(w: &mut String, id: &str, key: &str, start: u16) {
             line(w, "  timeline:");
             line(w, "    - title: \"TODO: the first milestone\"");
             line(w, &format!("      date: \"{start}-09-01\""));
+            line(
+                w,
+                "      # decision: {kind: vote, by: school-board}  # when the milestone is a vote or a sign-off",
+            );
         }
         (_, "partners") => {
             line(w, "  partners:");
