@@ -169,6 +169,7 @@ fn the_validator_and_the_board_document_print_the_same_shortfalls() {
     let board = profiles.get("school-board").unwrap();
     let mut plans = plans_in("examples");
     plans.extend(plans_in("tests/fixtures/invalid"));
+    plans.extend(plans_in("tests/fixtures/valid"));
     plans.extend(plans_in("crates/pathway-export/tests/fixtures"));
     for seed in 1..=4 {
         plans.push((

@@ -88,6 +88,7 @@ fn check_with_variants(name: &str, text: &str) -> usize {
 fn findings_point_at_what_the_plan_holds() {
     let mut plans = plans_in("examples");
     plans.extend(plans_in("tests/fixtures/invalid"));
+    plans.extend(plans_in("tests/fixtures/valid"));
     plans.extend(plans_in("crates/pathway-export/tests/fixtures"));
     let mut total = 0;
     for (name, text) in &plans {

@@ -555,6 +555,118 @@ pub mod paths {
 mod tests {
     use super::*;
 
+    /// The schema of the value a pointer names, following `$ref`s, nullable `anyOf`s, list
+    /// items and maps.
+    fn schema_at<'s>(
+        root: &'s serde_json::Value,
+        pointer: &Pointer,
+    ) -> Option<&'s serde_json::Value> {
+        let resolve = |mut schema: &'s serde_json::Value| {
+            loop {
+                if let Some(reference) = schema.get("$ref").and_then(|r| r.as_str()) {
+                    schema = root.pointer(reference.strip_prefix('#')?)?;
+                } else if let Some(branch) = schema
+                    .get("anyOf")
+                    .and_then(|a| a.as_array())
+                    .and_then(|branches| {
+                        branches
+                            .iter()
+                            .find(|b| b.get("type").and_then(|t| t.as_str()) != Some("null"))
+                    })
+                {
+                    schema = branch;
+                } else {
+                    return Some(schema);
+                }
+            }
+        };
+        let mut schema = resolve(root)?;
+        for token in pointer.as_str().split('/').skip(1) {
+            let next = if token.bytes().all(|b| b.is_ascii_digit()) {
+                schema.get("items")
+            } else {
+                schema
+                    .get("properties")
+                    .and_then(|p| p.get(token))
+                    .or_else(|| schema.get("additionalProperties").filter(|a| a.is_object()))
+                    .or_else(|| {
+                        schema
+                            .get("patternProperties")
+                            .and_then(|p| p.as_object())
+                            .and_then(|p| p.values().next())
+                    })
+            };
+            schema = resolve(next?)?;
+        }
+        Some(schema)
+    }
+
+    // Every key the path types spell must be a key of the object they say holds it.
+    #[test]
+    fn every_path_names_a_place_in_the_schema() {
+        let schema = crate::schema::plan_schema();
+        let pointers: Vec<Pointer> = vec![
+            paths::period().start(),
+            paths::period().end(),
+            paths::member(0).id(),
+            paths::goal(0).id(),
+            paths::stakeholder_groups(),
+            paths::stakeholder_group(0).involvement(),
+            paths::incentives().offers(),
+            paths::incentives().pay_setting(),
+            paths::incentive(0).id(),
+            paths::incentive(0).compensation(),
+            paths::incentive(0).amount(),
+            paths::incentive(0).funded_by_entry(0),
+            paths::funding_source(0).id(),
+            paths::funding_source(0).amount(),
+            paths::funding_source(0).years(),
+            paths::funding_source(0).by_year_entry(0),
+            paths::program_cost(0).id(),
+            paths::program_cost(0).amount(),
+            paths::program_cost(0).funded_by_entry(0),
+            paths::growth_year(0).year(),
+            paths::growth_year(0).recipient("any-incentive"),
+            paths::credential(0).id(),
+            paths::credential(0).hours(),
+            paths::credential(0).prerequisite(0),
+            paths::stack(0).id(),
+            paths::stack(0).credential(0),
+            paths::opportunity(0).id(),
+            paths::opportunity(0).stays_in_classroom(),
+            paths::opportunity(0).unlocked_by_entry(0),
+            paths::opportunity(0).unlock_requires(),
+            paths::opportunity(0).incentive(0),
+            paths::pathway(0).id(),
+            paths::pathway(0).credential(0),
+            paths::pathway(0).leads_to_entry(0),
+            paths::pathway(0).duration_months(),
+            paths::metric(0).id(),
+            paths::metric(0).goal(0),
+            paths::audience_message(0).audience(),
+            paths::audience_message(0).message(),
+            paths::channel(0).audience(0),
+            paths::milestone(0).id(),
+            paths::milestone(0).date(),
+            paths::milestone(0).decision(),
+            paths::pilot().start(),
+            paths::pilot().end(),
+            paths::pilot().status(),
+            paths::approval(0).id(),
+            paths::approval(0).by(),
+            paths::approval(0).date(),
+            paths::approval(0).ends(),
+            paths::approval(0).covers_entry(0),
+        ];
+        for pointer in &pointers {
+            assert!(
+                schema_at(&schema, pointer).is_some(),
+                "{pointer} is not in the schema"
+            );
+        }
+        assert!(schema_at(&schema, &Pointer::root().key("scope").key("fundng")).is_none());
+    }
+
     #[test]
     fn keys_are_escaped() {
         assert_eq!(Pointer::root().key("a/b~c").as_str(), "/a~1b~0c");
