@@ -31,6 +31,7 @@ pub mod schema;
 pub mod source;
 pub mod suggest;
 pub mod values;
+pub mod wording;
 
 pub use decision_points::{Area, DECISION_POINTS, DecisionPoint};
 pub use plan::*;

@@ -12,7 +12,7 @@
 //! let error = load_str("plan.yaml", "schema_version: 1\nid: demo\nreadiness: exploring\n\
 //!     organization: {name: Demo, kind: district}\ngoal: {}\n").unwrap_err();
 //! assert_eq!(error.kind, LoadErrorKind::UnknownKey);
-//! assert_eq!(error.to_string(), "plan.yaml:5:1: unknown key `goal`; did you mean `goals`?");
+//! assert_eq!(error.to_string(), "plan.yaml:5:1: unknown key `goal` in the plan; did you mean `goals`?");
 //! ```
 
 mod de;
@@ -30,7 +30,7 @@ use serde::Deserialize;
 
 use crate::plan::Plan;
 use crate::source::{Location, Source};
-use crate::suggest::closest;
+use crate::wording::{StructuralProblem, explain};
 use de::{DeError, NodeDeserializer, Problem, Target};
 use tree::{MAPPING_TOO_LARGE, NodeSeed, RawNode, STRING_TOO_LONG, into_node};
 
@@ -412,71 +412,34 @@ impl Document {
 
     fn typing_error(&self, error: &DeError) -> LoadError {
         let pointer = error.pointer();
-        let path = display_path(&pointer);
-        let name = self.source.name();
-        let (kind, message, help) = match &error.problem {
-            Problem::UnknownKey { key, expected } => {
-                let help = match closest(key, expected.iter().copied()) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None if expected.is_empty() => "remove it".to_owned(),
-                    None => format!("keys allowed here: {}", expected.join(", ")),
-                };
-                (
-                    LoadErrorKind::UnknownKey,
-                    format!("unknown key `{key}`"),
-                    Some(help),
-                )
+        let kind = match &error.problem {
+            Problem::UnknownKey { .. } => LoadErrorKind::UnknownKey,
+            Problem::MissingKey(_) => LoadErrorKind::MissingKey,
+            Problem::WrongShape { .. } | Problem::WrongValue { .. } => LoadErrorKind::WrongType,
+            Problem::UnknownVariant { .. } | Problem::OutOfRange { .. } | Problem::Invalid(_) => {
+                LoadErrorKind::InvalidValue
             }
-            Problem::MissingKey(key) => {
-                let at = if pointer.is_empty() {
-                    "the plan".to_owned()
-                } else {
-                    format!("`{path}`")
-                };
-                (
-                    LoadErrorKind::MissingKey,
-                    format!("{at} is missing the key `{key}`"),
-                    Some(format!("add `{key}:` with a value")),
-                )
-            }
-            Problem::WrongType { expected, found } => (
-                LoadErrorKind::WrongType,
-                if pointer.is_empty() {
-                    format!("the plan should be {expected}, but is {found}")
-                } else {
-                    format!("`{path}` should be {expected}, but is {found}")
-                },
-                None,
-            ),
-            Problem::UnknownVariant { value, expected } => {
-                let near = closest(value, expected.iter().copied())
-                    .map(|near| format!("did you mean `{near}`? "))
-                    .unwrap_or_default();
-                (
-                    LoadErrorKind::InvalidValue,
-                    format!("`{path}` cannot be `{value}`"),
-                    Some(format!("{near}Choose from: {}", expected.join(", "))),
-                )
-            }
-            Problem::Invalid(message) => (
-                LoadErrorKind::InvalidValue,
-                if pointer.is_empty() {
-                    message.clone()
-                } else {
-                    format!("`{path}`: {message}")
-                },
-                None,
-            ),
         };
+        // The schema says `schema_version` is the constant 1; its type says so in its own words.
+        let problem = match (&error.problem, self.root.pointer(&pointer)) {
+            (Problem::Invalid(_), Some(node)) if pointer == "/schema_version" => {
+                StructuralProblem::NotExactly {
+                    expected: serde_json::Value::from(crate::SCHEMA_VERSION),
+                    found: crate::wording::Found::of_node(node),
+                }
+            }
+            (problem, _) => problem.structural(),
+        };
+        let explained = explain(&problem, &pointer, self.format);
         let location = match (kind, error.target) {
             (LoadErrorKind::MissingKey, _) | (_, Target::Key) => self.locate_key(&pointer),
             _ => self.locate(&pointer),
         };
         LoadError {
             kind,
-            file: name.to_owned(),
-            message,
-            help,
+            file: self.source.name().to_owned(),
+            message: explained.message,
+            help: explained.help,
             location,
             pointer: Some(pointer),
         }

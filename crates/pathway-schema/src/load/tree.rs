@@ -59,21 +59,6 @@ pub struct Entry {
     pub value: Node,
 }
 
-impl NodeValue {
-    /// How a person would name this kind of value in a message: "a list", "text"…
-    pub fn describe(&self) -> &'static str {
-        match self {
-            NodeValue::Null => "nothing (null)",
-            NodeValue::Bool(_) => "true/false",
-            NodeValue::Int(_) | NodeValue::UInt(_) => "a whole number",
-            NodeValue::Float(_) => "a number",
-            NodeValue::String(_) => "text",
-            NodeValue::Seq(_) => "a list",
-            NodeValue::Map(_) => "a mapping of keys to values",
-        }
-    }
-}
-
 impl Node {
     /// The node at a JSON Pointer (RFC 6901) below this one, such as `/credentials/0/title`.
     pub fn pointer(&self, pointer: &str) -> Option<&Node> {
