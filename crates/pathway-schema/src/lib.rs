@@ -18,6 +18,7 @@
 //! assert_eq!((location.start.line, location.start.column), (5, 9));
 //! ```
 
+#![deny(missing_docs)]
 // A load error carries its file, message, help and location; it is built once per failed file,
 // so its size (about 150 bytes) costs nothing worth a box.
 #![allow(clippy::result_large_err)]
@@ -25,6 +26,7 @@
 pub mod decision_points;
 pub mod docs;
 pub mod load;
+pub mod placeholder;
 pub mod plan;
 pub mod scaffold;
 pub mod schema;
