@@ -18,6 +18,9 @@
 mod de;
 mod error;
 mod fast;
+mod library;
+mod mistakes;
+mod syntax;
 mod tree;
 
 pub use error::{LoadError, LoadErrorKind};
@@ -32,7 +35,8 @@ use crate::plan::Plan;
 use crate::source::{Location, Source};
 use crate::wording::{StructuralProblem, explain};
 use de::{DeError, NodeDeserializer, Problem, Target};
-use tree::{MAPPING_TOO_LARGE, NodeSeed, RawNode, STRING_TOO_LONG, into_node};
+use syntax::{check_json_syntax, yaml_error};
+use tree::{NodeSeed, RawNode, into_node};
 
 /// Bounds on what a plan file may hold, enforced while it is read and parsed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -329,7 +333,7 @@ fn careful(source: Source, format: Format, limits: &Limits) -> Result<Document, 
         max_string_bytes: limits.max_string_bytes,
         max_mapping_keys: limits.max_mapping_keys,
     };
-    let parsed = seed.parse(|| {
+    let (parsed, refusal) = seed.parse(|| {
         serde_saphyr::from_str_with_options::<serde_saphyr::Spanned<RawNode>>(
             source.text(),
             options,
@@ -341,7 +345,7 @@ fn careful(source: Source, format: Format, limits: &Limits) -> Result<Document, 
             source,
             format,
         }),
-        Err(error) => Err(yaml_error(&source, &error, limits)),
+        Err(error) => Err(yaml_error(&source, &error, refusal, limits)),
     }
 }
 
@@ -476,149 +480,4 @@ fn holds_nothing(text: &str, format: Format) -> bool {
             line.is_empty() || line.starts_with('#') || line == "---" || line == "..."
         }),
     }
-}
-
-fn check_json_syntax(source: &Source) -> Result<(), LoadError> {
-    let Err(error) = serde_json::from_str::<serde::de::IgnoredAny>(source.text()) else {
-        return Ok(());
-    };
-    let text = error.to_string();
-    let message = text.split(" at line ").next().unwrap_or(&text).to_owned();
-    let (kind, message, help) = if message.contains("recursion limit") {
-        (
-            LoadErrorKind::Limit,
-            "the JSON is nested too deeply".to_owned(),
-            "a plan nests a few levels deep; check the file".to_owned(),
-        )
-    } else {
-        (
-            LoadErrorKind::Syntax,
-            format!("invalid JSON: {message}"),
-            "fix the JSON syntax at this spot".to_owned(),
-        )
-    };
-    let position = crate::source::Position {
-        line: error.line().max(1),
-        column: error.column().max(1),
-    };
-    Err(LoadError::new(kind, source.name(), message)
-        .with_help(help)
-        .at(Location {
-            start: position,
-            end: position,
-        }))
-}
-
-fn yaml_error(source: &Source, error: &serde_saphyr::Error, limits: &Limits) -> LoadError {
-    use serde_saphyr::Error as E;
-    let mut inner = error;
-    while let E::WithSnippet { error, .. } | E::AliasError { error, .. } = inner {
-        inner = error;
-    }
-    let text = inner.to_string();
-    let message = text
-        .split(" at line ")
-        .next()
-        .unwrap_or(&text)
-        .trim()
-        .to_owned();
-    let (kind, message, help) = match inner {
-        E::DuplicateMappingKey { key, .. } => (
-            LoadErrorKind::DuplicateKey,
-            match key {
-                Some(key) => format!("the key `{key}` appears twice in the same mapping"),
-                None => "a key appears twice in the same mapping".to_owned(),
-            },
-            "keep one of them; merge their contents if both hold something".to_owned(),
-        ),
-        E::Budget { breach, .. } => {
-            let what = format!("{breach:?}");
-            let (limit, help) = if what.starts_with("Depth") {
-                (
-                    format!(
-                        "the values are nested more than {} levels deep",
-                        limits.max_depth
-                    ),
-                    "a plan nests a few levels deep; check for runaway brackets or indentation",
-                )
-            } else if what.starts_with("Alias") || what.starts_with("Anchor") {
-                (
-                    "the file uses too many aliases".to_owned(),
-                    "write the values out instead of using `*aliases`",
-                )
-            } else {
-                (
-                    format!("the file holds more than {} values", limits.max_nodes),
-                    "split the plan into smaller files",
-                )
-            };
-            (LoadErrorKind::Limit, limit, help.to_owned())
-        }
-        E::AliasReplayLimitExceeded { .. }
-        | E::AliasExpansionLimitExceeded { .. }
-        | E::AliasReplayStackDepthExceeded { .. }
-        | E::AliasReplayCounterOverflow { .. } => (
-            LoadErrorKind::Limit,
-            format!(
-                "aliases expand to more than {} values",
-                limits.max_alias_events
-            ),
-            "write the values out instead of using `*aliases`".to_owned(),
-        ),
-        E::MultipleDocuments { .. } => (
-            LoadErrorKind::Unsupported,
-            "the file holds more than one YAML document (`---`)".to_owned(),
-            "put one plan in each file".to_owned(),
-        ),
-        E::UnsupportedTag { .. } => (
-            LoadErrorKind::Unsupported,
-            message,
-            "plans do not use YAML tags (`!something`): remove the tag".to_owned(),
-        ),
-        E::NonFiniteFloat { .. } => (
-            LoadErrorKind::InvalidValue,
-            "the number is too large to store, or is .inf or .nan: numbers must be finite"
-                .to_owned(),
-            "write an ordinary number".to_owned(),
-        ),
-        _ if message.contains("recursion limit") => (
-            LoadErrorKind::Limit,
-            format!(
-                "the values are nested more than {} levels deep",
-                limits.max_depth
-            ),
-            "a plan nests a few levels deep; check for runaway brackets or indentation".to_owned(),
-        ),
-        _ if message.starts_with(STRING_TOO_LONG) => (
-            LoadErrorKind::Limit,
-            message,
-            "shorten the text, or keep long documents outside the plan and link to them".to_owned(),
-        ),
-        _ if message.starts_with(MAPPING_TOO_LARGE) => (
-            LoadErrorKind::Limit,
-            message,
-            "a plan keeps long lists as lists (`- item`), not as keys of one mapping".to_owned(),
-        ),
-        _ if message.contains("too large") => (
-            LoadErrorKind::InvalidValue,
-            message,
-            "write a smaller number".to_owned(),
-        ),
-        _ => (
-            LoadErrorKind::Syntax,
-            format!("invalid YAML: {message}"),
-            "check indentation, colons and quotes around this spot".to_owned(),
-        ),
-    };
-    let mut load_error = LoadError::new(kind, source.name(), message).with_help(help);
-    if let Some(location) = inner.location() {
-        let line = usize::try_from(location.line()).unwrap_or(1).max(1);
-        let column = usize::try_from(location.column()).unwrap_or(1).max(1);
-        let position = crate::source::Position { line, column };
-        load_error = load_error.at(Location {
-            start: position,
-            end: position,
-        });
-    }
-    load_error
 }

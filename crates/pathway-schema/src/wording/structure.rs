@@ -292,6 +292,21 @@ fn shape_help(
             ));
         }
     }
+    // `goals:\n  challenges:Retention` is the text `challenges:Retention`: a missing space.
+    if expected.contains(&Shape::Mapping)
+        && format == Format::Yaml
+        && let Found::Text(text) = found
+        && let Some((key, value)) = text.split_once(':')
+        && !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-'))
+        && value.starts_with(|c: char| !c.is_whitespace() && c != '/')
+    {
+        return Some(format!(
+            "YAML read `{key}:{value}` as text because there is no space after the colon: write `{key}: {value}`"
+        ));
+    }
     if pointer.is_empty() {
         return Some(match format {
             Format::Yaml => "a plan is a mapping: keys such as `schema_version:`, `id:` and `readiness:`, each at the start of a line; `pathway init` writes one to start from",
