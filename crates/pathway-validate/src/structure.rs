@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::json::Json;
+use jsonschema::types::JsonType;
 use jsonschema::{ValidationError, Validator};
 use pathway_schema::load::{Document, Format, Node as TreeNode};
 use pathway_schema::wording::{Bound, Found, Shape, StructuralProblem, explain};
@@ -136,13 +137,9 @@ fn describe(error: &ValidationError<'_>, format: Format, findings: &mut Vec<Find
         }
         ValidationErrorKind::Type { kind } => {
             let expected = match kind {
-                TypeKind::Single(json_type) => vec![json_type.to_string()],
-                TypeKind::Multiple(types) => types.iter().map(|t| t.to_string()).collect(),
+                TypeKind::Single(json_type) => vec![shape(*json_type)],
+                TypeKind::Multiple(types) => types.iter().map(shape).collect(),
             };
-            let expected = expected
-                .iter()
-                .filter_map(|json_type| Shape::from_json_type(json_type))
-                .collect();
             let problem = StructuralProblem::WrongShape {
                 expected,
                 found: found(),
@@ -239,7 +236,12 @@ fn describe(error: &ValidationError<'_>, format: Format, findings: &mut Vec<Find
             let mut useful = Vec::new();
             for branch in context {
                 for inner in branch {
-                    let null_only = matches!(inner.kind(), ValidationErrorKind::Type { kind: TypeKind::Single(t) } if t.to_string() == "null");
+                    let null_only = matches!(
+                        inner.kind(),
+                        ValidationErrorKind::Type {
+                            kind: TypeKind::Single(JsonType::Null)
+                        }
+                    );
                     if !null_only {
                         describe(inner, format, &mut useful);
                     }
@@ -255,6 +257,18 @@ fn describe(error: &ValidationError<'_>, format: Format, findings: &mut Vec<Find
             let message = error.masked().to_string();
             push(pointer, StructuralProblem::Other { message }, false);
         }
+    }
+}
+
+fn shape(json_type: JsonType) -> Shape {
+    match json_type {
+        JsonType::Null => Shape::Null,
+        JsonType::Boolean => Shape::Boolean,
+        JsonType::Integer => Shape::WholeNumber,
+        JsonType::Number => Shape::Number,
+        JsonType::String => Shape::Text,
+        JsonType::Array => Shape::List,
+        JsonType::Object => Shape::Mapping,
     }
 }
 
