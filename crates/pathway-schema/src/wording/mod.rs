@@ -60,6 +60,23 @@ pub fn with_a(phrase: &str) -> String {
     format!("{} {phrase}", a(phrase))
 }
 
+/// A count with its noun: "1 recipient", "3 recipients".
+pub fn count(n: impl std::fmt::Display + PartialEq<u32>, one: &str, many: &str) -> String {
+    let noun = if n == 1 { one } else { many };
+    format!("{n} {noun}")
+}
+
+/// Items joined as a sentence lists them: `a`, `a and b`, `a, b and c`; `or` for choices.
+pub fn list(items: &[String], conjunction: &str) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{} {conjunction} {last}", rest.join(", "))
+        }
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}
+
 /// The kinds of value a plan holds, as a message names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -220,6 +237,16 @@ mod tests {
             assert_eq!(a(word), article, "{word}");
         }
         assert_eq!(with_a("incentive"), "an incentive");
+    }
+
+    #[test]
+    fn counts_and_lists_read_as_sentences() {
+        assert_eq!(count(1u32, "recipient", "recipients"), "1 recipient");
+        assert_eq!(count(0u32, "recipient", "recipients"), "0 recipients");
+        let items = |n: usize| (1..=n).map(|i| format!("`{i}`")).collect::<Vec<_>>();
+        assert_eq!(list(&items(1), "or"), "`1`");
+        assert_eq!(list(&items(2), "or"), "`1` or `2`");
+        assert_eq!(list(&items(3), "and"), "`1`, `2` and `3`");
     }
 
     #[test]

@@ -2,6 +2,8 @@
 
 use pathway_schema::Year;
 
+use pathway_schema::wording::count;
+
 use super::{Context, Finding, Findings, declare_rule};
 use crate::budget::{Cost, Count, Provision, YearBudget, budget, format_money};
 
@@ -181,9 +183,18 @@ fn describe_cost(cost: &Cost<'_>, year: &YearBudget<'_>, first_year: Option<Year
     let id = &cost.incentive.id;
     let total = money(cost.amount);
     match cost.count {
-        Count::Recipients(n) => format!("`{id}`: {n} recipients × {price} = {total}"),
-        Count::Credentials(n) => format!("`{id}`: {n} credentials earned × {price} = {total}"),
-        Count::Participants(n) => format!("`{id}`: {n} participants × {price} = {total}"),
+        Count::Recipients(n) => format!(
+            "`{id}`: {} × {price} = {total}",
+            count(n, "recipient", "recipients")
+        ),
+        Count::Credentials(n) => format!(
+            "`{id}`: {} earned × {price} = {total}",
+            count(n, "credential", "credentials")
+        ),
+        Count::Participants(n) => format!(
+            "`{id}`: {} × {price} = {total}",
+            count(n, "participant", "participants")
+        ),
         Count::EveryYear => format!("`{id}`: {price} a year"),
         Count::FirstYear => format!("`{id}`: {price}, paid once, in {}", year.year),
         Count::AlreadyPaid => match first_year {
