@@ -158,6 +158,24 @@ fn cases() -> Vec<(&'static str, LoadError, LoadErrorKind)> {
             K::Syntax,
         ),
         (
+            "a stray quote that a later value closes",
+            error_for(
+                "plan.yaml",
+                &with_head(
+                    "goals:\n  challenges: \"Retention\n  student_impact: Better teaching\ntitle: \"Pathways\"\n",
+                ),
+            ),
+            K::Syntax,
+        ),
+        (
+            "text on the line of a block marker",
+            error_for(
+                "plan.yaml",
+                &with_head("summary: > Our plan keeps strong teachers teaching.\n"),
+            ),
+            K::Syntax,
+        ),
+        (
             "text starting with @",
             error_for(
                 "plan.yaml",

@@ -62,7 +62,9 @@ pub(super) fn explain(text: &str, kind: Option<&ScanKind>, position: Position) -
         ScanKind::TabInIndentation
         | ScanKind::TabInBlockIndentation
         | ScanKind::TabNotAllowed
-        | ScanKind::TabInPlainScalar => here.tab(),
+        | ScanKind::TabInPlainScalar
+        | ScanKind::TabAtBlockScalarStart => here.tab(),
+        ScanKind::InvalidBlockScalarHeader => here.text_after_block_marker(),
         ScanKind::UnclosedQuotedScalar => here.unclosed_quote(),
         ScanKind::InvalidTrailingDoubleQuotedScalar
         | ScanKind::InvalidTrailingSingleQuotedScalar => here.text_after_quote(),
@@ -400,7 +402,13 @@ impl<'a> Lines<'a> {
     /// `challenges: "Retention" is key`.
     fn text_after_quote(&self) -> Option<Mistake> {
         let line = self.get(self.line)?;
-        let key_line = KeyLine::read(line)?;
+        // When the scanner stops right after the quote that opens this value, that quote
+        // closed a text opened on a line above.
+        let Some(key_line) = KeyLine::read(line)
+            .filter(|k| k.value.starts_with(['"', '\'']) && self.column > k.colon + 3)
+        else {
+            return self.stray_quote();
+        };
         let value = key_line.value;
         let whole = match value.chars().next()? {
             '"' if !value.contains('\'') => format!("'{value}'"),
@@ -421,20 +429,83 @@ impl<'a> Lines<'a> {
         })
     }
 
+    /// A text that closes on this line but opened on a line above, at a quote left alone there.
+    fn stray_quote(&self) -> Option<Mistake> {
+        let (number, column) = (self.first..self.line).rev().find_map(|n| {
+            let text = self.get(n)?;
+            if text.trim_start().starts_with('#') {
+                return None;
+            }
+            let quotes: Vec<usize> = text
+                .char_indices()
+                .filter(|&(at, c)| c == '"' && !text.get(..at).is_some_and(|b| b.ends_with('\\')))
+                .map(|(at, _)| text.get(..at).map_or(0, |b| b.chars().count()) + 1)
+                .collect();
+            (quotes.len() % 2 == 1).then(|| (n, quotes.last().copied().unwrap_or(1)))
+        })?;
+        Some(Mistake {
+            message: format!(
+                "the `\"` on line {number} opens a text that runs on until line {}",
+                self.line
+            ),
+            help: format!(
+                "close the text on line {number} with a matching `\"`, or remove the stray quote there"
+            ),
+            at: Self::at(number, column),
+        })
+    }
+
     /// `path: "C:\new"`: an escape double quotes do not know.
     fn backslash(&self) -> Option<Mistake> {
         let line = self.get(self.line)?;
         let key_line = KeyLine::read(line)?;
-        let inner = key_line.value.strip_prefix('"')?.strip_suffix('"')?;
-        if inner.contains('\'') {
-            return None;
-        }
-        let fixed = key_line.with_value(&format!("'{inner}'"));
+        let fixed = key_line
+            .value
+            .strip_prefix('"')
+            .and_then(|value| value.strip_suffix('"'))
+            .filter(|inner| !inner.contains(['\'', '"']))
+            .and_then(|inner| shown(&key_line.with_value(&format!("'{inner}'"))));
         Some(Mistake {
             message: "inside double quotes a backslash starts an escape such as `\\n`, and this one is not an escape".to_owned(),
-            help: match shown(&fixed) {
+            help: match fixed {
                 Some(fixed) => format!("use single quotes, where a backslash is an ordinary character: {fixed}"),
                 None => "use single quotes, where a backslash is an ordinary character".to_owned(),
+            },
+            at: None,
+        })
+    }
+
+    /// `summary: > Our plan…`: text on the line of a block marker.
+    fn text_after_block_marker(&self) -> Option<Mistake> {
+        let line = self.get(self.line)?;
+        let key_line = KeyLine::read(line)?;
+        let marker = key_line
+            .value
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '>' | '|'))?;
+        let text = key_line
+            .value
+            .get(1..)?
+            .trim_start_matches(['-', '+'])
+            .trim();
+        if text.is_empty() || text.starts_with('#') {
+            return None;
+        }
+        let inline = key_line.with_value(&quoted(text));
+        Some(Mistake {
+            message: format!(
+                "text cannot follow `{marker}` on its line: the text of a `{marker}` block starts on the next line"
+            ),
+            help: match shown(&inline) {
+                Some(inline) => format!(
+                    "move the text to the next line, indented below `{}:`, or write it on this line without the `{marker}`: {inline}",
+                    key_line.key
+                ),
+                None => format!(
+                    "move the text to the next line, indented below `{}:`",
+                    key_line.key
+                ),
             },
             at: None,
         })
