@@ -171,8 +171,10 @@ impl de::Error for DeError {
     }
 
     fn invalid_value(unexp: Unexpected, exp: &dyn de::Expected) -> Self {
-        // serde's own integer types name themselves; a negative count breaks the schema's
-        // `minimum: 0` for the same field, and is worded as the schema stage words it.
+        // serde's unsigned integers name themselves ("u32") as what they expected; that name is
+        // the only sign of them. A negative count breaks the schema's `minimum: 0` for the same
+        // field, and is worded as the schema stage words it ("a negative count" in
+        // pathway-validate/tests/wording.rs fails if serde names them otherwise).
         let expected = exp.to_string();
         if let Unexpected::Signed(n) = unexp
             && n < 0
