@@ -8,8 +8,6 @@
 //! constellation as a picture with alt text and a caption, page numbers in the footer, US Letter
 //! pages with one-inch margins.
 
-use std::io::Cursor;
-
 use docx_rs::{
     AbstractNumbering, AlignmentType, BorderType, Docx, FieldCharType, Footer, Header, IndentLevel,
     InstrText, Level, LevelJc, LevelOverride, LevelText, LineSpacing, NumPages, NumberFormat,
@@ -20,6 +18,8 @@ use docx_rs::{
     WidthType, XMLDocx,
 };
 
+use crate::docx_package;
+use crate::docx_theme::FONT;
 use crate::docx_xml::{self, Figure as FigureXml};
 use crate::model::{
     Alignment, Block, Callout, Document, Figure, HeadingLevel, Inline, Table, Tone,
@@ -51,7 +51,6 @@ const TEXT_WIDTH: usize = 9360;
 const PICTURE_MAX_WIDTH_EMU: u32 = 5_943_600;
 const PICTURE_MAX_HEIGHT_EMU: u32 = 6_858_000;
 
-const FONT: &str = "Calibri";
 const INK: &str = "1F2937";
 const ACCENT: &str = "1F4E79";
 const ACCENT_LIGHT: &str = "2E74B5";
@@ -79,11 +78,7 @@ impl PreparedDocx {
     /// .docx file: the same bytes [`render_docx`] gives.
     pub fn finish(mut self) -> Result<Vec<u8>, DocxError> {
         insert_pictures(&mut self.xml, &self.figures)?;
-        let mut bytes = Cursor::new(Vec::new());
-        self.xml
-            .pack(&mut bytes)
-            .map_err(|error| DocxError::Package(error.to_string()))?;
-        Ok(bytes.into_inner())
+        docx_package::pack(self.xml).map_err(|error| DocxError::Package(error.to_string()))
     }
 }
 

@@ -40,6 +40,8 @@ pub mod budget;
 pub mod constellation;
 pub mod docx;
 mod docx_order;
+mod docx_package;
+mod docx_theme;
 mod docx_xml;
 pub mod markdown;
 pub mod model;
