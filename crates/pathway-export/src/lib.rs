@@ -39,6 +39,7 @@
 pub mod budget;
 pub mod constellation;
 pub mod docx;
+mod docx_layout;
 mod docx_order;
 mod docx_package;
 mod docx_theme;
