@@ -8,8 +8,6 @@
 //! constellation as a picture with alt text and a caption, page numbers in the footer, US Letter
 //! pages with one-inch margins.
 
-use std::io::Cursor;
-
 use docx_rs::{
     AbstractNumbering, AlignmentType, BorderType, Docx, FieldCharType, Footer, Header, IndentLevel,
     InstrText, Level, LevelJc, LevelOverride, LevelText, LineSpacing, NumPages, NumberFormat,
@@ -20,6 +18,9 @@ use docx_rs::{
     WidthType, XMLDocx,
 };
 
+use crate::docx_layout::{self, PAGE, Room};
+use crate::docx_package;
+use crate::docx_theme::FONT;
 use crate::docx_xml::{self, Figure as FigureXml};
 use crate::model::{
     Alignment, Block, Callout, Document, Figure, HeadingLevel, Inline, Table, Tone,
@@ -49,9 +50,11 @@ const NUMBERS: usize = 3;
 /// Text width of a Letter page with one-inch margins, in twentieths of a point.
 const TEXT_WIDTH: usize = 9360;
 const PICTURE_MAX_WIDTH_EMU: u32 = 5_943_600;
-const PICTURE_MAX_HEIGHT_EMU: u32 = 6_858_000;
+const EMU_PER_TWIP: u32 = 635;
+/// The smallest a picture is made to fit the space left on a page, in twips: below this its
+/// labels get hard to read, and it goes to the next page at full size instead.
+const PICTURE_MIN_HEIGHT: u32 = 2880;
 
-const FONT: &str = "Calibri";
 const INK: &str = "1F2937";
 const ACCENT: &str = "1F4E79";
 const ACCENT_LIGHT: &str = "2E74B5";
@@ -79,11 +82,7 @@ impl PreparedDocx {
     /// .docx file: the same bytes [`render_docx`] gives.
     pub fn finish(mut self) -> Result<Vec<u8>, DocxError> {
         insert_pictures(&mut self.xml, &self.figures)?;
-        let mut bytes = Cursor::new(Vec::new());
-        self.xml
-            .pack(&mut bytes)
-            .map_err(|error| DocxError::Package(error.to_string()))?;
-        Ok(bytes.into_inner())
+        docx_package::pack(self.xml).map_err(|error| DocxError::Package(error.to_string()))
     }
 }
 
@@ -112,12 +111,18 @@ pub fn prepare_docx(document: &Document) -> PreparedDocx {
     if document.status.is_draft() {
         docx = docx.header(draft_header());
     }
-    for block in &document.blocks {
+    for (index, block) in document.blocks.iter().enumerate() {
+        let introduces_figure = matches!(document.blocks.get(index + 1), Some(Block::Figure(_)));
         docx = match block {
             Block::Contents => contents(docx, document),
             Block::Heading { level, text } => {
                 docx.add_paragraph(styled(heading_style(*level), text).keep_next(true))
             }
+            // A paragraph that introduces a picture stays whole and on the picture's page.
+            Block::Paragraph(inlines) if introduces_figure => docx.add_paragraph(runs(
+                Paragraph::new().keep_next(true).keep_lines(true),
+                inlines,
+            )),
             Block::Paragraph(inlines) => docx.add_paragraph(runs(Paragraph::new(), inlines)),
             Block::BulletList(items) => items.iter().fold(docx, |docx, item| {
                 docx.add_paragraph(
@@ -143,7 +148,8 @@ pub fn prepare_docx(document: &Document) -> PreparedDocx {
             Block::Callout(callout) => docx.add_paragraph(callout_docx(callout)),
             Block::Figure(figure) => {
                 let number = figures.len() + 1;
-                match figure_docx(docx, figure, number) {
+                let room = docx_layout::room_for_figure(document, index, &figure.caption);
+                match figure_docx(docx, figure, number, room) {
                     (docx, Some(xml)) => {
                         figures.push(xml);
                         docx
@@ -496,7 +502,7 @@ fn table_docx(table: &Table) -> DocxTable {
 /// Column widths: every column is at least wide enough for its longest word (so "Priority" or
 /// "$14,500" never breaks mid-word), and the rest of the text width is shared in proportion to
 /// how much each column holds.
-fn column_widths(table: &Table) -> Vec<usize> {
+pub(crate) fn column_widths(table: &Table) -> Vec<usize> {
     // About the width of one character of 9.5-point bold text, and the cell's side margins.
     const CHAR: usize = 115;
     const PADDING: usize = 240;
@@ -566,7 +572,12 @@ fn callout_docx(callout: &Callout) -> Paragraph {
 }
 
 /// The picture paragraph and its caption; the figure's XML details for the finishing step.
-fn figure_docx(docx: Docx, figure: &Figure, number: usize) -> (Docx, Option<FigureXml>) {
+fn figure_docx(
+    docx: Docx,
+    figure: &Figure,
+    number: usize,
+    room: Room,
+) -> (Docx, Option<FigureXml>) {
     let caption = Paragraph::new()
         .style("Caption")
         .add_run(Run::new().add_text(format!("Figure {number}. ")).bold())
@@ -583,7 +594,7 @@ fn figure_docx(docx: Docx, figure: &Figure, number: usize) -> (Docx, Option<Figu
             return (docx.add_paragraph(note).add_paragraph(caption), None);
         }
     };
-    let (width, height) = fit(width_px, height_px);
+    let (width, height) = fit(width_px, height_px, room);
     let pic =
         Pic::new_with_dimensions(placeholder(number), width_px, height_px).size(width, height);
     let docx = docx
@@ -628,16 +639,34 @@ fn insert_pictures(xml: &mut XMLDocx, figures: &[FigureXml]) -> Result<(), DocxE
     Ok(())
 }
 
-/// The picture's size in EMUs: the text width, or less when it would run past the height limit.
-fn fit(width_px: u32, height_px: u32) -> (u32, u32) {
-    let width = f64::from(PICTURE_MAX_WIDTH_EMU);
+/// The picture's size in EMUs. At most the text width, and short enough that its group
+/// (introduction, picture, caption) fits on a page. When the group does not fit in what is left
+/// of the page it starts on and that is more than a third of a page, the picture is made small
+/// enough to fit there (with a margin for the estimate), unless that would make it too small to
+/// read; otherwise it goes to the next page, leaving less than a third of a page blank.
+fn fit(width_px: u32, height_px: u32, room: Room) -> (u32, u32) {
     let aspect = f64::from(height_px.max(1)) / f64::from(width_px.max(1));
-    let mut size = (width, width * aspect);
-    if size.1 > f64::from(PICTURE_MAX_HEIGHT_EMU) {
-        let shrink = f64::from(PICTURE_MAX_HEIGHT_EMU) / size.1;
-        size = (size.0 * shrink, size.1 * shrink);
-    }
-    (size.0.round() as u32, size.1.round() as u32)
+    let twips = |emu: f64| emu / f64::from(EMU_PER_TWIP);
+    let full_page = f64::from(PAGE.saturating_sub(room.around_picture + 300));
+    let natural = twips(f64::from(PICTURE_MAX_WIDTH_EMU) * aspect).min(full_page);
+    let left = f64::from(room.left_on_page);
+    let around = f64::from(room.around_picture);
+    let height = if around + natural <= left - 150.0 {
+        natural
+    } else {
+        let available = (left - around) * 0.9 - 150.0;
+        let smallest = f64::from(PICTURE_MIN_HEIGHT).max(natural * 0.4);
+        if left >= f64::from(PAGE) / 3.0 && available >= smallest {
+            available
+        } else {
+            natural
+        }
+    };
+    let height_emu = height * f64::from(EMU_PER_TWIP);
+    (
+        (height_emu / aspect).round() as u32,
+        height_emu.round() as u32,
+    )
 }
 
 /// Text XML can hold: control characters dropped, line breaks and tabs as spaces.
@@ -656,13 +685,32 @@ mod tests {
     use super::*;
 
     #[test]
-    fn pictures_fit_the_page() {
-        let (w, h) = fit(1000, 500);
+    fn pictures_fit_the_text_width_and_the_space_left() {
+        let empty_page = Room {
+            left_on_page: PAGE,
+            around_picture: 1500,
+        };
+        // A wide picture takes the text width.
+        let (w, h) = fit(1000, 500, empty_page);
         assert_eq!(w, PICTURE_MAX_WIDTH_EMU);
         assert_eq!(h, PICTURE_MAX_WIDTH_EMU / 2);
-        let (w, h) = fit(500, 5000);
-        assert_eq!(h, PICTURE_MAX_HEIGHT_EMU);
+        // A tall one is as tall as a page allows beside its introduction and caption.
+        let (w, h) = fit(500, 5000, empty_page);
+        assert_eq!(h, (PAGE - 1500 - 300) * EMU_PER_TWIP);
         assert!(w < PICTURE_MAX_WIDTH_EMU);
+        // Two thirds of a page left: the tall picture shrinks into it rather than leave it blank.
+        let two_thirds = Room {
+            left_on_page: PAGE * 2 / 3,
+            ..empty_page
+        };
+        let (_, h) = fit(500, 5000, two_thirds);
+        assert!(h / EMU_PER_TWIP + 1500 <= PAGE * 2 / 3, "{h}");
+        // A quarter of a page left: it goes to the next page whole.
+        let quarter = Room {
+            left_on_page: PAGE / 4,
+            ..empty_page
+        };
+        assert_eq!(fit(500, 5000, quarter), fit(500, 5000, empty_page));
     }
 
     #[test]

@@ -1,10 +1,14 @@
-//! Puts WordprocessingML property elements in the order the schema prescribes.
+//! Makes WordprocessingML property elements what the schema allows: children in the order it
+//! prescribes, and none it forbids.
 //!
 //! docx-rs 0.4.22 writes some children out of schema order: `w:rPr` first inside `w:pPr`,
 //! `w:numId` before `w:ilvl`, `w:basedOn` after `w:pPr` in styles, the footer reference last in
-//! `w:sectPr`. LibreOffice does not mind; Microsoft Word validates the order and offers to
-//! repair such files. This pass reorders the children of the elements listed below, keeping
-//! everything else (attributes, text, escapes) byte for byte.
+//! `w:sectPr`. It also writes what the schema does not allow at all: a `w:type` attribute on
+//! `w:gridCol`, and an (empty) `w:rPr` inside the `w:pPr` of styles and numbering levels, whose
+//! type (`CT_PPrGeneral`) has no run properties. LibreOffice does not mind; Microsoft Word
+//! validates the parts and offers to repair such files. This pass reorders the children of the
+//! elements listed below and drops the forbidden ones, keeping everything else (attributes,
+//! text, escapes) byte for byte.
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
@@ -231,7 +235,7 @@ pub(crate) fn canonical(xml: &str) -> String {
         return xml.to_owned();
     };
     for node in &mut nodes {
-        reorder(node);
+        reorder(node, "");
     }
     let mut out = String::with_capacity(xml.len());
     for node in &nodes {
@@ -289,10 +293,11 @@ fn parse(xml: &str) -> Option<Vec<Node>> {
     stack.pop().map(|root| root.children)
 }
 
-fn reorder(node: &mut Node) {
+fn reorder(node: &mut Node, parent: &str) {
     let Node::Element(element) = node else {
         return;
     };
+    drop_forbidden(element, parent);
     if let Some(order) = schema_order(&element.name) {
         element.children.sort_by_key(|child| match child {
             Node::Element(child) => order
@@ -303,8 +308,41 @@ fn reorder(node: &mut Node) {
         });
     }
     for child in &mut element.children {
-        reorder(child);
+        reorder(child, &element.name);
     }
+}
+
+/// Removes what docx-rs writes where the schema allows nothing of the kind.
+fn drop_forbidden(element: &mut Element, parent: &str) {
+    match element.name.as_str() {
+        // A grid column has only a width, always in twentieths of a point.
+        "w:gridCol" => element.tag = without_attribute(&element.tag, "w:type"),
+        // Paragraph properties of a style, a numbering level or the document defaults have no
+        // run properties: the style's or level's own `w:rPr` formats the paragraph mark.
+        "w:pPr" if matches!(parent, "w:style" | "w:lvl" | "w:pPrDefault") => {
+            element
+                .children
+                .retain(|child| !matches!(child, Node::Element(child) if child.name == "w:rPr"));
+        }
+        _ => {}
+    }
+}
+
+/// A start tag's text without one attribute.
+fn without_attribute(tag: &str, attribute: &str) -> String {
+    let needle = format!(" {attribute}=\"");
+    let Some(start) = tag.find(&needle) else {
+        return tag.to_owned();
+    };
+    let value = start + needle.len();
+    let Some(length) = tag.get(value..).and_then(|rest| rest.find('"')) else {
+        return tag.to_owned();
+    };
+    format!(
+        "{}{}",
+        tag.get(..start).unwrap_or_default(),
+        tag.get(value + length + 1..).unwrap_or_default()
+    )
 }
 
 fn write(node: &Node, out: &mut String) {
@@ -349,6 +387,15 @@ mod tests {
         assert_eq!(
             canonical(xml),
             r#"<w:sectPr><w:footerReference r:id="x" /><w:pgSz w:w="1" /><w:cols /></w:sectPr>"#
+        );
+    }
+
+    #[test]
+    fn what_the_schema_forbids_is_dropped() {
+        let xml = r#"<w:style><w:pPr><w:spacing w:after="1" /><w:rPr /></w:pPr><w:rPr><w:b /></w:rPr></w:style><w:p><w:pPr><w:rPr /></w:pPr></w:p><w:tblGrid><w:gridCol w:w="40" w:type="dxa" /></w:tblGrid>"#;
+        assert_eq!(
+            canonical(xml),
+            r#"<w:style><w:pPr><w:spacing w:after="1" /></w:pPr><w:rPr><w:b /></w:rPr></w:style><w:p><w:pPr><w:rPr /></w:pPr></w:p><w:tblGrid><w:gridCol w:w="40" /></w:tblGrid>"#
         );
     }
 

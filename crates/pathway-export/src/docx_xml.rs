@@ -7,8 +7,9 @@
 //!   picture id 1 and no description.
 //! - Tables: the first row of every table is a header row that repeats on each page
 //!   (`w:tblHeader`).
-//! - Defaults and settings: document defaults (font, size, spacing, language `w:lang`) and the
-//!   settings part are written here in schema order.
+//! - Defaults and settings: document defaults (font, size, spacing, language `w:lang`), the
+//!   font table and the settings part are written here in schema order; the settings ask Word
+//!   to update fields on opening, so the table of contents gets its page numbers.
 //! - Element order: property elements are put in schema order ([`crate::docx_order`]), which
 //!   Word checks and LibreOffice does not.
 //! - Ids: docx-rs draws paragraph and image ids from counters shared by the whole process, so
@@ -65,6 +66,7 @@ pub(crate) fn finish(xml: &mut XMLDocx, document: &Document, figures: &[Figure])
     let numbering = String::from_utf8_lossy(&xml.numberings).into_owned();
     xml.numberings = canonical(&numbering).into_bytes();
     xml.settings = settings(language).into_bytes();
+    xml.font_table = crate::docx_theme::FONT_TABLE.as_bytes().to_vec();
 }
 
 /// The body font, size, spacing and language every style starts from.
@@ -126,8 +128,9 @@ fn default_styles(styles: &str) -> String {
     )
 }
 
-/// The settings part: zoom, tab stops, Word 2013+ layout, and the language of theme fonts, in
-/// schema order.
+/// The settings part: zoom, tab stops, fields updated on opening (Word then fills in the table
+/// of contents' page numbers, after asking), Word 2013+ layout, and the language of theme
+/// fonts, in schema order.
 fn settings(language: &str) -> String {
     format!(
         concat!(
@@ -136,6 +139,7 @@ fn settings(language: &str) -> String {
             r#"<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
             r#"<w:zoom w:percent="100" /><w:defaultTabStop w:val="720" />"#,
             r#"<w:characterSpacingControl w:val="doNotCompress" />"#,
+            r#"<w:updateFields w:val="true" />"#,
             r#"<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15" /></w:compat>"#,
             r#"<w:themeFontLang w:val="{}" />"#,
             "</w:settings>"
@@ -414,5 +418,6 @@ mod tests {
         assert!(replaced.contains(r#"<w:lang w:val="en-GB""#), "{replaced}");
         assert!(replaced.ends_with("</w:docDefaults><w:style /></w:styles>"));
         assert!(settings("en-GB").contains(r#"<w:themeFontLang w:val="en-GB" />"#));
+        assert!(settings("en-GB").contains(r#"<w:updateFields w:val="true" />"#));
     }
 }

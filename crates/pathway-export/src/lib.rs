@@ -38,7 +38,10 @@
 
 pub mod constellation;
 pub mod docx;
+mod docx_layout;
 mod docx_order;
+mod docx_package;
+mod docx_theme;
 mod docx_xml;
 pub mod markdown;
 pub mod model;

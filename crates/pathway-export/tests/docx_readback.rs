@@ -154,6 +154,37 @@ fn the_footer_numbers_pages_and_the_language_is_set() {
         body.contains(r#"w:fldCharType="begin" w:dirty="true""#),
         "Word refreshes it"
     );
+    assert!(
+        settings.contains(r#"<w:updateFields w:val="true" />"#),
+        "and updates fields on opening, which fills in the page numbers: {settings}"
+    );
+}
+
+// Regression: docx-rs packed an empty comments.xml, commentsExtended.xml, footnotes.xml and
+// custom.xml into every file, and no theme.
+#[test]
+fn the_package_holds_the_parts_the_document_uses() {
+    let (_, docx) = board_docx();
+    let mut names = common::part_names(&docx);
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "docProps/app.xml",
+            "docProps/core.xml",
+            "word/_rels/document.xml.rels",
+            "word/document.xml",
+            "word/fontTable.xml",
+            "word/footer1.xml",
+            "word/media/rIdImage1.png",
+            "word/numbering.xml",
+            "word/settings.xml",
+            "word/styles.xml",
+            "word/theme/theme1.xml",
+        ]
+    );
 }
 
 #[test]

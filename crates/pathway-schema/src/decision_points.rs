@@ -14,6 +14,7 @@
 
 use serde_json::Value;
 
+use crate::placeholder::{Note, Placeholder, note, placeholder};
 use crate::plan::Readiness;
 
 /// The areas of the toolkit that group decision points.
@@ -354,34 +355,12 @@ pub fn required_at(level: Readiness) -> impl Iterator<Item = &'static DecisionPo
         .filter(move |point| point.level <= level)
 }
 
-/// Whether text is a placeholder rather than an answer: empty, or starting with `TODO`, `TBD`
-/// or `FIXME`, or only `?` or `...`.
-///
-/// ```
-/// use pathway_schema::decision_points::is_placeholder;
-/// assert!(is_placeholder("TODO: name the owner"));
-/// assert!(is_placeholder("  tbd "));
-/// assert!(!is_placeholder("Todos los maestros participan."));
-/// ```
-pub fn is_placeholder(text: &str) -> bool {
-    let text = text.trim();
-    if text.is_empty() || matches!(text, "?" | "..." | "…") {
-        return true;
-    }
-    ["TODO", "TBD", "FIXME"].iter().any(|marker| {
-        text.get(..marker.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(marker))
-            && !text
-                .get(marker.len()..)
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(char::is_alphanumeric)
-    })
-}
+pub use crate::placeholder::is_placeholder;
 
 /// What telling an answer from a blank needs to know of a value. Implemented for JSON values
 /// and for the nodes of a parsed plan, so a plan can be checked without converting it to JSON.
 pub trait Answer {
-    /// The value's shape, with its items or member values for a list or mapping.
+    /// The value's shape, with its items or members for a list or mapping.
     fn shape(&self) -> Shape<'_, Self>;
 }
 
@@ -393,8 +372,10 @@ pub enum Shape<'a, T: ?Sized> {
     Text(&'a str),
     /// A number or true/false.
     Scalar,
-    /// The items of a list, or the values of a mapping.
-    Collection(Vec<&'a T>),
+    /// The items of a list.
+    List(Vec<&'a T>),
+    /// The keys and values of a mapping, in order.
+    Mapping(Vec<(&'a str, &'a T)>),
 }
 
 impl Answer for Value {
@@ -403,8 +384,13 @@ impl Answer for Value {
             Value::Null => Shape::Null,
             Value::String(text) => Shape::Text(text),
             Value::Bool(_) | Value::Number(_) => Shape::Scalar,
-            Value::Array(items) => Shape::Collection(items.iter().collect()),
-            Value::Object(members) => Shape::Collection(members.values().collect()),
+            Value::Array(items) => Shape::List(items.iter().collect()),
+            Value::Object(members) => Shape::Mapping(
+                members
+                    .iter()
+                    .map(|(key, value)| (key.as_str(), value))
+                    .collect(),
+            ),
         }
     }
 }
@@ -418,18 +404,81 @@ impl Answer for crate::load::Node {
             NodeValue::Bool(_) | NodeValue::Int(_) | NodeValue::UInt(_) | NodeValue::Float(_) => {
                 Shape::Scalar
             }
-            NodeValue::Seq(items) => Shape::Collection(items.iter().collect()),
-            NodeValue::Map(entries) => {
-                Shape::Collection(entries.iter().map(|entry| &entry.value).collect())
-            }
+            NodeValue::Seq(items) => Shape::List(items.iter().collect()),
+            NodeValue::Map(entries) => Shape::Mapping(
+                entries
+                    .iter()
+                    .map(|entry| (entry.key.as_str(), &entry.value))
+                    .collect(),
+            ),
         }
     }
 }
 
-/// Whether a value holds a real answer: something other than nothing, and no placeholder
-/// anywhere in it. A list with one `TODO` item is not yet an answer.
+/// Why the value at a decision point's place is not an answer (see [`crate::placeholder`] for
+/// the contract).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unanswered<'a> {
+    /// Nothing is there: the key is missing, or its value is null.
+    Missing,
+    /// Blank text.
+    Blank,
+    /// An empty list, or a list of nothing but blanks.
+    EmptyList,
+    /// An empty mapping, or one whose values are all blank.
+    EmptyMapping,
+    /// A text that is a placeholder, somewhere in the value.
+    Placeholder {
+        /// Where the text is, as a JSON Pointer relative to the value (empty for the value).
+        pointer: String,
+        /// The text, trimmed.
+        text: &'a str,
+        /// Why it is a placeholder.
+        kind: Placeholder,
+    },
+    /// A text that is an answer but still carries a to-do note.
+    Note {
+        /// Where the text is, as a JSON Pointer relative to the value.
+        pointer: String,
+        /// The note.
+        note: Note<'a>,
+    },
+}
+
+/// Why a value is not a real answer, or `None` when it is one: something other than nothing,
+/// with no placeholder and no to-do note anywhere in it. A list with one `TODO` item is not
+/// yet an answer; a mapping with one blank value among others is.
+///
+/// ```
+/// use pathway_schema::decision_points::{Unanswered, unanswered};
+/// use serde_json::json;
+///
+/// assert_eq!(unanswered(Some(&json!([]))), Some(Unanswered::EmptyList));
+/// let groups = json!([{"group": "teachers", "role": "TBD"}]);
+/// let Some(Unanswered::Placeholder { pointer, text, .. }) = unanswered(Some(&groups)) else {
+///     panic!("a placeholder")
+/// };
+/// assert_eq!((pointer.as_str(), text), ("/0/role", "TBD"));
+/// ```
+pub fn unanswered<'a, A: Answer + ?Sized>(value: Option<&'a A>) -> Option<Unanswered<'a>> {
+    let Some(value) = value else {
+        return Some(Unanswered::Missing);
+    };
+    if !has_content(value) {
+        return Some(match value.shape() {
+            Shape::Null | Shape::Scalar => Unanswered::Missing,
+            Shape::Text(_) => Unanswered::Blank,
+            Shape::List(_) => Unanswered::EmptyList,
+            Shape::Mapping(_) => Unanswered::EmptyMapping,
+        });
+    }
+    let mut pointer = String::new();
+    first_unfinished(value, &mut pointer)
+}
+
+/// Whether a value holds a real answer; see [`unanswered`].
 pub fn is_answered<A: Answer + ?Sized>(value: Option<&A>) -> bool {
-    value.is_some_and(|value| has_content(value) && !has_placeholder(value))
+    unanswered(value).is_none()
 }
 
 fn has_content<A: Answer + ?Sized>(value: &A) -> bool {
@@ -437,15 +486,48 @@ fn has_content<A: Answer + ?Sized>(value: &A) -> bool {
         Shape::Null => false,
         Shape::Text(text) => !text.trim().is_empty(),
         Shape::Scalar => true,
-        Shape::Collection(items) => items.into_iter().any(has_content),
+        Shape::List(items) => items.into_iter().any(has_content),
+        Shape::Mapping(members) => members.into_iter().any(|(_, value)| has_content(value)),
     }
 }
 
-fn has_placeholder<A: Answer + ?Sized>(value: &A) -> bool {
+/// The first placeholder or note in a value with content, in document order. Blank text beside
+/// other content is an unfilled optional field, not a placeholder.
+fn first_unfinished<'a, A: Answer + ?Sized>(
+    value: &'a A,
+    pointer: &mut String,
+) -> Option<Unanswered<'a>> {
+    let within = |token: &str, value: &'a A, pointer: &mut String| {
+        let length = pointer.len();
+        pointer.push('/');
+        pointer.push_str(&crate::load::escape_token(token));
+        let found = first_unfinished(value, pointer);
+        pointer.truncate(length);
+        found
+    };
     match value.shape() {
-        Shape::Text(text) => !text.trim().is_empty() && is_placeholder(text),
-        Shape::Collection(items) => items.into_iter().any(has_placeholder),
-        Shape::Null | Shape::Scalar => false,
+        Shape::Text(text) if !text.trim().is_empty() => {
+            if let Some(kind) = placeholder(text) {
+                Some(Unanswered::Placeholder {
+                    pointer: pointer.clone(),
+                    text: text.trim(),
+                    kind,
+                })
+            } else {
+                note(text).map(|note| Unanswered::Note {
+                    pointer: pointer.clone(),
+                    note,
+                })
+            }
+        }
+        Shape::List(items) => items
+            .into_iter()
+            .enumerate()
+            .find_map(|(i, item)| within(&i.to_string(), item, pointer)),
+        Shape::Mapping(members) => members
+            .into_iter()
+            .find_map(|(key, value)| within(key, value, pointer)),
+        Shape::Text(_) | Shape::Null | Shape::Scalar => None,
     }
 }
 
@@ -492,6 +574,52 @@ mod tests {
     }
 
     #[test]
+    fn what_is_missing_is_said_by_its_shape() {
+        assert_eq!(unanswered::<Value>(None), Some(Unanswered::Missing));
+        assert_eq!(unanswered(Some(&json!(null))), Some(Unanswered::Missing));
+        assert_eq!(unanswered(Some(&json!("  "))), Some(Unanswered::Blank));
+        assert_eq!(unanswered(Some(&json!([]))), Some(Unanswered::EmptyList));
+        assert_eq!(
+            unanswered(Some(&json!(["", null]))),
+            Some(Unanswered::EmptyList)
+        );
+        assert_eq!(unanswered(Some(&json!({}))), Some(Unanswered::EmptyMapping));
+        assert_eq!(
+            unanswered(Some(&json!({"name": "", "role": null}))),
+            Some(Unanswered::EmptyMapping)
+        );
+        assert_eq!(
+            unanswered(Some(&json!(" N/A "))),
+            Some(Unanswered::Placeholder {
+                pointer: String::new(),
+                text: "N/A",
+                kind: Placeholder::NotApplicable
+            })
+        );
+    }
+
+    #[test]
+    fn the_first_placeholder_or_note_is_found_where_it_is() {
+        let value = json!({
+            "name": "Dana Whitfield",
+            "contacts": [
+                {"role": "Director", "notes": "Weekly. TODO: confirm the day"},
+                {"role": "[insert role]"}
+            ]
+        });
+        let Some(Unanswered::Note { pointer, note }) = unanswered(Some(&value)) else {
+            panic!("{:?}", unanswered(Some(&value)));
+        };
+        assert_eq!(pointer, "/contacts/0/notes");
+        assert_eq!(note.text, "TODO: confirm the day");
+        let keyed = json!({"a/b": ["fine", "?"]});
+        let Some(Unanswered::Placeholder { pointer, .. }) = unanswered(Some(&keyed)) else {
+            panic!();
+        };
+        assert_eq!(pointer, "/a~1b/1");
+    }
+
+    #[test]
     fn a_document_node_and_its_json_agree() {
         let cases = [
             "a: ~",
@@ -507,6 +635,11 @@ mod tests {
             "a: [{group: teachers, role: Design team}]",
             "a: 'TODO: describe'",
             "a: Todos los maestros",
+            "a: Todo el personal docente participa",
+            "a: {owner: 'N/A', since: 2027}",
+            "a: ['Release time. TODO: confirm', x]",
+            "a: '[insert name]'",
+            "a: '---'",
         ];
         for yaml in cases {
             let source = crate::source::Source::new("case.yaml", yaml);
@@ -516,8 +649,8 @@ mod tests {
             };
             let json = document.to_json();
             assert_eq!(
-                is_answered(document.root().pointer("/a")),
-                is_answered(json.pointer("/a")),
+                unanswered(document.root().pointer("/a")),
+                unanswered(json.pointer("/a")),
                 "{yaml}"
             );
         }

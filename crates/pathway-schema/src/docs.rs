@@ -29,6 +29,7 @@ pub fn format_reference() -> String {
          the school or fiscal year by the calendar year it ends in (2027 is 2026–27).\n"
     );
     decision_point_table(w);
+    w.push_str(&crate::placeholder::reference());
     let _ = writeln!(w, "## Objects\n");
     let _ = writeln!(
         w,
@@ -58,8 +59,9 @@ fn decision_point_table(w: &mut String) {
     let _ = writeln!(
         w,
         "Each decision point of the toolkit has one place in the plan. A point is answered when \
-         that place holds something other than nothing and no placeholder (`TODO`, `TBD`, `FIXME`) \
-         anywhere inside it. A plan must answer the points of its readiness level and of every \
+         that place holds something other than nothing and no placeholder (`TODO`, `TBD`, `N/A`, \
+         `[insert name]`…) anywhere inside it; \"Answers that are not answers\" below says exactly \
+         what counts. A plan must answer the points of its readiness level and of every \
          level before it.\n"
     );
     let _ = writeln!(

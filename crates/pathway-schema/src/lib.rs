@@ -18,6 +18,7 @@
 //! assert_eq!((location.start.line, location.start.column), (5, 9));
 //! ```
 
+#![deny(missing_docs)]
 // A load error carries its file, message, help and location; it is built once per failed file,
 // so its size (about 150 bytes) costs nothing worth a box.
 #![allow(clippy::result_large_err)]
@@ -26,12 +27,14 @@ pub mod decision_points;
 pub mod docs;
 pub mod domain;
 pub mod load;
+pub mod placeholder;
 pub mod plan;
 pub mod scaffold;
 pub mod schema;
 pub mod source;
 pub mod suggest;
 pub mod values;
+pub mod wording;
 
 pub use decision_points::{Area, DECISION_POINTS, DecisionPoint};
 pub use plan::*;

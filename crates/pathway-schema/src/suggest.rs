@@ -55,6 +55,67 @@ pub fn closest_within<'a>(
     best.map(|(_, candidate)| candidate)
 }
 
+/// The candidates that hold every word of `word` in the same order, or whose words `word` holds
+/// in order: ids that lost or gained a word (`lab-stipend` for `lab-classroom-stipend`), which
+/// [`closest`] leaves out as too far apart. Closest in word count first, at most `most` of
+/// them. Like [`closest_within`], it spends `budget`, one step per character of a candidate.
+///
+/// ```
+/// use pathway_schema::suggest::sharing_words_within;
+/// let ids = ["lab-classroom-stipend", "credential-stipend", "lab-classroom-teacher"];
+/// assert_eq!(sharing_words_within("lab-stipend", ids, 3, &mut 1_000), ["lab-classroom-stipend"]);
+/// assert_eq!(sharing_words_within("stipend", ids, 3, &mut 1_000), ["credential-stipend", "lab-classroom-stipend"]);
+/// assert!(sharing_words_within("coach", ids, 3, &mut 1_000).is_empty());
+/// ```
+pub fn sharing_words_within<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    most: usize,
+    budget: &mut u64,
+) -> Vec<&'a str> {
+    let wanted = words(word);
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let mut found: Vec<(usize, usize, &'a str)> = Vec::new();
+    for (order, candidate) in candidates.into_iter().enumerate() {
+        let cost = candidate.len() as u64 + 1;
+        if cost > *budget {
+            *budget = 0;
+            break;
+        }
+        *budget -= cost;
+        let have = words(candidate);
+        if have == wanted {
+            continue;
+        }
+        if in_order(&wanted, &have) || in_order(&have, &wanted) {
+            found.push((have.len().abs_diff(wanted.len()), order, candidate));
+        }
+    }
+    found.sort_unstable();
+    found.dedup_by(|a, b| a.2 == b.2);
+    found
+        .into_iter()
+        .take(most)
+        .map(|(.., candidate)| candidate)
+        .collect()
+}
+
+/// The words of an id or key, lowercased: `Lab_Classroom-stipend` → lab, classroom, stipend.
+fn words(text: &str) -> Vec<String> {
+    text.split(['-', '_', ' '])
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether every word of `part` appears in `whole`, in the same order.
+fn in_order(part: &[String], whole: &[String]) -> bool {
+    let mut rest = whole.iter();
+    !part.is_empty() && part.iter().all(|word| rest.any(|have| have == word))
+}
+
 // Case and the choice between `_`, `-` and space are the most common slips.
 fn normalize(word: &str) -> String {
     word.chars()

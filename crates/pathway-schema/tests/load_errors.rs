@@ -64,6 +64,126 @@ fn cases() -> Vec<(&'static str, LoadError, LoadErrorKind)> {
             K::Syntax,
         ),
         (
+            "a colon inside a sentence",
+            error_for(
+                "plan.yaml",
+                &with_head("goals:\n  challenges: Retention: our best teachers leave.\n"),
+            ),
+            K::Syntax,
+        ),
+        (
+            "a colon inside a sentence, in a list item",
+            error_for(
+                "plan.yaml",
+                &with_head(
+                    "stakeholders:\n  groups:\n    - group: teachers\n      role: Design team: two per school\n",
+                ),
+            ),
+            K::Syntax,
+        ),
+        (
+            "no space after a colon",
+            error_for(
+                "plan.yaml",
+                &with_head("goals:\n  challenges:Retention\n  student_impact: Better teaching\n"),
+            ),
+            K::Syntax,
+        ),
+        (
+            "no space after the last colon",
+            error_for("plan.yaml", &with_head("goals:\n  challenges:Retention\n")),
+            K::WrongType,
+        ),
+        (
+            "a tab for indentation",
+            error_for("plan.yaml", &with_head("goals:\n\tchallenges: Retention\n")),
+            K::Syntax,
+        ),
+        (
+            "a quote never closed",
+            error_for(
+                "plan.yaml",
+                &with_head("goals:\n  challenges: \"Retention\n  student_impact: ok\n"),
+            ),
+            K::Syntax,
+        ),
+        (
+            "text after a closing quote",
+            error_for(
+                "plan.yaml",
+                &with_head("goals:\n  challenges: \"Retention\" is the goal\n"),
+            ),
+            K::Syntax,
+        ),
+        (
+            "a line indented more than its sibling",
+            error_for(
+                "plan.yaml",
+                &with_head("goals:\n  challenges: Retention\n   student_impact: ok\n"),
+            ),
+            K::Syntax,
+        ),
+        (
+            "a line indented to no level",
+            error_for(
+                "plan.yaml",
+                &with_head("goals:\n  challenges: Retention\n student_impact: ok\n"),
+            ),
+            K::Syntax,
+        ),
+        (
+            "a list item indented to no level",
+            error_for(
+                "plan.yaml",
+                &with_head(
+                    "stakeholders:\n  groups:\n  - group: teachers\n    role: Design\n   - group: union\n",
+                ),
+            ),
+            K::Syntax,
+        ),
+        (
+            "a list item on its key's line",
+            error_for(
+                "plan.yaml",
+                &with_head("goals:\n  challenges: - retention\n"),
+            ),
+            K::Syntax,
+        ),
+        (
+            "a backslash in double quotes",
+            error_for(
+                "plan.yaml",
+                &with_head("summary: \"Plans live in S:\\plans\\2027\"\n"),
+            ),
+            K::Syntax,
+        ),
+        (
+            "a stray quote that a later value closes",
+            error_for(
+                "plan.yaml",
+                &with_head(
+                    "goals:\n  challenges: \"Retention\n  student_impact: Better teaching\ntitle: \"Pathways\"\n",
+                ),
+            ),
+            K::Syntax,
+        ),
+        (
+            "text on the line of a block marker",
+            error_for(
+                "plan.yaml",
+                &with_head("summary: > Our plan keeps strong teachers teaching.\n"),
+            ),
+            K::Syntax,
+        ),
+        (
+            "text starting with @",
+            error_for(
+                "plan.yaml",
+                &with_head("summary: @district on social media\n"),
+            ),
+            K::Syntax,
+        ),
+        (
             "unknown key with a near match",
             error_for("plan.yaml", &with_head("goal:\n  challenges: Retention\n")),
             K::UnknownKey,

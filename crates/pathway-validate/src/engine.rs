@@ -117,7 +117,7 @@ pub fn check_source(
     };
     let mut raw: Vec<(&'static Rule, Finding)> = Vec::new();
     let (structural, undescribed) =
-        structure::check_document_at_most(document.root(), MAX_FINDINGS + 1);
+        structure::check_plan_document_at_most(&document, MAX_FINDINGS + 1);
     report.omitted += undescribed;
     if !structural.is_empty() {
         raw.extend(

@@ -5,10 +5,11 @@ use std::sync::OnceLock;
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::json::Json;
+use jsonschema::types::JsonType;
 use jsonschema::{ValidationError, Validator};
-use pathway_schema::Id;
-use pathway_schema::load::{Node as TreeNode, display_path};
-use pathway_schema::suggest::closest;
+use pathway_schema::load::{Document, Format, Node as TreeNode};
+use pathway_schema::wording::{Bound, Found, Shape, StructuralProblem, explain};
+use pathway_schema::{Date, Id};
 use serde_json::Value;
 
 use crate::instance::{Instance, Tree};
@@ -49,7 +50,7 @@ fn tree_validator() -> Option<&'static Validator<Tree>> {
 }
 
 /// Checks a plan's JSON against the schema. Findings come in document order of their pointers'
-/// discovery; the engine sorts them by position.
+/// discovery; the engine sorts them by position. Advice is written in YAML.
 pub fn check(instance: &Value) -> Vec<Finding> {
     check_at_most(instance, usize::MAX).0
 }
@@ -57,19 +58,30 @@ pub fn check(instance: &Value) -> Vec<Finding> {
 /// Like [`check`], but describes only the first `limit` problems and counts the rest, which
 /// are not worth the words: a hostile file can hold a million.
 pub fn check_at_most(instance: &Value, limit: usize) -> (Vec<Finding>, usize) {
-    check_with(validator(), instance, limit)
+    check_with(validator(), instance, limit, Format::Yaml)
 }
 
 /// Like [`check_at_most`], for a parsed document, which is checked in place rather than as a
-/// JSON copy.
+/// JSON copy. Advice is written in YAML.
 pub fn check_document_at_most(root: &TreeNode, limit: usize) -> (Vec<Finding>, usize) {
-    check_with(tree_validator(), Instance::Node(root), limit)
+    check_with(tree_validator(), Instance::Node(root), limit, Format::Yaml)
+}
+
+/// Like [`check_document_at_most`], with advice written in the document's own syntax.
+pub fn check_plan_document_at_most(document: &Document, limit: usize) -> (Vec<Finding>, usize) {
+    check_with(
+        tree_validator(),
+        Instance::Node(document.root()),
+        limit,
+        document.format(),
+    )
 }
 
 fn check_with<'i, F: Json>(
     validator: Option<&'i Validator<F>>,
     instance: F::Node<'i>,
     limit: usize,
+    format: Format,
 ) -> (Vec<Finding>, usize) {
     let Some(validator) = validator else {
         let bug = Finding::new(
@@ -85,7 +97,7 @@ fn check_with<'i, F: Json>(
     let mut findings = Vec::new();
     let mut errors = validator.iter_errors(instance);
     for error in errors.by_ref() {
-        describe(&error, &mut findings);
+        describe(&error, format, &mut findings);
         if findings.len() >= limit {
             break;
         }
@@ -94,114 +106,129 @@ fn check_with<'i, F: Json>(
     (findings, more)
 }
 
-fn describe(error: &ValidationError<'_>, findings: &mut Vec<Finding>) {
+/// Turns one schema error into findings, worded by [`pathway_schema::wording`] exactly as the
+/// loader words the same problem.
+fn describe(error: &ValidationError<'_>, format: Format, findings: &mut Vec<Finding>) {
     let pointer = error.instance_path().as_str().to_owned();
-    let path = display_path(&pointer);
-    let subject = if pointer.is_empty() {
-        "the plan".to_owned()
-    } else {
-        format!("`{path}`")
+    let instance: &Value = error.instance();
+    let found = || Found::of_json(instance);
+    let mut push = |pointer: String, problem: StructuralProblem<'_>, at_key: bool| {
+        let explained = explain(&problem, &pointer, format);
+        let mut finding = Finding::new(pointer, explained.message);
+        if let Some(help) = explained.help {
+            finding = finding.help(help);
+        }
+        findings.push(if at_key { finding.at_key() } else { finding });
     };
-    let instance = error.instance();
     match error.kind() {
         ValidationErrorKind::AdditionalProperties { unexpected } => {
-            let allowed = allowed_keys(error.schema_path().as_str());
             for key in unexpected {
                 let key_pointer = format!("{pointer}/{}", pathway_schema::load::escape_token(key));
-                let help = match closest(key, allowed.iter().map(String::as_str)) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None if allowed.is_empty() => "remove it".to_owned(),
-                    None => format!("keys allowed here: {}", allowed.join(", ")),
+                let problem = StructuralProblem::UnknownKey {
+                    key,
+                    allowed: Vec::new(),
                 };
-                findings.push(
-                    Finding::new(key_pointer, format!("unknown key `{key}` in {subject}"))
-                        .help(help)
-                        .at_key(),
-                );
+                push(key_pointer, problem, true);
             }
         }
         ValidationErrorKind::Required { property } => {
             let key = property.as_str().unwrap_or_default();
-            findings.push(
-                Finding::new(
-                    pointer.clone(),
-                    format!("{subject} is missing the key `{key}`"),
-                )
-                .help(format!("add `{key}:` with a value"))
-                .at_key(),
-            );
+            push(pointer, StructuralProblem::MissingKey { key }, true);
         }
         ValidationErrorKind::Type { kind } => {
             let expected = match kind {
-                TypeKind::Single(json_type) => type_words(&json_type.to_string()),
-                TypeKind::Multiple(types) => types
-                    .iter()
-                    .map(|json_type| type_words(&json_type.to_string()))
-                    .filter(|words| words != "nothing")
-                    .collect::<Vec<_>>()
-                    .join(" or "),
+                TypeKind::Single(json_type) => vec![shape(*json_type)],
+                TypeKind::Multiple(types) => types.iter().map(shape).collect(),
             };
-            let mut finding = Finding::new(
-                pointer.clone(),
-                format!(
-                    "{subject} should be {expected}, but is {}",
-                    value_words(instance)
-                ),
-            );
-            if expected == "text" && (instance.is_number() || instance.is_boolean()) {
-                finding = finding.help("put the value in quotes to use it as text");
-            }
-            findings.push(finding);
+            let problem = StructuralProblem::WrongShape {
+                expected,
+                found: found(),
+            };
+            push(pointer, problem, false);
         }
         ValidationErrorKind::Enum { options } => {
-            let words: Vec<&str> = options
+            let choices = options
                 .as_array()
                 .map(|o| o.iter().filter_map(Value::as_str).collect())
                 .unwrap_or_default();
-            let value = instance
-                .as_str()
-                .map_or_else(|| instance.to_string(), str::to_owned);
-            let near = closest(&value, words.iter().copied())
-                .map(|near| format!("did you mean `{near}`? "))
-                .unwrap_or_default();
-            findings.push(
-                Finding::new(pointer.clone(), format!("{subject} cannot be `{value}`"))
-                    .help(format!("{near}Choose from: {}", words.join(", "))),
-            );
+            let problem = StructuralProblem::UnknownWord {
+                found: found(),
+                choices,
+            };
+            push(pointer, problem, false);
         }
         ValidationErrorKind::Constant { expected_value } => {
-            findings.push(Finding::new(
-                pointer.clone(),
-                format!(
-                    "{subject} must be {expected_value}, but is {}",
-                    value_words(instance)
-                ),
-            ));
+            let problem = StructuralProblem::NotExactly {
+                expected: Value::clone(expected_value),
+                found: found(),
+            };
+            push(pointer, problem, false);
         }
         ValidationErrorKind::Pattern { .. } if is_id_field(error.schema_path().as_str()) => {
             let text = instance.as_str().unwrap_or_default();
-            let message = Id::new(text)
+            let reason = Id::new(text)
                 .err()
                 .unwrap_or_else(|| format!("`{text}` is not a valid id"));
-            findings.push(Finding::new(
-                pointer.clone(),
-                format!("{subject}: {message}"),
-            ));
+            push(pointer, StructuralProblem::Invalid { reason }, false);
         }
-        ValidationErrorKind::Format { format } => {
-            let what = match format.as_str() {
-                "date" => "a date written YYYY-MM-DD, such as 2027-08-15",
-                "uri" => "a full web address starting with https://",
-                "email" => "an email address",
-                other => other,
+        ValidationErrorKind::Format { format: form } => {
+            let text = instance.as_str().unwrap_or_default();
+            // The loader reads dates with `Date::parse`; its reason is the one to give.
+            let problem = match (form.as_str(), Date::parse(text)) {
+                ("date", Err(reason)) => StructuralProblem::Invalid { reason },
+                (form, _) => StructuralProblem::WrongForm {
+                    form: match form {
+                        "date" => "a date written YYYY-MM-DD, such as 2027-08-15",
+                        "uri" => "a full web address starting with https://",
+                        "email" => "an email address",
+                        other => other,
+                    }
+                    .to_owned(),
+                    found: found(),
+                },
             };
-            findings.push(Finding::new(
-                pointer.clone(),
-                format!(
-                    "{subject} should be {what}, but is {}",
-                    value_words(instance)
-                ),
-            ));
+            push(pointer, problem, false);
+        }
+        ValidationErrorKind::Minimum { limit }
+        | ValidationErrorKind::Maximum { limit }
+        | ValidationErrorKind::ExclusiveMinimum { limit }
+        | ValidationErrorKind::ExclusiveMaximum { limit } => {
+            let limit = limit.clone();
+            let bound = match error.kind() {
+                ValidationErrorKind::Minimum { .. } => Bound::AtLeast(limit),
+                ValidationErrorKind::Maximum { .. } => Bound::AtMost(limit),
+                ValidationErrorKind::ExclusiveMinimum { .. } => Bound::MoreThan(limit),
+                _ => Bound::LessThan(limit),
+            };
+            let problem = StructuralProblem::OutOfRange {
+                bound,
+                found: found(),
+            };
+            push(pointer, problem, false);
+        }
+        ValidationErrorKind::MinLength { limit } | ValidationErrorKind::MaxLength { limit } => {
+            let bound = if matches!(error.kind(), ValidationErrorKind::MinLength { .. }) {
+                Bound::MinCharacters(*limit)
+            } else {
+                Bound::MaxCharacters(*limit)
+            };
+            let problem = StructuralProblem::OutOfRange {
+                bound,
+                found: found(),
+            };
+            push(pointer, problem, false);
+        }
+        ValidationErrorKind::MinItems { limit } | ValidationErrorKind::MaxItems { limit } => {
+            let bound = if matches!(error.kind(), ValidationErrorKind::MinItems { .. }) {
+                Bound::MinItems(*limit)
+            } else {
+                Bound::MaxItems(*limit)
+            };
+            let problem = StructuralProblem::OutOfRange {
+                bound,
+                found: found(),
+            };
+            push(pointer, problem, false);
         }
         ValidationErrorKind::AnyOf { context } => {
             // `anyOf: [thing, null]` is how optional objects are written; the useful errors are
@@ -209,69 +236,44 @@ fn describe(error: &ValidationError<'_>, findings: &mut Vec<Finding>) {
             let mut useful = Vec::new();
             for branch in context {
                 for inner in branch {
-                    let null_only = matches!(inner.kind(), ValidationErrorKind::Type { kind: TypeKind::Single(t) } if t.to_string() == "null");
+                    let null_only = matches!(
+                        inner.kind(),
+                        ValidationErrorKind::Type {
+                            kind: TypeKind::Single(JsonType::Null)
+                        }
+                    );
                     if !null_only {
-                        describe(inner, &mut useful);
+                        describe(inner, format, &mut useful);
                     }
                 }
             }
             if useful.is_empty() {
-                useful.push(Finding::new(
-                    pointer.clone(),
-                    format!("{subject} is not valid: {error}"),
-                ));
+                let message = format!("not valid: {}", error.masked());
+                push(pointer, StructuralProblem::Other { message }, false);
             }
             findings.extend(useful);
         }
-        _ => findings.push(Finding::new(
-            pointer.clone(),
-            format!("{subject}: {}", error.masked()),
-        )),
+        _ => {
+            let message = error.masked().to_string();
+            push(pointer, StructuralProblem::Other { message }, false);
+        }
     }
 }
 
-/// The keys the object schema at `schema_path` allows (`.../additionalProperties` → its
-/// `properties`).
-fn allowed_keys(schema_path: &str) -> Vec<String> {
-    let parent = schema_path
-        .strip_suffix("/additionalProperties")
-        .unwrap_or(schema_path);
-    schema()
-        .pointer(parent)
-        .and_then(|object| object.get("properties"))
-        .and_then(Value::as_object)
-        .map(|properties| properties.keys().cloned().collect())
-        .unwrap_or_default()
+fn shape(json_type: JsonType) -> Shape {
+    match json_type {
+        JsonType::Null => Shape::Null,
+        JsonType::Boolean => Shape::Boolean,
+        JsonType::Integer => Shape::WholeNumber,
+        JsonType::Number => Shape::Number,
+        JsonType::String => Shape::Text,
+        JsonType::Array => Shape::List,
+        JsonType::Object => Shape::Mapping,
+    }
 }
 
 fn is_id_field(schema_path: &str) -> bool {
     schema_path.starts_with("/$defs/Id/")
-}
-
-fn type_words(json_type: &str) -> String {
-    match json_type {
-        "string" => "text",
-        "integer" => "a whole number",
-        "number" => "a number",
-        "array" => "a list",
-        "object" => "a mapping of keys to values",
-        "boolean" => "`true` or `false`",
-        "null" => "nothing",
-        other => other,
-    }
-    .to_owned()
-}
-
-fn value_words(value: &Value) -> String {
-    match value {
-        Value::Null => "nothing (null)".to_owned(),
-        Value::Bool(b) => format!("`{b}`"),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) if s.chars().count() <= 40 => format!("the text `{s}`"),
-        Value::String(_) => "text".to_owned(),
-        Value::Array(_) => "a list".to_owned(),
-        Value::Object(_) => "a mapping".to_owned(),
-    }
 }
 
 #[cfg(test)]
@@ -337,8 +339,7 @@ mod tests {
         );
         assert!(
             messages
-                .iter()
-                .any(|m| m.starts_with("`period.start` should be a date")),
+                .contains(&"`period.start`: `2027-02-30` is not a date: that day does not exist"),
             "{messages:?}"
         );
     }

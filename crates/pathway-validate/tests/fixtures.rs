@@ -85,13 +85,26 @@ fn expectations(text: &str) -> Vec<Expected> {
 
 #[test]
 fn invalid_fixtures_produce_exactly_their_findings() {
-    let fixtures = yaml_files(&repo_root().join("tests/fixtures/invalid"));
+    check_fixtures("tests/fixtures/invalid", "");
+}
+
+/// One fixture for each form of the placeholder contract (docs/format.md, "Answers that are not
+/// answers"), and one of real answers that only look like placeholders.
+#[test]
+fn placeholder_fixtures_produce_exactly_their_findings() {
+    check_fixtures("tests/fixtures/placeholders", "placeholders-");
+}
+
+/// Checks every fixture of a folder against its `# expect:` lines, and snapshots its report
+/// under its name with `prefix`. A fixture that expects nothing says so in a comment.
+fn check_fixtures(folder: &str, prefix: &str) {
+    let fixtures = yaml_files(&repo_root().join(folder));
     assert!(!fixtures.is_empty());
     for path in fixtures {
         let text = std::fs::read_to_string(&path).unwrap();
         let mut expected = expectations(&text);
         assert!(
-            !expected.is_empty(),
+            !expected.is_empty() || text.contains("# expect nothing"),
             "{} has no `# expect:` line",
             path.display()
         );
@@ -119,7 +132,7 @@ fn invalid_fixtures_produce_exactly_their_findings() {
             path.display(),
             render_file(&report, HumanOptions::default())
         );
-        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let name = format!("{prefix}{}", path.file_stem().unwrap().to_string_lossy());
         insta::assert_snapshot!(name, render_file(&report, HumanOptions::default()));
     }
 }

@@ -86,8 +86,9 @@ pub fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
     };
     write_atomically(path, text.as_bytes(), overwrite)?;
     eprintln!(
-        "Wrote {}: a {} plan with {} decision points to answer. Replace each \"TODO\" with your answer.",
+        "Wrote {}: {} {} plan with {} decision points to answer. Replace each \"TODO\" with your answer.",
         path.display(),
+        pathway_schema::wording::a(level.as_str()),
         level.as_str(),
         required_at(level).count()
     );

@@ -11,9 +11,13 @@ use serde::de::{
     VariantAccess, Visitor,
 };
 
-use super::tree::{Entry, Node, NodeValue, escape_token};
+use std::borrow::Cow;
 
-/// What went wrong while reading a value into the plan's types.
+use super::tree::{Entry, Node, NodeValue, escape_token};
+use crate::wording::{Bound, Found, Shape, StructuralProblem};
+
+/// What went wrong while reading a value into the plan's types, as the wording module
+/// ([`crate::wording`]) explains it.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Problem {
     UnknownKey {
@@ -21,15 +25,55 @@ pub(crate) enum Problem {
         expected: &'static [&'static str],
     },
     MissingKey(&'static str),
-    WrongType {
+    WrongShape {
+        expected: Vec<Shape>,
+        found: Found<'static>,
+    },
+    WrongValue {
         expected: String,
-        found: String,
+        found: Found<'static>,
     },
     UnknownVariant {
         value: String,
         expected: &'static [&'static str],
     },
+    OutOfRange {
+        bound: Bound,
+        found: Found<'static>,
+    },
     Invalid(String),
+}
+
+impl Problem {
+    /// The problem as the wording module takes it.
+    pub fn structural(&self) -> StructuralProblem<'_> {
+        match self {
+            Problem::UnknownKey { key, expected } => StructuralProblem::UnknownKey {
+                key,
+                allowed: expected.to_vec(),
+            },
+            Problem::MissingKey(key) => StructuralProblem::MissingKey { key },
+            Problem::WrongShape { expected, found } => StructuralProblem::WrongShape {
+                expected: expected.clone(),
+                found: found.clone(),
+            },
+            Problem::WrongValue { expected, found } => StructuralProblem::WrongValue {
+                expected: expected.clone(),
+                found: found.clone(),
+            },
+            Problem::UnknownVariant { value, expected } => StructuralProblem::UnknownWord {
+                found: Found::Text(Cow::Borrowed(value)),
+                choices: expected.to_vec(),
+            },
+            Problem::OutOfRange { bound, found } => StructuralProblem::OutOfRange {
+                bound: bound.clone(),
+                found: found.clone(),
+            },
+            Problem::Invalid(reason) => StructuralProblem::Invalid {
+                reason: reason.clone(),
+            },
+        }
+    }
 }
 
 /// Which part of the located node the error is about.
@@ -90,10 +134,20 @@ impl fmt::Display for DeError {
         match &self.problem {
             Problem::UnknownKey { key, .. } => write!(f, "unknown key `{key}`"),
             Problem::MissingKey(key) => write!(f, "missing key `{key}`"),
-            Problem::WrongType { expected, found } => {
-                write!(f, "expected {expected}, found {found}")
+            Problem::WrongShape { expected, found } => {
+                let expected: Vec<&str> = expected.iter().map(|shape| shape.words()).collect();
+                write!(
+                    f,
+                    "expected {}, found {}",
+                    expected.join(" or "),
+                    found.words()
+                )
+            }
+            Problem::WrongValue { expected, found } => {
+                write!(f, "expected {expected}, found {}", found.words())
             }
             Problem::UnknownVariant { value, .. } => write!(f, "unknown value `{value}`"),
+            Problem::OutOfRange { found, .. } => write!(f, "{} is out of range", found.words()),
             Problem::Invalid(message) => f.write_str(message),
         }
     }
@@ -107,16 +161,33 @@ impl de::Error for DeError {
     }
 
     fn invalid_type(unexp: Unexpected, exp: &dyn de::Expected) -> Self {
-        DeError::new(Problem::WrongType {
-            expected: exp.to_string(),
-            found: describe_unexpected(&unexp),
-        })
+        match found_of(&unexp) {
+            Some(found) => DeError::new(Problem::WrongValue {
+                expected: exp.to_string(),
+                found,
+            }),
+            None => DeError::new(Problem::Invalid(format!("expected {exp}, found {unexp}"))),
+        }
     }
 
     fn invalid_value(unexp: Unexpected, exp: &dyn de::Expected) -> Self {
+        // serde's unsigned integers name themselves ("u32") as what they expected; that name is
+        // the only sign of them. A negative count breaks the schema's `minimum: 0` for the same
+        // field, and is worded as the schema stage words it ("a negative count" in
+        // pathway-validate/tests/wording.rs fails if serde names them otherwise).
+        let expected = exp.to_string();
+        if let Unexpected::Signed(n) = unexp
+            && n < 0
+            && matches!(expected.as_str(), "u8" | "u16" | "u32" | "u64")
+        {
+            return DeError::new(Problem::OutOfRange {
+                bound: Bound::AtLeast(0.into()),
+                found: Found::Number(n.to_string()),
+            });
+        }
+        let found = found_of(&unexp).map_or_else(|| unexp.to_string(), |found| found.words());
         DeError::new(Problem::Invalid(format!(
-            "{} is not allowed here: expected {exp}",
-            describe_unexpected(&unexp)
+            "{found} is not allowed here: expected {exp}"
         )))
     }
 
@@ -139,35 +210,28 @@ impl de::Error for DeError {
     }
 }
 
-fn describe_unexpected(unexp: &Unexpected) -> String {
-    match unexp {
-        Unexpected::Bool(b) => format!("`{b}`"),
-        Unexpected::Unsigned(n) => format!("the number {n}"),
-        Unexpected::Signed(n) => format!("the number {n}"),
-        Unexpected::Float(n) => format!("the number {n}"),
-        Unexpected::Str(s) => format!("the text `{s}`"),
-        Unexpected::Unit => "nothing (null)".to_owned(),
-        Unexpected::Seq => "a list".to_owned(),
-        Unexpected::Map => "a mapping".to_owned(),
-        other => other.to_string(),
-    }
+/// What serde says it found, in the wording module's terms; `None` for what plans never hold.
+fn found_of(unexp: &Unexpected) -> Option<Found<'static>> {
+    let number = |n: serde_json::Number| Found::Number(n.to_string());
+    Some(match unexp {
+        Unexpected::Bool(b) => Found::Boolean(*b),
+        Unexpected::Unsigned(n) => number((*n).into()),
+        Unexpected::Signed(n) => number((*n).into()),
+        Unexpected::Float(n) => Found::Number(
+            serde_json::Number::from_f64(*n).map_or_else(|| n.to_string(), |n| n.to_string()),
+        ),
+        Unexpected::Str(s) => Found::Text(Cow::Owned((*s).to_owned())),
+        Unexpected::Unit => Found::Null,
+        Unexpected::Seq => Found::List,
+        Unexpected::Map => Found::Mapping,
+        _ => return None,
+    })
 }
 
-fn found(node: &Node) -> String {
-    match &node.value {
-        NodeValue::Bool(b) => format!("`{b}`"),
-        NodeValue::Int(n) => format!("the number {n}"),
-        NodeValue::UInt(n) => format!("the number {n}"),
-        NodeValue::Float(n) => format!("the number {n}"),
-        NodeValue::String(s) if s.chars().count() <= 40 => format!("the text `{s}`"),
-        other => other.describe().to_owned(),
-    }
-}
-
-fn wrong_type(node: &Node, expected: &str) -> DeError {
-    DeError::new(Problem::WrongType {
-        expected: expected.to_owned(),
-        found: found(node),
+fn wrong_type(node: &Node, expected: Shape) -> DeError {
+    DeError::new(Problem::WrongShape {
+        expected: vec![expected],
+        found: Found::of_node(node).into_owned(),
     })
     .locate()
 }
@@ -187,7 +251,7 @@ impl<'de> NodeDeserializer<'de> {
                 #[allow(clippy::cast_possible_truncation)]
                 visitor.visit_i64(*f as i64)
             }
-            _ => return Err(wrong_type(node, "a whole number")),
+            _ => return Err(wrong_type(node, Shape::WholeNumber)),
         };
         result.map_err(DeError::locate)
     }
@@ -222,7 +286,7 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'de> {
     fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         match &self.0.value {
             NodeValue::Bool(b) => visitor.visit_bool(*b).map_err(DeError::locate),
-            _ => Err(wrong_type(self.0, "`true` or `false`")),
+            _ => Err(wrong_type(self.0, Shape::Boolean)),
         }
     }
 
@@ -238,7 +302,7 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'de> {
             NodeValue::Int(n) => visitor.visit_i64(*n),
             NodeValue::UInt(n) => visitor.visit_u64(*n),
             NodeValue::Float(f) => visitor.visit_f64(*f),
-            _ => return Err(wrong_type(self.0, "a number")),
+            _ => return Err(wrong_type(self.0, Shape::Number)),
         };
         result.map_err(DeError::locate)
     }
@@ -246,14 +310,7 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'de> {
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         match &self.0.value {
             NodeValue::String(s) => visitor.visit_borrowed_str(s).map_err(DeError::locate),
-            NodeValue::Int(_) | NodeValue::UInt(_) | NodeValue::Float(_) | NodeValue::Bool(_) => {
-                let mut error = wrong_type(self.0, "text");
-                if let Problem::WrongType { found, .. } = &mut error.problem {
-                    found.push_str(" (put it in quotes to use it as text)");
-                }
-                Err(error)
-            }
-            _ => Err(wrong_type(self.0, "text")),
+            _ => Err(wrong_type(self.0, Shape::Text)),
         }
     }
 
@@ -273,7 +330,7 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'de> {
             NodeValue::Seq(items) => visitor
                 .visit_seq(ListAccess::new(items))
                 .map_err(DeError::locate),
-            _ => Err(wrong_type(self.0, "a list")),
+            _ => Err(wrong_type(self.0, Shape::List)),
         }
     }
 
@@ -282,7 +339,7 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'de> {
             NodeValue::Map(entries) => visitor
                 .visit_map(EntryAccess::new(entries))
                 .map_err(DeError::locate),
-            _ => Err(wrong_type(self.0, "a mapping of keys to values")),
+            _ => Err(wrong_type(self.0, Shape::Mapping)),
         }
     }
 
@@ -311,7 +368,7 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'de> {
     ) -> Result<V::Value, DeError> {
         match &self.0.value {
             NodeValue::String(s) => visitor.visit_enum(UnitVariant(s)).map_err(DeError::locate),
-            _ => Err(wrong_type(self.0, "one of the listed words")),
+            _ => Err(wrong_type(self.0, Shape::Text)),
         }
     }
 

@@ -12,12 +12,15 @@
 //! let error = load_str("plan.yaml", "schema_version: 1\nid: demo\nreadiness: exploring\n\
 //!     organization: {name: Demo, kind: district}\ngoal: {}\n").unwrap_err();
 //! assert_eq!(error.kind, LoadErrorKind::UnknownKey);
-//! assert_eq!(error.to_string(), "plan.yaml:5:1: unknown key `goal`; did you mean `goals`?");
+//! assert_eq!(error.to_string(), "plan.yaml:5:1: unknown key `goal` in the plan; did you mean `goals`?");
 //! ```
 
 mod de;
 mod error;
 mod fast;
+mod library;
+mod mistakes;
+mod syntax;
 mod tree;
 
 pub use error::{LoadError, LoadErrorKind};
@@ -30,9 +33,10 @@ use serde::Deserialize;
 
 use crate::plan::Plan;
 use crate::source::{Location, Source};
-use crate::suggest::closest;
+use crate::wording::{StructuralProblem, explain};
 use de::{DeError, NodeDeserializer, Problem, Target};
-use tree::{MAPPING_TOO_LARGE, NodeSeed, RawNode, STRING_TOO_LONG, into_node};
+use syntax::{check_json_syntax, yaml_error};
+use tree::{NodeSeed, RawNode, into_node};
 
 /// Bounds on what a plan file may hold, enforced while it is read and parsed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -329,7 +333,7 @@ fn careful(source: Source, format: Format, limits: &Limits) -> Result<Document, 
         max_string_bytes: limits.max_string_bytes,
         max_mapping_keys: limits.max_mapping_keys,
     };
-    let parsed = seed.parse(|| {
+    let (parsed, refusal) = seed.parse(|| {
         serde_saphyr::from_str_with_options::<serde_saphyr::Spanned<RawNode>>(
             source.text(),
             options,
@@ -341,7 +345,7 @@ fn careful(source: Source, format: Format, limits: &Limits) -> Result<Document, 
             source,
             format,
         }),
-        Err(error) => Err(yaml_error(&source, &error, limits)),
+        Err(error) => Err(yaml_error(&source, &error, refusal, limits)),
     }
 }
 
@@ -412,71 +416,34 @@ impl Document {
 
     fn typing_error(&self, error: &DeError) -> LoadError {
         let pointer = error.pointer();
-        let path = display_path(&pointer);
-        let name = self.source.name();
-        let (kind, message, help) = match &error.problem {
-            Problem::UnknownKey { key, expected } => {
-                let help = match closest(key, expected.iter().copied()) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None if expected.is_empty() => "remove it".to_owned(),
-                    None => format!("keys allowed here: {}", expected.join(", ")),
-                };
-                (
-                    LoadErrorKind::UnknownKey,
-                    format!("unknown key `{key}`"),
-                    Some(help),
-                )
+        let kind = match &error.problem {
+            Problem::UnknownKey { .. } => LoadErrorKind::UnknownKey,
+            Problem::MissingKey(_) => LoadErrorKind::MissingKey,
+            Problem::WrongShape { .. } | Problem::WrongValue { .. } => LoadErrorKind::WrongType,
+            Problem::UnknownVariant { .. } | Problem::OutOfRange { .. } | Problem::Invalid(_) => {
+                LoadErrorKind::InvalidValue
             }
-            Problem::MissingKey(key) => {
-                let at = if pointer.is_empty() {
-                    "the plan".to_owned()
-                } else {
-                    format!("`{path}`")
-                };
-                (
-                    LoadErrorKind::MissingKey,
-                    format!("{at} is missing the key `{key}`"),
-                    Some(format!("add `{key}:` with a value")),
-                )
-            }
-            Problem::WrongType { expected, found } => (
-                LoadErrorKind::WrongType,
-                if pointer.is_empty() {
-                    format!("the plan should be {expected}, but is {found}")
-                } else {
-                    format!("`{path}` should be {expected}, but is {found}")
-                },
-                None,
-            ),
-            Problem::UnknownVariant { value, expected } => {
-                let near = closest(value, expected.iter().copied())
-                    .map(|near| format!("did you mean `{near}`? "))
-                    .unwrap_or_default();
-                (
-                    LoadErrorKind::InvalidValue,
-                    format!("`{path}` cannot be `{value}`"),
-                    Some(format!("{near}Choose from: {}", expected.join(", "))),
-                )
-            }
-            Problem::Invalid(message) => (
-                LoadErrorKind::InvalidValue,
-                if pointer.is_empty() {
-                    message.clone()
-                } else {
-                    format!("`{path}`: {message}")
-                },
-                None,
-            ),
         };
+        // The schema says `schema_version` is the constant 1; its type says so in its own words.
+        let problem = match (&error.problem, self.root.pointer(&pointer)) {
+            (Problem::Invalid(_), Some(node)) if pointer == "/schema_version" => {
+                StructuralProblem::NotExactly {
+                    expected: serde_json::Value::from(crate::SCHEMA_VERSION),
+                    found: crate::wording::Found::of_node(node),
+                }
+            }
+            (problem, _) => problem.structural(),
+        };
+        let explained = explain(&problem, &pointer, self.format);
         let location = match (kind, error.target) {
             (LoadErrorKind::MissingKey, _) | (_, Target::Key) => self.locate_key(&pointer),
             _ => self.locate(&pointer),
         };
         LoadError {
             kind,
-            file: name.to_owned(),
-            message,
-            help,
+            file: self.source.name().to_owned(),
+            message: explained.message,
+            help: explained.help,
             location,
             pointer: Some(pointer),
         }
@@ -513,149 +480,4 @@ fn holds_nothing(text: &str, format: Format) -> bool {
             line.is_empty() || line.starts_with('#') || line == "---" || line == "..."
         }),
     }
-}
-
-fn check_json_syntax(source: &Source) -> Result<(), LoadError> {
-    let Err(error) = serde_json::from_str::<serde::de::IgnoredAny>(source.text()) else {
-        return Ok(());
-    };
-    let text = error.to_string();
-    let message = text.split(" at line ").next().unwrap_or(&text).to_owned();
-    let (kind, message, help) = if message.contains("recursion limit") {
-        (
-            LoadErrorKind::Limit,
-            "the JSON is nested too deeply".to_owned(),
-            "a plan nests a few levels deep; check the file".to_owned(),
-        )
-    } else {
-        (
-            LoadErrorKind::Syntax,
-            format!("invalid JSON: {message}"),
-            "fix the JSON syntax at this spot".to_owned(),
-        )
-    };
-    let position = crate::source::Position {
-        line: error.line().max(1),
-        column: error.column().max(1),
-    };
-    Err(LoadError::new(kind, source.name(), message)
-        .with_help(help)
-        .at(Location {
-            start: position,
-            end: position,
-        }))
-}
-
-fn yaml_error(source: &Source, error: &serde_saphyr::Error, limits: &Limits) -> LoadError {
-    use serde_saphyr::Error as E;
-    let mut inner = error;
-    while let E::WithSnippet { error, .. } | E::AliasError { error, .. } = inner {
-        inner = error;
-    }
-    let text = inner.to_string();
-    let message = text
-        .split(" at line ")
-        .next()
-        .unwrap_or(&text)
-        .trim()
-        .to_owned();
-    let (kind, message, help) = match inner {
-        E::DuplicateMappingKey { key, .. } => (
-            LoadErrorKind::DuplicateKey,
-            match key {
-                Some(key) => format!("the key `{key}` appears twice in the same mapping"),
-                None => "a key appears twice in the same mapping".to_owned(),
-            },
-            "keep one of them; merge their contents if both hold something".to_owned(),
-        ),
-        E::Budget { breach, .. } => {
-            let what = format!("{breach:?}");
-            let (limit, help) = if what.starts_with("Depth") {
-                (
-                    format!(
-                        "the values are nested more than {} levels deep",
-                        limits.max_depth
-                    ),
-                    "a plan nests a few levels deep; check for runaway brackets or indentation",
-                )
-            } else if what.starts_with("Alias") || what.starts_with("Anchor") {
-                (
-                    "the file uses too many aliases".to_owned(),
-                    "write the values out instead of using `*aliases`",
-                )
-            } else {
-                (
-                    format!("the file holds more than {} values", limits.max_nodes),
-                    "split the plan into smaller files",
-                )
-            };
-            (LoadErrorKind::Limit, limit, help.to_owned())
-        }
-        E::AliasReplayLimitExceeded { .. }
-        | E::AliasExpansionLimitExceeded { .. }
-        | E::AliasReplayStackDepthExceeded { .. }
-        | E::AliasReplayCounterOverflow { .. } => (
-            LoadErrorKind::Limit,
-            format!(
-                "aliases expand to more than {} values",
-                limits.max_alias_events
-            ),
-            "write the values out instead of using `*aliases`".to_owned(),
-        ),
-        E::MultipleDocuments { .. } => (
-            LoadErrorKind::Unsupported,
-            "the file holds more than one YAML document (`---`)".to_owned(),
-            "put one plan in each file".to_owned(),
-        ),
-        E::UnsupportedTag { .. } => (
-            LoadErrorKind::Unsupported,
-            message,
-            "plans do not use YAML tags (`!something`): remove the tag".to_owned(),
-        ),
-        E::NonFiniteFloat { .. } => (
-            LoadErrorKind::InvalidValue,
-            "the number is too large to store, or is .inf or .nan: numbers must be finite"
-                .to_owned(),
-            "write an ordinary number".to_owned(),
-        ),
-        _ if message.contains("recursion limit") => (
-            LoadErrorKind::Limit,
-            format!(
-                "the values are nested more than {} levels deep",
-                limits.max_depth
-            ),
-            "a plan nests a few levels deep; check for runaway brackets or indentation".to_owned(),
-        ),
-        _ if message.starts_with(STRING_TOO_LONG) => (
-            LoadErrorKind::Limit,
-            message,
-            "shorten the text, or keep long documents outside the plan and link to them".to_owned(),
-        ),
-        _ if message.starts_with(MAPPING_TOO_LARGE) => (
-            LoadErrorKind::Limit,
-            message,
-            "a plan keeps long lists as lists (`- item`), not as keys of one mapping".to_owned(),
-        ),
-        _ if message.contains("too large") => (
-            LoadErrorKind::InvalidValue,
-            message,
-            "write a smaller number".to_owned(),
-        ),
-        _ => (
-            LoadErrorKind::Syntax,
-            format!("invalid YAML: {message}"),
-            "check indentation, colons and quotes around this spot".to_owned(),
-        ),
-    };
-    let mut load_error = LoadError::new(kind, source.name(), message).with_help(help);
-    if let Some(location) = inner.location() {
-        let line = usize::try_from(location.line()).unwrap_or(1).max(1);
-        let column = usize::try_from(location.column()).unwrap_or(1).max(1);
-        let position = crate::source::Position { line, column };
-        load_error = load_error.at(Location {
-            start: position,
-            end: position,
-        });
-    }
-    load_error
 }

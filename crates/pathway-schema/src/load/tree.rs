@@ -59,21 +59,6 @@ pub struct Entry {
     pub value: Node,
 }
 
-impl NodeValue {
-    /// How a person would name this kind of value in a message: "a list", "text"…
-    pub fn describe(&self) -> &'static str {
-        match self {
-            NodeValue::Null => "nothing (null)",
-            NodeValue::Bool(_) => "true/false",
-            NodeValue::Int(_) | NodeValue::UInt(_) => "a whole number",
-            NodeValue::Float(_) => "a number",
-            NodeValue::String(_) => "text",
-            NodeValue::Seq(_) => "a list",
-            NodeValue::Map(_) => "a mapping of keys to values",
-        }
-    }
-}
-
 impl Node {
     /// The node at a JSON Pointer (RFC 6901) below this one, such as `/credentials/0/title`.
     pub fn pointer(&self, pointer: &str) -> Option<&Node> {
@@ -165,22 +150,70 @@ thread_local! {
     static LIMITS: std::cell::Cell<NodeSeed> = const {
         std::cell::Cell::new(NodeSeed { max_string_bytes: usize::MAX, max_mapping_keys: usize::MAX })
     };
+    // And what the builder refused travels back here, so the loader reads it as data rather
+    // than from the message serde-saphyr passes on.
+    static REFUSED: std::cell::RefCell<Option<Refusal>> = const { std::cell::RefCell::new(None) };
 }
 
 impl NodeSeed {
-    pub(crate) fn parse<T>(self, run: impl FnOnce() -> T) -> T {
+    /// Runs a parse with these limits, and returns what it refused, if anything.
+    pub(crate) fn parse<T>(self, run: impl FnOnce() -> T) -> (T, Option<Refusal>) {
         let previous = LIMITS.with(|cell| cell.replace(self));
+        REFUSED.with(|cell| cell.borrow_mut().take());
         let result = run();
         LIMITS.with(|cell| cell.set(previous));
-        result
+        (result, REFUSED.with(|cell| cell.borrow_mut().take()))
     }
 }
 
-/// The message prefix that marks a string over the length limit.
-pub(crate) const STRING_TOO_LONG: &str = "text longer than the limit of";
+/// What the tree builder refuses to hold, whatever the YAML parser accepts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Refusal {
+    /// A text value or key over the length limit.
+    TextTooLong {
+        /// The limit, in bytes.
+        limit: usize,
+        /// The text's length, in bytes.
+        bytes: usize,
+    },
+    /// A mapping with more keys than the limit.
+    TooManyKeys {
+        /// The limit.
+        limit: usize,
+    },
+    /// A whole number beyond 64 bits, as written.
+    NumberTooLarge(String),
+    /// A `!!binary` value.
+    Binary,
+    /// A key with nothing before its colon.
+    EmptyKey,
+}
 
-/// The message prefix that marks a mapping over the key limit.
-pub(crate) const MAPPING_TOO_LARGE: &str = "a mapping with more keys than the limit of";
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refusal::TextTooLong { limit, bytes } => write!(
+                f,
+                "text longer than the limit of {limit} bytes ({bytes} bytes)"
+            ),
+            Refusal::TooManyKeys { limit } => {
+                write!(f, "a mapping with more keys than the limit of {limit}")
+            }
+            Refusal::NumberTooLarge(number) => write!(f, "the number {number} is too large"),
+            Refusal::Binary => f.write_str("binary values are not supported: write text instead"),
+            Refusal::EmptyKey => {
+                f.write_str("a key is empty: write the key's name before the colon")
+            }
+        }
+    }
+}
+
+/// Records a refusal and makes the error that carries it through the parser.
+fn refuse<E: de::Error>(refusal: Refusal) -> E {
+    let error = E::custom(&refusal);
+    REFUSED.with(|cell| *cell.borrow_mut() = Some(refusal));
+    error
+}
 
 /// A node as the parser reads it, before its position is attached.
 pub(crate) struct RawNode(pub NodeValue);
@@ -255,11 +288,11 @@ impl<'de> Visitor<'de> for RawVisitor {
     }
 
     fn visit_i128<E: de::Error>(self, v: i128) -> Result<NodeValue, E> {
-        Err(E::custom(format_args!("the number {v} is too large")))
+        Err(refuse(Refusal::NumberTooLarge(v.to_string())))
     }
 
     fn visit_u128<E: de::Error>(self, v: u128) -> Result<NodeValue, E> {
-        Err(E::custom(format_args!("the number {v} is too large")))
+        Err(refuse(Refusal::NumberTooLarge(v.to_string())))
     }
 
     fn visit_f64<E>(self, v: f64) -> Result<NodeValue, E> {
@@ -277,9 +310,7 @@ impl<'de> Visitor<'de> for RawVisitor {
     }
 
     fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<NodeValue, E> {
-        Err(E::custom(
-            "binary values are not supported: write text instead",
-        ))
+        Err(refuse(Refusal::Binary))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<NodeValue, A::Error> {
@@ -297,9 +328,7 @@ impl<'de> Visitor<'de> for RawVisitor {
         let max_keys = LIMITS.with(std::cell::Cell::get).max_mapping_keys;
         while let Some(key) = map.next_key::<Spanned<KeyText>>()? {
             if entries.len() >= max_keys {
-                return Err(de::Error::custom(format_args!(
-                    "{MAPPING_TOO_LARGE} {max_keys}"
-                )));
+                return Err(refuse(Refusal::TooManyKeys { limit: max_keys }));
             }
             let key_span = byte_span(&key);
             let value = into_node(map.next_value::<Spanned<RawNode>>()?);
@@ -317,10 +346,10 @@ impl<'de> Visitor<'de> for RawVisitor {
 fn check_length<E: de::Error>(text: &str) -> Result<(), E> {
     let limit = LIMITS.with(std::cell::Cell::get).max_string_bytes;
     if text.len() > limit {
-        Err(E::custom(format_args!(
-            "{STRING_TOO_LONG} {limit} bytes ({} bytes)",
-            text.len()
-        )))
+        Err(refuse(Refusal::TextTooLong {
+            limit,
+            bytes: text.len(),
+        }))
     } else {
         Ok(())
     }
@@ -359,9 +388,7 @@ impl<'de> Deserialize<'de> for KeyText {
                 Ok(KeyText(v.to_string()))
             }
             fn visit_unit<E: de::Error>(self) -> Result<KeyText, E> {
-                Err(E::custom(
-                    "a key is empty: write the key's name before the colon",
-                ))
+                Err(refuse(Refusal::EmptyKey))
             }
         }
         deserializer.deserialize_any(KeyVisitor)

@@ -2,8 +2,10 @@
 
 use pathway_schema::Year;
 use pathway_schema::domain::budget::{CostLine, Count, SourceLine, YearCost};
-use pathway_schema::domain::money::{Cents, format_count, format_money};
+use pathway_schema::domain::money::{Cents, format_money};
 use pathway_schema::domain::pointer::paths;
+
+use pathway_schema::wording::count;
 
 use super::{Context, Finding, Findings, declare_rule};
 
@@ -194,19 +196,17 @@ fn describe_cost(
     let total = money(cost.cost);
     let year = cost.year;
     match cost.count {
-        Count::Recipients(n) => {
-            format!(
-                "`{id}`: {} recipients × {price} = {total}",
-                format_count(n.into())
-            )
-        }
+        Count::Recipients(n) => format!(
+            "`{id}`: {} × {price} = {total}",
+            count(n, "recipient", "recipients")
+        ),
         Count::Credentials(n) => format!(
-            "`{id}`: {} credentials earned × {price} = {total}",
-            format_count(n.into())
+            "`{id}`: {} earned × {price} = {total}",
+            count(n, "credential", "credentials")
         ),
         Count::Participants(n) => format!(
-            "`{id}`: {} participants × {price} = {total}",
-            format_count(n.into())
+            "`{id}`: {} × {price} = {total}",
+            count(n, "participant", "participants")
         ),
         Count::EveryYear => format!("`{id}`: {price} a year"),
         Count::FirstYear => format!("`{id}`: {price}, paid once, in {year}"),

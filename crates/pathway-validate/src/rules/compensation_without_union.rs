@@ -122,7 +122,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
     for &(i, other, form) in unapproved.iter().skip(1) {
         finding = finding.related(
             paths::incentive(i).compensation(),
-            format!("`{}` is a {} too", other.id, describe(form)),
+            format!("`{}` is {} too", other.id, describe(form)),
         );
     }
     let who = if approver == Approver::SchoolBoard {
@@ -193,6 +193,11 @@ incentives:
             "`lane` changes the salary schedule (a lane change), but no union or bargaining unit is among the stakeholders"
         );
         assert_eq!(found[0].related.len(), 1);
+        // Regression: it read "`differential` is a a salary increase too".
+        assert_eq!(
+            found[0].related[0].message,
+            "`differential` is a salary increase too"
+        );
 
         let found = check("PW212", &with_union("[advisory-committee, informed]"));
         assert!(

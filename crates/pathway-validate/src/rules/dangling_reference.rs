@@ -1,17 +1,108 @@
 //! PW201: a reference by id that resolves to nothing.
 
+use std::collections::HashMap;
+
 use pathway_schema::load::display_path;
-use pathway_schema::suggest::closest;
+use pathway_schema::suggest::{closest, sharing_words_within};
+use pathway_schema::wording::{list, with_a};
 
 use super::{Context, Finding, Findings, declare_rule};
-use crate::index::{audience_references, references};
+use crate::index::{Kind, audience_references, references};
+
+/// The work spent on suggestions by shared words for one plan, one step per character of a
+/// candidate id: a few hundred mistyped references among thousands of ids fit in it; past it,
+/// findings come without such a suggestion.
+const WORD_SUGGESTION_BUDGET: u64 = 20_000_000;
+
+/// How many near ids a finding suggests at most.
+const MOST_SUGGESTED: usize = 3;
+
+/// The ids of the right kind a mistyped reference most likely means: the one a typo away
+/// (the same one other rules follow, see `PlanIndex::meant`), else those that share its words
+/// (`lab-stipend` for `lab-classroom-stipend`).
+fn suggestions<'a>(
+    context: &Context<'a>,
+    id: &str,
+    kinds: &[Kind],
+    budget: &mut u64,
+) -> Vec<&'a str> {
+    if let Some(near) = context.index().suggest(id, kinds) {
+        return vec![near];
+    }
+    let index = context.index();
+    let candidates = index
+        .defined
+        .iter()
+        .filter(|defined| kinds.contains(&defined.kind))
+        .map(|defined| defined.id.as_str());
+    sharing_words_within(id, candidates, MOST_SUGGESTED, budget)
+}
+
+/// What to do about a reference to nothing: the near ids, or else what ids there are, or else
+/// where to define the first one.
+fn help(context: &Context<'_>, id: &str, kinds: &[Kind], near: &[&str], wanted: &str) -> String {
+    if !near.is_empty() {
+        let near: Vec<String> = near.iter().map(|id| format!("`{id}`")).collect();
+        return format!("did you mean {}?", list(&near, "or"));
+    }
+    let mut ids: Vec<String> = kinds
+        .iter()
+        .flat_map(|kind| context.index().ids_of(*kind))
+        .map(|id| format!("`{id}`"))
+        .collect();
+    ids.dedup();
+    let define = kinds
+        .iter()
+        .map(|kind| format!("`{}`", list_of(*kind)))
+        .collect::<Vec<_>>();
+    let define = list(&define, "or");
+    match ids.len() {
+        0 => format!(
+            "the plan has no {wanted} yet: add {} with the id `{id}` under {define}",
+            with_a(wanted)
+        ),
+        1..=MOST_SHOWN => format!(
+            "the plan's ids of this kind are {}; correct the reference, or add {} with the id `{id}` under {define}",
+            list(&ids, "and"),
+            with_a(wanted)
+        ),
+        _ => format!(
+            "add {} with the id `{id}` under {define}, or correct the reference",
+            with_a(wanted)
+        ),
+    }
+}
+
+/// How many ids of the right kind a finding lists when none is near.
+const MOST_SHOWN: usize = 6;
+
+/// Where things of a kind are defined, as a person reads the path.
+fn list_of(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Credential => "credentials",
+        Kind::Stack => "stacks",
+        Kind::Opportunity => "opportunities",
+        Kind::Pathway => "pathways",
+        Kind::Incentive => "incentives.offers",
+        Kind::FundingSource => "scope.funding",
+        Kind::Goal => "goals.priorities",
+        Kind::Metric => "evaluation.metrics",
+        Kind::Milestone => "implementation.timeline",
+        Kind::ProgramCost => "scope.program_costs",
+        Kind::Approval => "implementation.approvals",
+        Kind::MemberDistrict => "organization.members",
+    }
+}
 
 declare_rule! {
     /// ## What it does
     /// Checks every reference by id: prerequisites and stack members (credentials), what
     /// unlocks an opportunity (credentials or stacks), an opportunity's incentives, a pathway's
     /// credentials and opportunities, what funds an incentive, the goals a metric measures,
-    /// incentive ids in yearly projections, and audiences named in communication.
+    /// incentive ids in yearly projections, and audiences named in communication. The help
+    /// suggests the ids of the right kind it most likely meant: one a typo away, or ones that
+    /// share its words (`lab-stipend` for `lab-classroom-stipend`); with none near, it lists
+    /// the plan's ids of that kind, or says where the first one goes.
     ///
     /// ## Why it matters
     /// A reference to nothing is usually a typo, and it silently breaks what depends on it: an
@@ -40,21 +131,28 @@ declare_rule! {
 
 fn check(context: &Context<'_>, findings: &mut Findings) {
     let index = context.index();
+    let mut budget = WORD_SUGGESTION_BUDGET;
+    let mut suggested: HashMap<(&str, &[Kind]), Vec<&str>> = HashMap::new();
     for reference in references(context.plan) {
         let found = index.get(reference.id.as_str());
         if found.is_some_and(|defined| reference.targets.contains(&defined.kind)) {
             continue;
         }
-        let wanted: Vec<&str> = reference.targets.iter().map(|kind| kind.words()).collect();
-        let wanted = wanted.join(" or ");
+        let wanted: Vec<String> = reference
+            .targets
+            .iter()
+            .map(|kind| kind.words().to_owned())
+            .collect();
+        let wanted = list(&wanted, "or");
         let place = display_path(reference.pointer.as_str());
         let mut finding = match found {
             Some(defined) => Finding::new(
                 reference.pointer.clone(),
                 format!(
-                    "`{place}` names `{}`, which is a {}, not a {wanted}",
+                    "`{place}` names `{}`, which is {}, not {}",
                     reference.id,
-                    defined.kind.words()
+                    with_a(defined.kind.words()),
+                    with_a(&wanted)
                 ),
             )
             .related(
@@ -69,13 +167,23 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
                 ),
             ),
         };
-        finding = match index.suggest(reference.id.as_str(), reference.targets) {
-            Some(near) => finding.help(format!("did you mean `{near}`?")),
-            None => finding.help(format!(
-                "add a {wanted} with the id `{}`, or correct the reference",
-                reference.id
-            )),
-        };
+        let near = suggested
+            .entry((reference.id.as_str(), reference.targets))
+            .or_insert_with(|| {
+                suggestions(
+                    context,
+                    reference.id.as_str(),
+                    reference.targets,
+                    &mut budget,
+                )
+            });
+        finding = finding.help(help(
+            context,
+            reference.id.as_str(),
+            reference.targets,
+            near,
+            &wanted,
+        ));
         if reference.is_key {
             finding = finding.at_key();
         }
@@ -108,6 +216,104 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
                 context.audiences.join(", ")
             ))
             .decision_point("communication.audiences"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::findings;
+
+    const CONSTELLATION: &str = "\
+credentials:
+  - {id: small-group-reading, title: Reading, hours: 10}
+incentives:
+  offers:
+    - {id: lab-classroom-stipend, type: compensation}
+    - {id: credential-stipend, type: compensation}
+    - {id: conference-travel, type: privilege-influence}
+opportunities:
+  - id: lab-classroom
+    title: Lab Classroom
+    kind: classroom-role
+    stays_in_classroom: true
+    unlocked_by: [small-group-reading]
+    incentives: [INCENTIVE]
+";
+
+    fn help_for(incentive: &str) -> (String, String) {
+        let found = findings("PW201", &CONSTELLATION.replace("INCENTIVE", incentive));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        (
+            found[0].message.clone(),
+            found[0].help.clone().unwrap_or_default(),
+        )
+    }
+
+    #[test]
+    fn a_typo_gets_the_id_a_typo_away() {
+        let (message, help) = help_for("lab-classroom-stipned");
+        assert_eq!(
+            message,
+            "`opportunities[0].incentives[0]` names `lab-classroom-stipned`, but no incentive has that id"
+        );
+        assert_eq!(help, "did you mean `lab-classroom-stipend`?");
+    }
+
+    // Regression: `lab-stipend` is ten edits from `lab-classroom-stipend`, so nothing was
+    // suggested.
+    #[test]
+    fn a_lost_word_gets_the_id_that_has_it() {
+        assert_eq!(
+            help_for("lab-stipend").1,
+            "did you mean `lab-classroom-stipend`?"
+        );
+        assert_eq!(
+            help_for("stipend").1,
+            "did you mean `credential-stipend` or `lab-classroom-stipend`?"
+        );
+    }
+
+    #[test]
+    fn with_nothing_near_the_ids_of_the_kind_are_listed() {
+        let (_, help) = help_for("coaching-hours");
+        assert_eq!(
+            help,
+            "the plan's ids of this kind are `lab-classroom-stipend`, `credential-stipend` and `conference-travel`; correct the reference, or add an incentive with the id `coaching-hours` under `incentives.offers`"
+        );
+    }
+
+    #[test]
+    fn with_nothing_of_the_kind_the_help_says_where_to_add_one() {
+        let plan = "\
+credentials:
+  - {id: small-group-reading, title: Reading, hours: 10}
+opportunities:
+  - {id: lab, title: Lab, kind: classroom-role, stays_in_classroom: true, unlocked_by: [small-group-reading], incentives: [stipend]}
+";
+        let found = findings("PW201", plan);
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some(
+                "the plan has no incentive yet: add an incentive with the id `stipend` under `incentives.offers`"
+            )
+        );
+    }
+
+    #[test]
+    fn a_thing_of_the_wrong_kind_is_named_with_its_article() {
+        let plan = "\
+credentials:
+  - {id: small-group-reading, title: Reading, hours: 10}
+opportunities:
+  - {id: lab, title: Lab, kind: classroom-role, stays_in_classroom: true, unlocked_by: [small-group-reading]}
+pathways:
+  - {id: reading-path, title: Reading, credentials: [small-group-reading], leads_to: [small-group-reading]}
+";
+        let found = findings("PW201", plan);
+        assert_eq!(
+            found[0].message,
+            "`pathways[0].leads_to[0]` names `small-group-reading`, which is a credential, not an opportunity"
         );
     }
 }

@@ -3,14 +3,18 @@
 use std::collections::HashMap;
 
 use pathway_schema::domain::pointer::paths;
+use pathway_schema::source::Position;
+use pathway_schema::wording::with_a;
 
 use super::{Context, Finding, Findings, declare_rule};
+use crate::index::Defined;
 
 declare_rule! {
     /// ## What it does
     /// Finds ids used by more than one thing: credentials, stacks, opportunities, pathways,
     /// incentives, funding sources, goals, metrics and milestones share one set of ids. It also
-    /// finds an audience given two messages.
+    /// finds an audience given two messages. Every use of an id after its first in the file is
+    /// reported, pointing back at the first.
     ///
     /// ## Why it matters
     /// References name things by id; with two things of the same id, a reference means one of
@@ -41,29 +45,52 @@ declare_rule! {
 }
 
 fn check(context: &Context<'_>, findings: &mut Findings) {
+    // "Earlier" means earlier in the file: the index lists things kind by kind, so each id's
+    // definitions are put in the order they are written before the first is chosen.
+    // Groups in the order the index first meets each id, so the findings kept when a hostile
+    // plan has more than can be shown are the same on every run.
+    let mut group_of: HashMap<&str, usize> = HashMap::new();
+    let mut groups: Vec<Vec<(Option<Position>, &Defined<'_>)>> = Vec::new();
     for defined in &context.index().defined {
-        let Some(first) = context.index().get(defined.id.as_str()) else {
+        let position = context
+            .document
+            .locate(defined.pointer.as_str())
+            .map(|location| location.start);
+        let group = *group_of.entry(defined.id.as_str()).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        if let Some(members) = groups.get_mut(group) {
+            members.push((position, defined));
+        }
+    }
+    for definitions in groups.iter_mut().filter(|all| all.len() > 1) {
+        definitions.sort_by_key(|(position, _)| position.map(|p| (p.line, p.column)));
+        let Some(((_, first), later)) = definitions.split_first() else {
             continue;
         };
-        if first.pointer == defined.pointer {
-            continue;
-        }
-        findings.push(
-            Finding::new(
-                defined.pointer.clone(),
-                format!(
-                    "this {} has the id `{}`, which an earlier {} already has",
-                    defined.kind.words(),
-                    defined.id,
-                    first.kind.words()
+        for (_, defined) in later {
+            let earlier = if defined.kind == first.kind {
+                format!("another {}", first.kind.words())
+            } else {
+                with_a(first.kind.words())
+            };
+            findings.push(
+                Finding::new(
+                    defined.pointer.clone(),
+                    format!(
+                        "this {} has the id `{}`, which {earlier} earlier in the file already has",
+                        defined.kind.words(),
+                        defined.id,
+                    ),
+                )
+                .help("give each thing its own id, and check which one references mean")
+                .related(
+                    first.pointer.clone(),
+                    format!("`{}` is first used here", defined.id),
                 ),
-            )
-            .help("give each thing its own id, and check which one references mean")
-            .related(
-                first.pointer.clone(),
-                format!("`{}` is first used here", defined.id),
-            ),
-        );
+            );
+        }
     }
     if let Some(communication) = &context.plan.communication {
         let mut first_message: HashMap<&str, usize> = HashMap::new();
@@ -84,5 +111,45 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::findings;
+
+    // Regression: the index lists goals before credentials before opportunities, so an
+    // opportunity written above a credential of the same id was called the later one.
+    #[test]
+    fn earlier_means_earlier_in_the_file() {
+        let plan = "\
+opportunities:
+  - {id: reading-coach, title: Coach, kind: hybrid-role, stays_in_classroom: true, unlocked_by: [reading-coach]}
+credentials:
+  - {id: reading-coach, title: Reading Coaching, hours: 10}
+";
+        let found = findings("PW202", plan);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].place.pointer, "/credentials/0/id");
+        assert_eq!(
+            found[0].message,
+            "this credential has the id `reading-coach`, which an opportunity earlier in the file already has"
+        );
+        assert_eq!(found[0].related[0].place.pointer, "/opportunities/0/id");
+    }
+
+    #[test]
+    fn the_same_kind_twice_is_another_one() {
+        let plan = "\
+credentials:
+  - {id: reading, title: Reading, hours: 10}
+  - {id: reading, title: Math, hours: 10}
+";
+        let found = findings("PW202", plan);
+        assert_eq!(
+            found[0].message,
+            "this credential has the id `reading`, which another credential earlier in the file already has"
+        );
+        assert_eq!(found[0].place.pointer, "/credentials/1/id");
     }
 }
