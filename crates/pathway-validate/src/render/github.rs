@@ -6,6 +6,8 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::FileReport;
 use crate::rules;
 
+use super::neutral;
+
 /// One workflow command per finding.
 pub fn render(reports: &[FileReport], problems: &[String]) -> String {
     let mut out = String::new();
@@ -43,10 +45,12 @@ fn command(path: &str, diagnostic: &Diagnostic) -> String {
         "title={}",
         escape_property(&format!("{} {name}", diagnostic.code))
     ));
-    let mut message = diagnostic.message.clone();
+    // The message and help are one line each (user text in them is neutralised whole, a
+    // newline included); the newline between them is the command's own.
+    let mut message = neutral::inline(&diagnostic.message).into_owned();
     if let Some(help) = &diagnostic.help {
         message.push_str("\nhelp: ");
-        message.push_str(help);
+        message.push_str(&neutral::inline(help));
     }
     format!(
         "::{kind} {}::{}",
@@ -55,16 +59,30 @@ fn command(path: &str, diagnostic: &Diagnostic) -> String {
     )
 }
 
-/// Escapes a command's message: `%`, carriage returns and newlines.
+/// Escapes a command's message: `%`, carriage returns and newlines, which the runner decodes,
+/// and every other control character, which it would print raw (see [`neutral`]).
 fn escape_data(text: &str) -> String {
+    percent_lines(
+        &text
+            .split('\n')
+            .map(neutral::inline)
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+}
+
+fn percent_lines(text: &str) -> String {
     text.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
-/// Escapes a command's property value: as messages, plus `:` and `,`.
+/// Escapes a command's property value: every control character, then `%`, `:` and `,`. A
+/// newline in a file name stays a newline once decoded; it cannot end the command.
 fn escape_property(text: &str) -> String {
-    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+    percent_lines(&neutral::inline(text))
+        .replace(':', "%3A")
+        .replace(',', "%2C")
 }
 
 #[cfg(test)]
@@ -75,5 +93,12 @@ mod tests {
     fn escaping() {
         assert_eq!(escape_data("50% done\nnext"), "50%25 done%0Anext");
         assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+        // Regression: a file name with a newline and `::warning::` ended the command and
+        // started another; escape sequences went raw into the log.
+        assert_eq!(
+            escape_property("x.yaml\n::warning::owned"),
+            "x.yaml\\u{a}%3A%3Awarning%3A%3Aowned"
+        );
+        assert_eq!(escape_data("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
     }
 }

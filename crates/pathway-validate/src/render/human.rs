@@ -9,7 +9,7 @@ use pathway_schema::source::{Location, Source};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::FileReport;
-use crate::render::Summary;
+use crate::render::{Summary, neutral};
 
 /// How to print.
 #[derive(Debug, Clone, Copy, Default)]
@@ -26,24 +26,24 @@ pub fn render_file(report: &FileReport, options: HumanOptions) -> String {
         Renderer::plain()
     }
     .decor_style(DecorStyle::Ascii);
+    let path = neutral::inline(&report.path);
     let mut out = String::new();
     for diagnostic in &report.diagnostics {
-        out.push_str(&render_diagnostic(&renderer, report, diagnostic));
+        out.push_str(&render_diagnostic(&renderer, &path, report, diagnostic));
         out.push_str("\n\n");
     }
     if report.omitted > 0 {
         let _ = writeln!(
             out,
-            "{}: {} more findings not shown; fix the ones above first\n",
-            report.path, report.omitted
+            "{path}: {} more findings not shown; fix the ones above first\n",
+            report.omitted
         );
     }
     if !report.coverage.is_empty() {
         let level = report.readiness.map_or("", |level| level.as_str());
         let _ = writeln!(
             out,
-            "{}: decision points answered at the `{level}` level:",
-            report.path
+            "{path}: decision points answered at the `{level}` level:"
         );
         for area in &report.coverage {
             let mark = if area.answered == area.required {
@@ -61,7 +61,13 @@ pub fn render_file(report: &FileReport, options: HumanOptions) -> String {
         }
         out.push('\n');
     }
-    out
+    if options.color {
+        // Every piece of user text is neutralised on its way in; the colour codes are ours.
+        out
+    } else {
+        // And a second time, whole, where no escape sequence of ours can be caught up in it.
+        neutral::block(&out).into_owned()
+    }
 }
 
 /// The closing line of a run: `3 plans: 2 errors, 1 warning, 5 infos`.
@@ -90,17 +96,31 @@ fn level(severity: Severity) -> Level<'static> {
     }
 }
 
-fn render_diagnostic(renderer: &Renderer, report: &FileReport, diagnostic: &Diagnostic) -> String {
+fn render_diagnostic(
+    renderer: &Renderer,
+    path: &str,
+    report: &FileReport,
+    diagnostic: &Diagnostic,
+) -> String {
     let (line, column) = diagnostic.start();
-    let origin = format!("{}:{line}:{column}", report.path);
+    let origin = format!("{path}:{line}:{column}");
+    let message = neutral::inline(&diagnostic.message);
     let title = level(diagnostic.severity)
-        .primary_title(diagnostic.message.as_str())
+        .primary_title(message.as_ref())
         .id(diagnostic.code);
     let excerpt = report
         .source
         .as_ref()
         .zip(diagnostic.place.location)
-        .and_then(|(source, location)| excerpt(source, location));
+        .and_then(|(source, location)| excerpt(source, location))
+        .map(|excerpt| {
+            let (text, span) = neutral::quoted_source(&excerpt.text, excerpt.span.clone());
+            Excerpt {
+                text: std::borrow::Cow::Owned(text.into_owned()),
+                span,
+                ..excerpt
+            }
+        });
     // A window cut out of a long line cannot count the line's columns, so the origin line
     // with the real column goes in a group of its own, followed by the window.
     let mut lead = None;
@@ -109,7 +129,7 @@ fn render_diagnostic(renderer: &Renderer, report: &FileReport, diagnostic: &Diag
             let column = diagnostic.place.location.map_or(1, |l| l.start.column);
             lead = Some(
                 title.element(
-                    annotate_snippets::Origin::path(report.path.as_str())
+                    annotate_snippets::Origin::path(path)
                         .line(excerpt.first_line)
                         .char_column(column),
                 ),
@@ -123,7 +143,7 @@ fn render_diagnostic(renderer: &Renderer, report: &FileReport, diagnostic: &Diag
         Some(excerpt) => title.element(
             Snippet::source(excerpt.text)
                 .line_start(excerpt.first_line)
-                .path(report.path.as_str())
+                .path(path)
                 .annotation(AnnotationKind::Primary.span(excerpt.span)),
         ),
         None => title.element(annotate_snippets::Origin::path(origin.as_str())),
@@ -133,10 +153,12 @@ fn render_diagnostic(renderer: &Renderer, report: &FileReport, diagnostic: &Diag
         .iter()
         .map(|related| match related.place.location {
             Some(location) => format!(
-                "{} ({}:{}:{})",
-                related.message, report.path, location.start.line, location.start.column
+                "{} ({path}:{}:{})",
+                neutral::inline(&related.message),
+                location.start.line,
+                location.start.column
             ),
-            None => related.message.clone(),
+            None => neutral::inline(&related.message).into_owned(),
         })
         .collect();
     if let Some(point) = diagnostic
@@ -148,8 +170,9 @@ fn render_diagnostic(renderer: &Renderer, report: &FileReport, diagnostic: &Diag
     for note in &notes {
         group = group.element(Level::NOTE.message(note.as_str()));
     }
-    if let Some(help) = &diagnostic.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+    let help = diagnostic.help.as_deref().map(neutral::inline);
+    if let Some(help) = &help {
+        group = group.element(Level::HELP.message(help.as_ref()));
     }
     match lead {
         Some(lead) => without_doubled_gutter(&renderer.render(&[lead, group])),

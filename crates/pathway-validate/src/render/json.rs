@@ -127,7 +127,7 @@ pub fn render(reports: &[FileReport], problems: &[String]) -> String {
             infos: summary.infos,
         },
     };
-    let mut text = serde_json::to_string_pretty(&run).unwrap_or_default();
+    let mut text = super::neutral::json(serde_json::to_string_pretty(&run).unwrap_or_default());
     text.push('\n');
     text
 }

@@ -57,7 +57,7 @@ pub fn render(reports: &[FileReport], problems: &[String]) -> String {
             "results": results,
         }],
     });
-    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
+    let mut text = super::neutral::json(serde_json::to_string_pretty(&log).unwrap_or_default());
     text.push('\n');
     text
 }
