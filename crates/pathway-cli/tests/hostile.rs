@@ -651,3 +651,249 @@ fn many_keys_items_findings_and_suppressions_stay_bounded() {
     export(&dangling, "many-dangling.yaml", true);
     std::fs::remove_dir_all(&directory).unwrap();
 }
+
+/// Regression: the temporary file of an atomic write had a predictable name and was opened with
+/// truncation, so a symbolic link planted there redirected the write to any file the user can
+/// write; `init --force` wrote through a symbolic link, into a FIFO or onto a device.
+#[cfg(unix)]
+#[test]
+fn planted_links_fifos_and_devices_are_never_written_through() {
+    use std::os::unix::fs::PermissionsExt;
+    let directory = scratch("planted");
+    let victim = directory.join("victim.txt");
+    std::fs::write(&victim, "precious").unwrap();
+    let out = directory.join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    // Every name the old scheme would have used, for any process id nearby, and the output
+    // files themselves, point at the victim.
+    for audience in ["union", "educators"] {
+        let name = format!("juniper-ridge-pathways-{audience}.md");
+        std::os::unix::fs::symlink(&victim, out.join(&name)).unwrap();
+    }
+    let link_target = out.join("juniper-ridge-pathways-union.md");
+    let run = pathway(
+        &[
+            "export",
+            "examples/juniper-ridge-designing.yaml",
+            "--audience",
+            "union",
+            "--format",
+            "md",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        Input::Nothing,
+        "export onto a planted symbolic link",
+    );
+    run.assert_sane();
+    assert_eq!(run.code, Some(2), "{}", run.output());
+    assert!(run.stderr.contains("is a symbolic link"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    assert!(
+        std::fs::symlink_metadata(&link_target)
+            .unwrap()
+            .is_symlink()
+    );
+
+    // init --force: a symbolic link, a FIFO (opening it to write would hang) and a device.
+    let fifo = directory.join("plan-fifo.yaml");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let link = directory.join("plan-link.yaml");
+    std::os::unix::fs::symlink(&victim, &link).unwrap();
+    for (target, kind) in [
+        (link.to_str().unwrap(), "a symbolic link"),
+        (fifo.to_str().unwrap(), "a named pipe"),
+        ("/dev/null", "a device"),
+    ] {
+        let run = pathway(
+            &["init", "-o", target, "--force"],
+            Input::Nothing,
+            &format!("init --force -o {kind}"),
+        );
+        run.assert_sane();
+        assert_eq!(run.code, Some(2), "{kind}: {}", run.output());
+        assert!(run.stderr.contains(kind), "{kind}: {}", run.stderr);
+    }
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+
+    // A regular file is replaced and keeps its permissions.
+    let plan = directory.join("plan.yaml");
+    std::fs::write(&plan, "old").unwrap();
+    std::fs::set_permissions(&plan, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let run = pathway(
+        &["init", "-o", plan.to_str().unwrap(), "--force"],
+        Input::Nothing,
+        "init --force -o a regular file",
+    );
+    run.assert_sane();
+    assert_eq!(run.code, Some(0), "{}", run.output());
+    let mode = std::fs::metadata(&plan).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    assert!(
+        std::fs::read_to_string(&plan)
+            .unwrap()
+            .contains("schema_version")
+    );
+    let left: Vec<String> = listing(&directory)
+        .into_iter()
+        .filter(|name| name.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+    std::fs::remove_dir_all(&directory).unwrap();
+}
+
+/// Regression: Ctrl-C during an export left the temporary files of the documents being written.
+/// The interrupt lands wherever it lands (this test does not try to time it); whenever that is,
+/// the run ends by the signal and no temporary file is left.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_export_leaves_no_temporary_file() {
+    let directory = scratch("interrupt");
+    let plan = directory.join("plan.yaml");
+    let mut text = format!("{PLAN}credentials:\n");
+    for i in 0..3_000 {
+        text.push_str(&format!(
+            "  - {{id: credential-{i}, title: Credential {i}, hours: 10}}\n"
+        ));
+    }
+    std::fs::write(&plan, text).unwrap();
+    let out = directory.join("out");
+    for round in 0..3 {
+        let _ = std::fs::remove_dir_all(&out);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_pathway"))
+            .args(["export", plan.to_str().unwrap(), "--all", "-o"])
+            .arg(&out)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait until the first document is written, so the interrupt comes while the rest are.
+        let started = Instant::now();
+        while listing(&out).is_empty() && started.elapsed() < HANG_GUARD {
+            if child.try_wait().unwrap().is_some() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        let _ = Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status();
+        let status = child.wait().unwrap();
+        let left: Vec<String> = listing(&out)
+            .into_iter()
+            .filter(|name| name.ends_with(".tmp"))
+            .collect();
+        assert!(
+            left.is_empty(),
+            "round {round}: {left:?} left after {status:?}"
+        );
+    }
+    std::fs::remove_dir_all(&directory).unwrap();
+}
+
+/// What no stream may carry raw: control characters other than newline and tab, 8-bit
+/// controls, bidirectional controls, a legacy workflow command (`##[`) anywhere, and (outside
+/// the GitHub format's own commands) a line that starts a workflow command.
+fn assert_neutral(stream: &str, text: &str, github_commands: bool) {
+    for c in text.chars() {
+        let raw_control = (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}');
+        assert!(!raw_control, "{stream}: raw {c:?} in\n{text}");
+    }
+    assert!(!text.contains("##["), "{stream}: `##[` in\n{text}");
+    for line in text.lines() {
+        let line = line.trim_start();
+        if !line.starts_with("::") {
+            continue;
+        }
+        let ours = ["::error ", "::warning ", "::notice "]
+            .iter()
+            .any(|command| line.starts_with(command));
+        assert!(
+            github_commands && ours,
+            "{stream}: a workflow command that is not ours: {line}"
+        );
+    }
+}
+
+/// Regression: a file name with a newline and `::warning::` went raw to standard error, where
+/// GitHub Actions reads workflow commands, and file names and plan text with escape sequences
+/// (OSC 52 clipboard writes, screen clears) went raw to the terminal.
+#[cfg(unix)]
+#[test]
+fn file_names_and_plan_text_cannot_reach_a_stream_raw() {
+    let directory = scratch("inject");
+    let plans = directory.join("plans");
+    std::fs::create_dir_all(&plans).unwrap();
+    let names = [
+        "evil\n::warning file=README.md::owned.yaml",
+        "clip\u{1b}]52;c;aGk=\u{7}.yaml",
+        "clear\u{1b}[2J\u{9b}31m.yaml",
+        "bidi\u{202e}lmay.yaml",
+        "legacy ##[error]owned.yaml",
+    ];
+    // A plan whose unknown key and whose text carry the same payloads.
+    let text = format!(
+        "{PLAN}title: \"x\\e[2J ##[error]boom \\u0085 \\u2028\"\n\"k\\e]52;c;aGk=\\a\\n::error::x\": 1\n"
+    );
+    for name in names {
+        std::fs::write(plans.join(name), &text).unwrap();
+    }
+    for format in ["human", "json", "sarif", "github"] {
+        let mut args = vec!["validate", "--format", format, "--color", "never"];
+        let explicit: Vec<String> = names
+            .iter()
+            .map(|name| plans.join(name).to_str().unwrap().to_owned())
+            .collect();
+        args.extend(explicit.iter().map(String::as_str));
+        args.push(plans.to_str().unwrap());
+        args.push("missing\n::error::gone.yaml");
+        let run = pathway(
+            &args,
+            Input::Nothing,
+            &format!("validate --format {format} hostile names"),
+        );
+        run.assert_sane();
+        assert_eq!(run.code, Some(2), "{format}: {}", run.output());
+        assert_neutral(&format!("{format} stdout"), &run.stdout, format == "github");
+        assert_neutral(&format!("{format} stderr"), &run.stderr, false);
+        if format == "json" || format == "sarif" {
+            let parsed: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+            if format == "json" {
+                // Still the same document: it names the files as they are.
+                assert!(parsed.to_string().contains("##[error]"), "{format}");
+            }
+        }
+    }
+    for name in names {
+        let out = directory.join("out");
+        let run = pathway(
+            &[
+                "export",
+                plans.join(name).to_str().unwrap(),
+                "--all",
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            Input::Nothing,
+            "export a hostile name",
+        );
+        run.assert_sane();
+        assert_neutral("export stdout", &run.stdout, false);
+        assert_neutral("export stderr", &run.stderr, false);
+    }
+    let run = pathway(
+        &["explain", "PW\u{1b}[2J\n::error::x"],
+        Input::Nothing,
+        "explain a hostile code",
+    );
+    assert_eq!(run.code, Some(2));
+    assert_neutral("explain stderr", &run.stderr, false);
+    std::fs::remove_dir_all(&directory).unwrap();
+}

@@ -13,6 +13,7 @@ use pathway_export::{Format, build_document, draw_constellation, file_name, rend
 use pathway_schema::Id;
 use pathway_schema::load::{Limits, LoadedPlan, load};
 
+use crate::neutral::shown;
 use crate::output::{Overwrite, write_atomically};
 
 /// Publish a plan as Word and Markdown documents, one per audience.
@@ -80,22 +81,23 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let loaded = match load(&args.plan, &Limits::DEFAULT) {
         Ok(loaded) => loaded,
         Err(error) => {
-            eprintln!("{error}");
+            crate::neutral::print_line(&error.to_string());
             return Ok(ExitCode::from(1));
         }
     };
     std::fs::create_dir_all(&args.output)
-        .with_context(|| format!("cannot create the folder {}", args.output.display()))?;
+        .with_context(|| format!("cannot create the folder {}", shown(&args.output)))?;
     let formats = args.format.formats();
     let progress = Mutex::new(Progress::new(audiences.len() * formats.len()));
     let written = write_all(&loaded, &profiles, &audiences, formats, args, &progress)?;
     if let Ok(progress) = progress.lock() {
         progress.finish();
     }
-    let mut stdout = std::io::stdout().lock();
-    for path in &written {
-        writeln!(stdout, "{}", path.display())?;
-    }
+    let listing: String = written
+        .iter()
+        .map(|path| format!("{}\n", shown(path)))
+        .collect();
+    crate::output::print(&listing)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -249,8 +251,10 @@ impl Progress {
         let mut stderr = std::io::stderr().lock();
         let _ = write!(
             stderr,
-            "\r\x1b[2K[{bar}] {}/{} {name}",
-            self.done, self.total
+            "\r\x1b[2K[{bar}] {}/{} {}",
+            self.done,
+            self.total,
+            pathway_validate::render::neutral::inline(name)
         );
         let _ = stderr.flush();
     }

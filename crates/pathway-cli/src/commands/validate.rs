@@ -1,7 +1,7 @@
 //! `pathway validate`: check plans for missing decisions and contradictions.
 
 use std::collections::HashMap;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -13,6 +13,8 @@ use pathway_validate::config::{Config, RuleSettings, discover};
 use pathway_validate::render::human::{HumanOptions, render_file, render_summary};
 use pathway_validate::render::{Summary, github, json, sarif};
 use pathway_validate::{FileReport, Options, check_source};
+
+use crate::neutral::shown;
 
 /// Check plans for unanswered decision points and contradictions.
 ///
@@ -179,13 +181,9 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
         OutputFormat::Sarif => sarif::render(&reports, &problems),
         OutputFormat::Github => github::render(&reports, &problems),
     };
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(output.as_bytes())
-        .context("cannot write the findings")?;
-    stdout.flush().ok();
+    crate::output::print(&output).context("cannot write the findings")?;
     for problem in &problems {
-        eprintln!("error: {problem}");
+        crate::neutral::print_error(problem);
     }
     let summary = Summary::of(&reports);
     let failed = summary.errors > 0 || (args.deny == Some(Deny::Warnings) && summary.warnings > 0);
@@ -209,7 +207,7 @@ fn plan_files(paths: &[PathBuf], problems: &mut Vec<String>) -> Vec<PathBuf> {
             if files.len() == before {
                 problems.push(format!(
                     "{}: no .yaml, .yml or .json plan files in this directory",
-                    path.display()
+                    shown(path)
                 ));
             }
         } else {
@@ -225,7 +223,7 @@ fn collect_dir(directory: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<St
         Err(error) => {
             problems.push(format!(
                 "{}: cannot read the directory: {error}",
-                directory.display()
+                shown(directory)
             ));
             return;
         }
