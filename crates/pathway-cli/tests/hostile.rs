@@ -598,7 +598,8 @@ fn many_keys_items_findings_and_suppressions_stay_bounded() {
         1,
         "more findings not shown",
     );
-    assert!(run.stdout.contains("1 plan: 1000 errors"), "{}", run.stdout);
+    // All 9,999 unknown keys count, though only 1,000 are shown.
+    assert!(run.stdout.contains("1 plan: 9999 errors"), "{}", run.stdout);
 
     let items = directory.join("many-items.yaml");
     write_repeated(&items, b"- 1\n", 8_000_000);
@@ -895,5 +896,101 @@ fn file_names_and_plan_text_cannot_reach_a_stream_raw() {
     );
     assert_eq!(run.code, Some(2));
     assert_neutral("explain stderr", &run.stderr, false);
+    std::fs::remove_dir_all(&directory).unwrap();
+}
+
+/// Regression: with more than 1,000 findings the cut was made in rule order, so a plan with one
+/// error and 1,100 warnings reported "0 errors" and exited 0, in every format.
+#[test]
+fn an_error_among_thousands_of_warnings_is_kept_and_counted() {
+    let directory = scratch("cut");
+    // Only the coherence rules: the decision points would add errors of their own.
+    std::fs::write(
+        directory.join("pathway.toml"),
+        "[rules]\nPW100 = \"off\"\nPW101 = \"off\"\n",
+    )
+    .unwrap();
+    let mut text = format!("{PLAN}credentials:\n");
+    // 1,100 credentials that unlock nothing (a warning each), listed before the one error: a
+    // dangling prerequisite on the last line.
+    for i in 0..1_100 {
+        text.push_str(&format!("  - {{id: credential-{i}, title: C}}\n"));
+    }
+    text.push_str("  - {id: last, title: L, prerequisites: [missing]}\n");
+    let plan = directory.join("plan.yaml");
+    std::fs::write(&plan, text).unwrap();
+    let shown = plan.to_str().unwrap();
+    // Computed from the plan: 1,101 orphans, one dangling reference; 1,000 are listed.
+    let (errors, warnings, listed) = (1, 1_101, 1_000);
+    let omitted = errors + warnings - listed;
+    let run = |format: &str| {
+        let run = pathway(
+            &["validate", "--format", format, shown],
+            Input::Nothing,
+            &format!("validate --format {format} 1 error among 1,101 warnings"),
+        );
+        run.assert_sane();
+        assert_eq!(run.code, Some(1), "{format}: the error fails the run");
+        run
+    };
+    let human = run("human");
+    assert!(
+        human
+            .stdout
+            .contains(&format!("1 plan: 1 error, {warnings} warnings, 0 infos")),
+        "{}",
+        &human.stdout[human.stdout.len().saturating_sub(500)..]
+    );
+    assert!(human.stdout.contains("error[PW201]"));
+    assert!(human.stdout.contains(&format!(
+        "{omitted} more findings not shown (0 errors, {omitted} warnings"
+    )),);
+
+    let json: serde_json::Value = serde_json::from_str(&run("json").stdout).unwrap();
+    assert_eq!(json["summary"]["errors"], errors);
+    assert_eq!(json["summary"]["warnings"], warnings);
+    assert_eq!(json["summary"]["omitted"], omitted);
+    let file = &json["files"][0];
+    assert_eq!(file["diagnostics"].as_array().unwrap().len(), listed);
+    assert_eq!(file["omitted"], omitted);
+    assert_eq!(file["omitted_by_severity"]["warnings"], omitted);
+    assert!(
+        file["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "PW201" && d["severity"] == "error")
+    );
+
+    let sarif: serde_json::Value = serde_json::from_str(&run("sarif").stdout).unwrap();
+    let sarif_run = &sarif["runs"][0];
+    assert!(
+        sarif_run["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["ruleId"] == "PW201" && r["level"] == "error")
+    );
+    assert_eq!(sarif_run["properties"]["omittedResults"], omitted);
+    let notes = sarif_run["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .unwrap();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n["properties"]["omittedByLevel"]["warning"] == omitted),
+        "{notes:?}"
+    );
+
+    let github = run("github").stdout;
+    assert!(
+        github
+            .lines()
+            .any(|l| l.starts_with("::error ") && l.contains("PW201"))
+    );
+    assert!(
+        github.contains(&format!("{omitted} more findings not shown")),
+        "the cut is announced"
+    );
     std::fs::remove_dir_all(&directory).unwrap();
 }

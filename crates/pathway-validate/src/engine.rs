@@ -71,24 +71,67 @@ pub struct FileReport {
     pub readiness: Option<Readiness>,
     /// Decision-point coverage per area, when the plan could be typed.
     pub coverage: Vec<AreaCoverage>,
-    /// Findings left out because the file had more than [`MAX_FINDINGS`].
-    pub omitted: usize,
+    /// Findings left out because the file had more than [`MAX_FINDINGS`], by severity. They
+    /// count in [`FileReport::count`], the summary and the exit status all the same.
+    pub omitted: Tally,
 }
 
-/// The most findings reported for one file; a file with more is reported with the first ones
-/// and a count of the rest, so that a broken or hostile file cannot flood the output.
+/// How many findings there are of each severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Errors.
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+    /// Information.
+    pub infos: usize,
+}
+
+impl Tally {
+    /// Counts `n` more findings of a severity.
+    pub fn add(&mut self, severity: Severity, n: usize) {
+        *self.slot(severity) += n;
+    }
+
+    /// The count of a severity.
+    pub fn get(&self, severity: Severity) -> usize {
+        match severity {
+            Severity::Error => self.errors,
+            Severity::Warning => self.warnings,
+            Severity::Info => self.infos,
+        }
+    }
+
+    /// All findings counted.
+    pub fn total(&self) -> usize {
+        self.errors + self.warnings + self.infos
+    }
+
+    fn slot(&mut self, severity: Severity) -> &mut usize {
+        match severity {
+            Severity::Error => &mut self.errors,
+            Severity::Warning => &mut self.warnings,
+            Severity::Info => &mut self.infos,
+        }
+    }
+}
+
+/// The most findings reported for one file; a file with more is reported with the most serious
+/// ones (errors before warnings before information) and a count of the rest, so that a broken
+/// or hostile file cannot flood the output and still cannot hide an error.
 pub const MAX_FINDINGS: usize = 1_000;
 
 /// The most related places listed under one finding; more are summed up in one last note.
 pub const MAX_RELATED: usize = 20;
 
 impl FileReport {
-    /// Counts findings of a severity.
+    /// Counts findings of a severity: those shown and those left out.
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics
             .iter()
             .filter(|d| d.severity == severity)
             .count()
+            + self.omitted.get(severity)
     }
 }
 
@@ -107,7 +150,7 @@ pub fn check_source(
         source: Some(kept),
         readiness: None,
         coverage: Vec::new(),
-        omitted: 0,
+        omitted: Tally::default(),
     };
     let document = match parse(source, format, &options.limits) {
         Ok(document) => document,
@@ -116,15 +159,17 @@ pub fn check_source(
             return report;
         }
     };
-    let mut raw: Vec<(&'static Rule, Finding)> = Vec::new();
+    let mut raw: Vec<(&'static Rule, Severity, Finding)> = Vec::new();
     let (structural, undescribed) =
         structure::check_plan_document_at_most(&document, MAX_FINDINGS + 1);
-    report.omitted += undescribed;
     if !structural.is_empty() {
+        let rule = &rules::invalid_structure::RULE;
+        let severity = unsilenceable(rule, settings);
+        report.omitted.add(severity, undescribed);
         raw.extend(
             structural
                 .into_iter()
-                .map(|finding| (&rules::invalid_structure::RULE, finding)),
+                .map(|finding| (rule, severity, finding)),
         );
     } else {
         match document.plan() {
@@ -136,15 +181,15 @@ pub fn check_source(
                     index: PlanIndex::new(&plan),
                 };
                 for rule in RULES {
-                    if settings.get(rule) == Setting::Off {
+                    let Setting::Severity(severity) = settings.get(rule) else {
                         continue;
-                    }
+                    };
                     if let Some(check) = rule.check {
                         let mut findings = rules::Findings::new();
                         check(&context, &mut findings);
                         let (kept, dropped) = findings.into_parts();
-                        report.omitted += dropped;
-                        raw.extend(kept.into_iter().map(|finding| (rule, finding)));
+                        report.omitted.add(severity, dropped);
+                        raw.extend(kept.into_iter().map(|finding| (rule, severity, finding)));
                     }
                 }
                 report.readiness = Some(plan.readiness);
@@ -154,25 +199,46 @@ pub fn check_source(
             Err(error) => push_load_error(&mut report, &error, settings),
         }
     }
-    if raw.len() > MAX_FINDINGS {
-        report.omitted += raw.len() - MAX_FINDINGS;
-        raw.truncate(MAX_FINDINGS);
-    }
-    for (rule, finding) in raw {
-        if let Setting::Severity(severity) = settings.get(rule) {
-            report
-                .diagnostics
-                .push(locate(&document, rule, severity, finding));
-        }
+    // Every finding kept by its rule is placed, so that suppressions see them all before any
+    // is cut: a cut made first would let a silenced finding count, or an error go unseen.
+    for (rule, severity, finding) in raw {
+        report
+            .diagnostics
+            .push(locate(&document, rule, severity, finding));
     }
     apply_suppressions(&mut report, &document, settings);
-    report
-        .diagnostics
-        .sort_by(|a, b| a.start().cmp(&b.start()).then(a.code.cmp(b.code)));
+    keep_most_serious(&mut report);
     if report.diagnostics.is_empty() {
         report.source = None;
     }
     report
+}
+
+/// Cuts a report to [`MAX_FINDINGS`], errors kept before warnings before information (in
+/// source order within each), counting what is cut; then puts the findings in source order.
+fn keep_most_serious(report: &mut FileReport) {
+    if report.diagnostics.len() > MAX_FINDINGS {
+        // Stable: within a severity, the order the findings were made in.
+        report
+            .diagnostics
+            .sort_by(|a, b| b.severity.cmp(&a.severity).then(a.start().cmp(&b.start())));
+        for cut in report.diagnostics.drain(MAX_FINDINGS..) {
+            report.omitted.add(cut.severity, 1);
+        }
+    }
+    report
+        .diagnostics
+        .sort_by(|a, b| a.start().cmp(&b.start()).then(a.code.cmp(b.code)));
+}
+
+/// The severity of a rule whose findings mean the plan could not be checked at all (it does not
+/// parse, or its structure keeps it from being typed, so no other rule ran): configuration may
+/// raise it, never lower it below an error or turn it off, or a broken plan would pass.
+fn unsilenceable(rule: &Rule, settings: &RuleSettings) -> Severity {
+    match settings.get(rule) {
+        Setting::Severity(severity) => severity.max(Severity::Error),
+        Setting::Off => Severity::Error,
+    }
 }
 
 /// The report for a file that was read but cannot be a plan (too large, not UTF-8 text).
@@ -183,7 +249,7 @@ pub fn report_unreadable(error: &LoadError) -> FileReport {
         source: None,
         readiness: None,
         coverage: Vec::new(),
-        omitted: 0,
+        omitted: Tally::default(),
     };
     push_load_error(&mut report, error, &RuleSettings::default());
     report
@@ -198,10 +264,7 @@ fn push_load_error(report: &mut FileReport, error: &LoadError, settings: &RuleSe
         _ => &rules::unparsable_plan::RULE,
     };
     // A plan that cannot be read always fails: configuration may lower other rules, not this.
-    let severity = match settings.get(rule) {
-        Setting::Severity(severity) => severity.max(Severity::Error),
-        Setting::Off => Severity::Error,
-    };
+    let severity = unsilenceable(rule, settings);
     report.diagnostics.push(Diagnostic {
         code: rule.code,
         severity,
@@ -359,11 +422,11 @@ fn apply_suppressions(report: &mut FileReport, document: &Document, settings: &R
     let Setting::Severity(severity) = settings.get(&rules::invalid_suppression::RULE) else {
         return;
     };
-    for (line, column, message, help) in complaints {
-        if report.diagnostics.len() >= MAX_FINDINGS {
-            report.omitted += 1;
-            continue;
-        }
+    // At most MAX_FINDINGS complaints are kept, all of one severity, so the cut that follows
+    // still keeps the most serious findings; the rest are counted.
+    let kept = complaints.len().min(MAX_FINDINGS);
+    report.omitted.add(severity, complaints.len() - kept);
+    for (line, column, message, help) in complaints.into_iter().take(kept) {
         let position = pathway_schema::source::Position { line, column };
         report.diagnostics.push(Diagnostic {
             code: rules::invalid_suppression::RULE.code,
@@ -403,4 +466,64 @@ fn coverage(level: Readiness, root: &Node) -> Vec<AreaCoverage> {
         })
         .filter(|coverage| coverage.required > 0)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::config::Config;
+
+    const PLAN: &str = "schema_version: 1\nid: demo\nreadiness: exploring\n\
+        organization: {name: Demo District, kind: district}\n";
+
+    fn check(text: &str, config: &str) -> FileReport {
+        let settings = Config::parse(Path::new("/plans/pathway.toml"), config)
+            .unwrap()
+            .settings_for(Path::new("/plans/plan.yaml"));
+        check_source(
+            Source::new("plan.yaml", text),
+            None,
+            &Options::default(),
+            &settings,
+        )
+    }
+
+    /// Regression: configuration could turn off or lower the structure check, and a plan that
+    /// could not be typed (so no rule ran) then passed with no error.
+    #[test]
+    fn structure_errors_cannot_be_turned_off() {
+        let text = format!("{PLAN}goal: {{}}\n");
+        for config in ["[rules]\nPW002 = \"off\"\n", "[rules]\nPW002 = \"info\"\n"] {
+            let report = check(&text, config);
+            assert_eq!(report.count(Severity::Error), 1, "{config}");
+            assert_eq!(report.diagnostics[0].code, "PW002");
+        }
+    }
+
+    /// Regression: the cut to MAX_FINDINGS was made before suppressions and in rule order.
+    #[test]
+    fn the_cut_keeps_errors_and_counts_the_rest_by_severity() {
+        let mut text = format!("{PLAN}credentials:\n");
+        let orphans = MAX_FINDINGS + 5;
+        for i in 0..orphans {
+            text.push_str(&format!("  - {{id: credential-{i}, title: C}}\n"));
+        }
+        text.push_str("  - {id: last, title: L, prerequisites: [missing]}\n");
+        let report = check(&text, "[rules]\nPW100 = \"off\"\nPW101 = \"off\"\n");
+        assert_eq!(report.diagnostics.len(), MAX_FINDINGS);
+        assert_eq!(report.count(Severity::Error), 1);
+        assert_eq!(report.count(Severity::Warning), orphans + 1);
+        assert_eq!(report.omitted.warnings, orphans + 2 - MAX_FINDINGS);
+        assert_eq!(report.omitted.errors, 0);
+        assert!(report.diagnostics.iter().any(|d| d.code == "PW201"));
+        // Source order once cut.
+        assert!(
+            report
+                .diagnostics
+                .windows(2)
+                .all(|pair| pair[0].start() <= pair[1].start())
+        );
+    }
 }

@@ -23,6 +23,29 @@ pub fn render(reports: &[FileReport], problems: &[String]) -> String {
             out.push_str(&command(&report.path, diagnostic));
             out.push('\n');
         }
+        let omitted = &report.omitted;
+        if omitted.total() > 0 {
+            // On the file, at the level of the most serious finding left out.
+            let kind = if omitted.errors > 0 {
+                "error"
+            } else if omitted.warnings > 0 {
+                "warning"
+            } else {
+                "notice"
+            };
+            out.push_str(&format!(
+                "::{kind} file={},title=pathway::{}\n",
+                escape_property(&report.path),
+                escape_data(&format!(
+                    "{} more findings not shown ({} errors, {} warnings, {} infos); \
+                     they count in the totals and the exit status",
+                    omitted.total(),
+                    omitted.errors,
+                    omitted.warnings,
+                    omitted.infos
+                ))
+            ));
+        }
     }
     out
 }

@@ -8,7 +8,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use pathway_schema::source::{Location, Source};
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::engine::FileReport;
+use crate::engine::{FileReport, Tally};
 use crate::render::{Summary, neutral};
 
 /// How to print.
@@ -32,11 +32,12 @@ pub fn render_file(report: &FileReport, options: HumanOptions) -> String {
         out.push_str(&render_diagnostic(&renderer, &path, report, diagnostic));
         out.push_str("\n\n");
     }
-    if report.omitted > 0 {
+    if report.omitted.total() > 0 {
         let _ = writeln!(
             out,
-            "{path}: {} more findings not shown; fix the ones above first\n",
-            report.omitted
+            "{path}: {} more findings not shown ({}); fix the ones above first\n",
+            report.omitted.total(),
+            tally(&report.omitted)
         );
     }
     if !report.coverage.is_empty() {
@@ -70,15 +71,26 @@ pub fn render_file(report: &FileReport, options: HumanOptions) -> String {
     }
 }
 
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// `3 errors, 1 warning, 0 infos`.
+fn tally(tally: &Tally) -> String {
+    format!(
+        "{}, {}, {}",
+        plural(tally.errors, "error"),
+        plural(tally.warnings, "warning"),
+        plural(tally.infos, "info")
+    )
+}
+
 /// The closing line of a run: `3 plans: 2 errors, 1 warning, 5 infos`.
 pub fn render_summary(summary: &Summary) -> String {
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("{n} {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
     format!(
         "{}: {}, {}, {}\n",
         plural(summary.files, "plan"),

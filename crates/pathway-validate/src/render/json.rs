@@ -5,7 +5,7 @@
 //!  "files": [{"path": "plan.yaml", "diagnostics": [{"code": "PW201", "severity": "error",
 //!    "message": "…", "help": "…", "decision_point": null, "pointer": "/opportunities/0/unlocked_by/0",
 //!    "line": 39, "column": 19, "end_line": 39, "end_column": 37, "related": []}]}],
-//!  "summary": {"files": 1, "errors": 1, "warnings": 0, "infos": 0}}
+//!  "summary": {"files": 1, "errors": 1, "warnings": 0, "infos": 0, "omitted": 0}}
 //! ```
 
 use serde::Serialize;
@@ -34,6 +34,16 @@ struct File<'a> {
     /// Findings beyond the per-file maximum, left out; only present when some were.
     #[serde(skip_serializing_if = "is_zero")]
     omitted: usize,
+    /// The same, by severity; only present when some were. They count in the summary.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    omitted_by_severity: Option<Counts>,
+}
+
+#[derive(Serialize)]
+struct Counts {
+    errors: usize,
+    warnings: usize,
+    infos: usize,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -68,12 +78,15 @@ struct Position<'a> {
     end_column: Option<usize>,
 }
 
+/// The run's true counts: findings left out of `files` count here too.
 #[derive(Serialize)]
 struct Totals {
     files: usize,
     errors: usize,
     warnings: usize,
     infos: usize,
+    /// Findings left out of `files` because a plan had more than the per-file maximum.
+    omitted: usize,
 }
 
 fn position(place: &Place) -> Position<'_> {
@@ -116,7 +129,12 @@ pub fn render(reports: &[FileReport], problems: &[String]) -> String {
             .map(|report| File {
                 path: &report.path,
                 diagnostics: report.diagnostics.iter().map(finding).collect(),
-                omitted: report.omitted,
+                omitted: report.omitted.total(),
+                omitted_by_severity: (report.omitted.total() > 0).then_some(Counts {
+                    errors: report.omitted.errors,
+                    warnings: report.omitted.warnings,
+                    infos: report.omitted.infos,
+                }),
             })
             .collect(),
         problems,
@@ -125,6 +143,7 @@ pub fn render(reports: &[FileReport], problems: &[String]) -> String {
             errors: summary.errors,
             warnings: summary.warnings,
             infos: summary.infos,
+            omitted: reports.iter().map(|report| report.omitted.total()).sum(),
         },
     };
     let mut text = super::neutral::json(serde_json::to_string_pretty(&run).unwrap_or_default());

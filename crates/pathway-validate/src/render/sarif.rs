@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::diagnostic::{Diagnostic, Place, Severity};
-use crate::engine::FileReport;
+use crate::engine::{FileReport, Tally};
 use crate::rules::RULES;
 
 const SCHEMA: &str =
@@ -53,8 +53,9 @@ pub fn render(reports: &[FileReport], problems: &[String]) -> String {
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",
-            "invocations": [invocation(problems)],
+            "invocations": [invocation(reports, problems)],
             "results": results,
+            "properties": omitted_counts(reports),
         }],
     });
     let mut text = super::neutral::json(serde_json::to_string_pretty(&log).unwrap_or_default());
@@ -62,16 +63,64 @@ pub fn render(reports: &[FileReport], problems: &[String]) -> String {
     text
 }
 
-/// The run's invocation: whether every file could be checked, and what kept the others from it.
-fn invocation(problems: &[String]) -> Value {
-    let notifications: Vec<Value> = problems
+/// The run's invocation: whether every file could be checked, and what kept the others from it;
+/// and, for each plan with more findings than are listed, how many were left out.
+fn invocation(reports: &[FileReport], problems: &[String]) -> Value {
+    let mut notifications: Vec<Value> = problems
         .iter()
         .map(|problem| json!({"level": "error", "message": {"text": problem}}))
         .collect();
+    notifications.extend(omissions(reports));
     json!({
         "executionSuccessful": problems.is_empty(),
         "toolExecutionNotifications": notifications,
     })
+}
+
+/// A notification for each plan whose findings were cut: how many, by severity. Its level is
+/// that of the most serious finding left out.
+fn omissions(reports: &[FileReport]) -> impl Iterator<Item = Value> + '_ {
+    reports
+        .iter()
+        .filter(|report| report.omitted.total() > 0)
+        .map(|report| {
+            let omitted = &report.omitted;
+            let worst = [Severity::Error, Severity::Warning, Severity::Info]
+                .into_iter()
+                .find(|&severity| omitted.get(severity) > 0)
+                .unwrap_or(Severity::Info);
+            json!({
+                "level": level(worst),
+                "message": {"text": format!(
+                    "{}: {} more findings not listed ({} errors, {} warnings, {} infos); \
+                     they count in the totals",
+                    report.path, omitted.total(), omitted.errors, omitted.warnings, omitted.infos
+                )},
+                "locations": [location(&report.path, &Place {
+                    pointer: String::new(),
+                    location: None,
+                })],
+                "properties": {
+                    "omittedResults": omitted.total(),
+                    "omittedByLevel": by_level(omitted),
+                },
+            })
+        })
+}
+
+/// The run's properties: findings left out of `results`, in all and by level.
+fn omitted_counts(reports: &[FileReport]) -> Value {
+    let mut all = Tally::default();
+    for report in reports {
+        for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+            all.add(severity, report.omitted.get(severity));
+        }
+    }
+    json!({"omittedResults": all.total(), "omittedByLevel": by_level(&all)})
+}
+
+fn by_level(tally: &Tally) -> Value {
+    json!({"error": tally.errors, "warning": tally.warnings, "note": tally.infos})
 }
 
 fn result(path: &str, diagnostic: &Diagnostic) -> Value {
