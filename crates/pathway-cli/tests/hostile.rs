@@ -994,3 +994,205 @@ fn an_error_among_thousands_of_warnings_is_kept_and_counted() {
     );
     std::fs::remove_dir_all(&directory).unwrap();
 }
+
+/// Regression: a symbolic link loop in a validated folder hung (two loops) or checked one plan
+/// 41 times (one loop); a FIFO named `*.yaml` hung the run; `package.json` and files under a
+/// `.gitignore`d `node_modules/` were checked as plans; a plan deeper than the path limit was
+/// skipped silently with exit 0.
+#[cfg(unix)]
+#[test]
+fn folder_walks_see_only_plans_and_never_loop_or_hang() {
+    let directory = scratch("walk");
+    let repo = directory.join("repo");
+    for folder in ["plans/archive", "node_modules/pkg", "links", ".github"] {
+        std::fs::create_dir_all(repo.join(folder)).unwrap();
+    }
+    std::fs::create_dir_all(repo.join(".git")).unwrap();
+    let example = repo_root().join("examples/juniper-ridge-designing.yaml");
+    std::fs::copy(&example, repo.join("plans/district.yaml")).unwrap();
+    // A plan in JSON with its keys in another order, found by its `schema_version`.
+    std::fs::write(
+        repo.join("plans/archive/old.json"),
+        r#"{"id": "old", "readiness": "exploring", "schema_version": 1}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        repo.join("package.json"),
+        r#"{"name": "site", "version": "1.0.0"}"#,
+    )
+    .unwrap();
+    std::fs::write(repo.join("docker-compose.yml"), "services: {}\n").unwrap();
+    std::fs::write(
+        repo.join("node_modules/pkg/package.json"),
+        r#"{"schema_version": 1}"#,
+    )
+    .unwrap();
+    std::fs::write(repo.join(".github/ci.yaml"), "schema_version: 1\n").unwrap();
+    std::fs::write(repo.join(".gitignore"), "node_modules/\n").unwrap();
+    // Two loops and a link to the plans folder; a FIFO with a plan's name.
+    std::os::unix::fs::symlink("..", repo.join("links/up")).unwrap();
+    std::os::unix::fs::symlink("../links", repo.join("links/self")).unwrap();
+    std::os::unix::fs::symlink("../plans", repo.join("links/plans")).unwrap();
+    assert!(
+        Command::new("mkfifo")
+            .arg(repo.join("plans/pipe.yaml"))
+            .status()
+            .unwrap()
+            .success()
+    );
+
+    let run = pathway(
+        &["validate", repo.to_str().unwrap()],
+        Input::Nothing,
+        "validate a repository with loops, a FIFO and non-plans",
+    );
+    run.assert_sane();
+    // The archived JSON plan is incomplete: exit 1 for it, and only the two plans are checked.
+    assert_eq!(run.code, Some(1), "{}", run.output());
+    assert!(run.stdout.contains("2 plans:"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("skipped 2 files that are not plans"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("pipe.yaml: a named pipe"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("links/up: a symbolic link to a folder"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("node_modules"), "{}", run.stdout);
+    assert!(
+        !run.stdout.contains("ci.yaml"),
+        "hidden folders are skipped: {}",
+        run.stdout
+    );
+
+    let json = pathway(
+        &["validate", "--format", "json", repo.to_str().unwrap()],
+        Input::Nothing,
+        "validate --format json a repository",
+    );
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(report["summary"]["files"], 2);
+    // Two non-plans, the FIFO, three linked folders.
+    assert_eq!(report["summary"]["skipped"], 6, "{}", report["skipped"]);
+    let sarif = pathway(
+        &["validate", "--format", "sarif", repo.to_str().unwrap()],
+        Input::Nothing,
+        "validate --format sarif a repository",
+    );
+    assert!(sarif.stdout.contains("skipped 2 files that are not plans"));
+    let github = pathway(
+        &["validate", "--format", "github", repo.to_str().unwrap()],
+        Input::Nothing,
+        "validate --format github a repository",
+    );
+    assert!(
+        github
+            .stdout
+            .contains("::notice title=pathway::skipped 2 files that are not plans")
+    );
+
+    // Named explicitly, a file that is not a plan is checked all the same.
+    let named = pathway(
+        &["validate", repo.join("package.json").to_str().unwrap()],
+        Input::Nothing,
+        "validate package.json by name",
+    );
+    named.assert_sane();
+    assert_eq!(named.code, Some(1), "{}", named.output());
+
+    // Deeper than the path limit: an error (exit 2), not a silent pass.
+    let deep = directory.join("deep");
+    std::fs::create_dir_all(&deep).unwrap();
+    let made = Command::new("bash")
+        .arg("-c")
+        .arg("cd \"$0\" && for i in $(seq 300); do mkdir d234567890123456789 && cd d234567890123456789 || exit 1; done && cp \"$1\" plan.yaml")
+        .arg(&deep)
+        .arg(&example)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let run = pathway(
+        &["validate", deep.to_str().unwrap()],
+        Input::Nothing,
+        "validate a folder deeper than the path limit",
+    );
+    run.assert_sane();
+    assert_eq!(run.code, Some(2), "{}", run.output());
+    assert!(run.stderr.contains("error: "), "{}", run.stderr);
+    let _ = Command::new("rm").arg("-rf").arg(&directory).status();
+}
+
+/// Regression: `pathway.toml` was read without a size limit (`--config /dev/zero`, or a sparse
+/// 2 GB file found automatically, aborted out of memory); a `pathway.toml` above the repository
+/// applied silently; no output said which configuration applied.
+#[test]
+fn configuration_is_bounded_found_within_the_repository_and_named() {
+    let directory = scratch("config");
+    let repo = directory.join("repo");
+    std::fs::create_dir_all(repo.join(".git")).unwrap();
+    std::fs::create_dir_all(repo.join("plans")).unwrap();
+    let plan = repo.join("plans/plan.yaml");
+    std::fs::write(&plan, PLAN).unwrap();
+    // Above the repository: would turn the missing answers off.
+    std::fs::write(directory.join("pathway.toml"), "[rules]\nPW100 = \"off\"\n").unwrap();
+    let run = pathway(
+        &["validate", plan.to_str().unwrap()],
+        Input::Nothing,
+        "validate under a foreign pathway.toml",
+    );
+    assert_eq!(
+        run.code,
+        Some(1),
+        "the foreign file does not apply: {}",
+        run.output()
+    );
+    assert!(!run.stdout.contains("rule settings from"), "{}", run.stdout);
+
+    let config = repo.join("pathway.toml");
+    std::fs::write(&config, "[rules]\nPW100 = \"warning\"\n").unwrap();
+    for format in ["human", "json", "sarif", "github"] {
+        let run = pathway(
+            &["validate", "--format", format, plan.to_str().unwrap()],
+            Input::Nothing,
+            &format!("validate --format {format} with a pathway.toml"),
+        );
+        run.assert_sane();
+        assert_eq!(run.code, Some(0), "{format}: {}", run.output());
+        assert!(
+            run.stdout.contains("pathway.toml"),
+            "{format} names the configuration: {}",
+            run.stdout
+        );
+    }
+
+    // A sparse file of 2 GiB found automatically, and /dev/zero given: refused at once.
+    let sparse = std::fs::File::create(&config).unwrap();
+    sparse.set_len(2 * 1024 * 1024 * 1024).unwrap();
+    for (label, args) in [
+        (
+            "a sparse 2 GiB pathway.toml",
+            vec!["validate", plan.to_str().unwrap()],
+        ),
+        (
+            "--config /dev/zero",
+            vec!["validate", "--config", "/dev/zero", plan.to_str().unwrap()],
+        ),
+    ] {
+        let run = pathway(&args, Input::Nothing, label);
+        run.assert_sane();
+        assert_eq!(run.code, Some(2), "{label}: {}", run.output());
+        assert!(
+            run.stderr.contains("larger than 1024 KiB"),
+            "{label}: {}",
+            run.stderr
+        );
+    }
+    std::fs::remove_dir_all(&directory).unwrap();
+}

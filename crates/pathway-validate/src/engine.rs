@@ -74,6 +74,9 @@ pub struct FileReport {
     /// Findings left out because the file had more than [`MAX_FINDINGS`], by severity. They
     /// count in [`FileReport::count`], the summary and the exit status all the same.
     pub omitted: Tally,
+    /// The configuration file whose settings applied, as the command found or was given it;
+    /// every output format names it.
+    pub config: Option<String>,
 }
 
 /// How many findings there are of each severity.
@@ -151,6 +154,7 @@ pub fn check_source(
         readiness: None,
         coverage: Vec::new(),
         omitted: Tally::default(),
+        config: None,
     };
     let document = match parse(source, format, &options.limits) {
         Ok(document) => document,
@@ -250,6 +254,7 @@ pub fn report_unreadable(error: &LoadError) -> FileReport {
         readiness: None,
         coverage: Vec::new(),
         omitted: Tally::default(),
+        config: None,
     };
     push_load_error(&mut report, error, &RuleSettings::default());
     report

@@ -4,12 +4,13 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::FileReport;
+use crate::render::Skipped;
 use crate::rules;
 
 use super::neutral;
 
 /// One workflow command per finding.
-pub fn render(reports: &[FileReport], problems: &[String]) -> String {
+pub fn render(reports: &[FileReport], problems: &[String], skipped: &[Skipped]) -> String {
     let mut out = String::new();
     // What kept files from being checked: an error annotation of the run, on no file.
     for problem in problems {
@@ -46,6 +47,26 @@ pub fn render(reports: &[FileReport], problems: &[String]) -> String {
                 ))
             ));
         }
+    }
+    // What the walk skipped and which configuration applied: notices of the run.
+    for line in super::skipped_summary(skipped) {
+        out.push_str(&format!("::notice title=pathway::{}\n", escape_data(&line)));
+    }
+    for file in skipped
+        .iter()
+        .filter(|file| file.reason != super::SkipReason::NotAPlan)
+    {
+        out.push_str(&format!(
+            "::notice file={},title=pathway::{}\n",
+            escape_property(&file.path),
+            escape_data(&file.reason.describe())
+        ));
+    }
+    for (config, plans) in super::configs_used(reports) {
+        out.push_str(&format!(
+            "::notice title=pathway::{}\n",
+            escape_data(&format!("rule settings from {config} ({plans})"))
+        ));
     }
     out
 }

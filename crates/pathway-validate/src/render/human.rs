@@ -9,7 +9,7 @@ use pathway_schema::source::{Location, Source};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::{FileReport, Tally};
-use crate::render::{Summary, neutral};
+use crate::render::{SkipReason, Skipped, Summary, neutral};
 
 /// How to print.
 #[derive(Debug, Clone, Copy, Default)]
@@ -87,6 +87,34 @@ fn tally(tally: &Tally) -> String {
         plural(tally.warnings, "warning"),
         plural(tally.infos, "info")
     )
+}
+
+/// What follows the closing line: the files a folder walk skipped (counted, with a note for
+/// each that is not a regular file) and the configuration files that applied.
+pub fn render_notes(reports: &[FileReport], skipped: &[Skipped]) -> String {
+    let mut out = String::new();
+    for file in skipped
+        .iter()
+        .filter(|file| file.reason != SkipReason::NotAPlan)
+    {
+        let _ = writeln!(
+            out,
+            "note: {}: {}",
+            neutral::inline(&file.path),
+            file.reason.describe()
+        );
+    }
+    for line in super::skipped_summary(skipped) {
+        let _ = writeln!(out, "{line}");
+    }
+    for (config, plans) in super::configs_used(reports) {
+        let _ = writeln!(
+            out,
+            "rule settings from {} ({plans})",
+            neutral::inline(config)
+        );
+    }
+    out
 }
 
 /// The closing line of a run: `3 plans: 2 errors, 1 warning, 5 infos`.

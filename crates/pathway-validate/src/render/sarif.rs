@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 
 use crate::diagnostic::{Diagnostic, Place, Severity};
 use crate::engine::{FileReport, Tally};
+use crate::render::Skipped;
 use crate::rules::RULES;
 
 const SCHEMA: &str =
@@ -19,7 +20,7 @@ fn level(severity: Severity) -> &'static str {
 }
 
 /// The whole run as a SARIF log, followed by a newline.
-pub fn render(reports: &[FileReport], problems: &[String]) -> String {
+pub fn render(reports: &[FileReport], problems: &[String], skipped: &[Skipped]) -> String {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|rule| {
@@ -53,7 +54,7 @@ pub fn render(reports: &[FileReport], problems: &[String]) -> String {
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",
-            "invocations": [invocation(reports, problems)],
+            "invocations": [invocation(reports, problems, skipped)],
             "results": results,
             "properties": omitted_counts(reports),
         }],
@@ -65,12 +66,13 @@ pub fn render(reports: &[FileReport], problems: &[String]) -> String {
 
 /// The run's invocation: whether every file could be checked, and what kept the others from it;
 /// and, for each plan with more findings than are listed, how many were left out.
-fn invocation(reports: &[FileReport], problems: &[String]) -> Value {
+fn invocation(reports: &[FileReport], problems: &[String], skipped: &[Skipped]) -> Value {
     let mut notifications: Vec<Value> = problems
         .iter()
         .map(|problem| json!({"level": "error", "message": {"text": problem}}))
         .collect();
     notifications.extend(omissions(reports));
+    notifications.extend(run_notes(reports, skipped));
     json!({
         "executionSuccessful": problems.is_empty(),
         "toolExecutionNotifications": notifications,
@@ -106,6 +108,36 @@ fn omissions(reports: &[FileReport]) -> impl Iterator<Item = Value> + '_ {
                 },
             })
         })
+}
+
+/// Notes on what a folder walk skipped, and on the configuration files that applied.
+fn run_notes<'a>(
+    reports: &'a [FileReport],
+    skipped: &'a [Skipped],
+) -> impl Iterator<Item = Value> + 'a {
+    let summary = super::skipped_summary(skipped)
+        .into_iter()
+        .map(|text| json!({"level": "note", "message": {"text": text}}));
+    let each = skipped
+        .iter()
+        .filter(|file| file.reason != super::SkipReason::NotAPlan)
+        .map(|file| {
+            json!({
+                "level": "note",
+                "message": {"text": format!("{}: {}", file.path, file.reason.describe())},
+                "locations": [location(&file.path, &Place { pointer: String::new(), location: None })],
+            })
+        });
+    let configs = super::configs_used(reports)
+        .into_iter()
+        .map(|(config, plans)| {
+            json!({
+                "level": "note",
+                "message": {"text": format!("rule settings from {config} ({plans})")},
+                "locations": [location(config, &Place { pointer: String::new(), location: None })],
+            })
+        });
+    summary.chain(each).chain(configs)
 }
 
 /// The run's properties: findings left out of `results`, in all and by level.
