@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let _ = render_summary(&Summary::of(&reports));
-    let _ = json::render(&reports, &[]);
-    let _ = sarif::render(&reports, &[]);
-    let _ = github::render(&reports, &[]);
+    let _ = json::render(&reports, &[], &[]);
+    let _ = sarif::render(&reports, &[], &[]);
+    let _ = github::render(&reports, &[], &[]);
 });

@@ -257,6 +257,21 @@ pub struct RuleSettings {
 }
 
 impl RuleSettings {
+    /// Settings that run nothing but the checks that must pass before a plan can be used at
+    /// all: that it parses (PW001) and matches the schema (PW002). `pathway export` checks
+    /// these first.
+    pub fn structure_only() -> RuleSettings {
+        let settings = RULES
+            .iter()
+            .filter(|rule| {
+                rule.code != rules::unparsable_plan::RULE.code
+                    && rule.code != rules::invalid_structure::RULE.code
+            })
+            .map(|rule| (rule.code, Setting::Off))
+            .collect();
+        RuleSettings { settings }
+    }
+
     /// What applies to a rule: its configured setting, or its default severity.
     pub fn get(&self, rule: &rules::Rule) -> Setting {
         self.settings

@@ -1,7 +1,7 @@
 //! `pathway export`: publish a plan as documents tailored to each audience.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Mutex;
 
@@ -11,7 +11,11 @@ use pathway_export::docx::{PreparedDocx, prepare_docx};
 use pathway_export::profile::Profiles;
 use pathway_export::{Format, build_document, draw_constellation, file_name, render};
 use pathway_schema::Id;
-use pathway_schema::load::{Limits, LoadedPlan, load};
+use pathway_schema::load::{Limits, LoadErrorKind, LoadedPlan, parse, read};
+use pathway_validate::config::RuleSettings;
+use pathway_validate::render::Summary;
+use pathway_validate::render::human::{HumanOptions, render_file, render_summary};
+use pathway_validate::{FileReport, Options, Severity, check_source, engine};
 
 use crate::neutral::shown;
 use crate::output::{Overwrite, write_atomically};
@@ -21,9 +25,11 @@ use crate::output::{Overwrite, write_atomically};
 /// Each audience (state, city, district, school-board, union, school, educators, or one of your
 /// own profiles) gets a document that leads with what the plan means for it. Files are named
 /// <plan-id>-<audience>.<ext> and replace earlier exports. A plan that is not complete for its
-/// readiness level still exports, marked as a draft, with the open decisions in an appendix.
-/// Exit status: 0 when every document was written, 1 when the plan cannot be loaded, 2 when the
-/// command is misused or a file cannot be written.
+/// readiness level still exports, marked as a draft, with the open decisions in an appendix; a
+/// plan that does not match the format (an unknown key, a negative number of hours) is refused
+/// with the findings `pathway validate` gives, and nothing is written. Exit status: 0 when every
+/// document was written, 1 when the plan cannot be loaded or does not match the format, 2 when
+/// the command is misused or a file cannot be written.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The plan file (.yaml, .yml or .json); - reads the plan from standard input.
@@ -78,12 +84,8 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         None => Profiles::builtin(),
     };
     let audiences = chosen_audiences(args, &profiles)?;
-    let loaded = match load(&args.plan, &Limits::DEFAULT) {
-        Ok(loaded) => loaded,
-        Err(error) => {
-            crate::neutral::print_line(&error.to_string());
-            return Ok(ExitCode::from(1));
-        }
+    let Some(loaded) = checked_plan(&args.plan)? else {
+        return Ok(ExitCode::from(1));
     };
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("cannot create the folder {}", shown(&args.output)))?;
@@ -99,6 +101,52 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         .collect();
     crate::output::print(&listing)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads the plan and checks that it parses and matches the schema before anything is written:
+/// a plan with a negative number of hours or an unknown key is refused with the findings
+/// `pathway validate` prints for it, on standard error. `None` when it was refused.
+fn checked_plan(path: &Path) -> anyhow::Result<Option<LoadedPlan>> {
+    let limits = Limits::DEFAULT;
+    let source = match read(path, &limits) {
+        Ok(source) => source,
+        Err(error) if error.kind == LoadErrorKind::Io => {
+            crate::neutral::print_line(&error.to_string());
+            return Ok(None);
+        }
+        Err(error) => return Ok(refuse(&engine::report_unreadable(&error))),
+    };
+    let report = check_source(
+        source.clone(),
+        None,
+        &Options::default(),
+        &RuleSettings::structure_only(),
+    );
+    if report.count(Severity::Error) > 0 {
+        return Ok(refuse(&report));
+    }
+    let loaded = parse(source, None, &limits).and_then(|document| {
+        let plan = document.plan()?;
+        Ok(LoadedPlan { document, plan })
+    });
+    match loaded {
+        Ok(loaded) => Ok(Some(loaded)),
+        Err(error) => {
+            crate::neutral::print_line(&error.to_string());
+            Ok(None)
+        }
+    }
+}
+
+/// Prints why a plan is refused, as `pathway validate` would, and says nothing was written.
+fn refuse(report: &FileReport) -> Option<LoadedPlan> {
+    let color = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut text = render_file(report, HumanOptions { color });
+    text.push_str(&render_summary(&Summary::of(std::slice::from_ref(report))));
+    text.push_str("nothing was exported: fix the errors above, then export again\n");
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    None
 }
 
 /// Plans with more credentials than this are written one audience at a time: each document of
