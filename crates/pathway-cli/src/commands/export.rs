@@ -106,6 +106,8 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
 /// Reads the plan and checks that it parses and matches the schema before anything is written:
 /// a plan with a negative number of hours or an unknown key is refused with the findings
 /// `pathway validate` prints for it, on standard error. `None` when it was refused.
+// The load error is built once, on the way out.
+#[allow(clippy::result_large_err)]
 fn checked_plan(path: &Path) -> anyhow::Result<Option<LoadedPlan>> {
     let limits = Limits::DEFAULT;
     let source = match read(path, &limits) {
@@ -125,11 +127,11 @@ fn checked_plan(path: &Path) -> anyhow::Result<Option<LoadedPlan>> {
     if report.count(Severity::Error) > 0 {
         return Ok(refuse(&report));
     }
-    let loaded = parse(source, None, &limits).and_then(|document| {
+    let typed = parse(source, None, &limits).and_then(|document| {
         let plan = document.plan()?;
         Ok(LoadedPlan { document, plan })
     });
-    match loaded {
+    match typed {
         Ok(loaded) => Ok(Some(loaded)),
         Err(error) => {
             crate::neutral::print_line(&error.to_string());
