@@ -345,3 +345,41 @@ fn export_refuses_a_plan_with_schema_errors_and_writes_nothing() {
     }
     std::fs::remove_dir_all(&directory).unwrap();
 }
+
+/// Issue #12 item 5: information findings (decisions for a later level) came interleaved with
+/// the errors and warnings. They are summed up after them, or listed after them with
+/// --show-info.
+#[test]
+fn infos_come_after_errors_and_warnings_summed_up_unless_asked_for() {
+    let directory = scratch("infos");
+    let example =
+        std::fs::read_to_string(repo_root().join("examples/juniper-ridge-designing.yaml")).unwrap();
+    // A dangling prerequisite near the end (an error), below the PW101 infos' lines.
+    let plan = directory.join("plan.yaml");
+    std::fs::write(
+        &plan,
+        example.replacen("hours: ", "prerequisites: [nowhere]\n    hours: ", 1),
+    )
+    .unwrap();
+    let plan_arg = plan.to_str().unwrap();
+    let plain = stdout(&pathway(&["validate", "--color", "never", plan_arg]));
+    assert!(plain.contains("error[PW201]"), "{plain}");
+    assert!(!plain.contains("info[PW101]"), "{plain}");
+    assert!(
+        plain.contains("6 infos (PW101 decision-point-for-later: 6); add --show-info to list them"),
+        "{plain}"
+    );
+    assert!(plain.find("error[PW201]") < plain.find("6 infos"));
+    let full = stdout(&pathway(&[
+        "validate",
+        "--color",
+        "never",
+        "--show-info",
+        plan_arg,
+    ]));
+    let first_info = full.find("info[PW101]").unwrap();
+    let last_error = full.rfind("error[").unwrap();
+    assert!(last_error < first_info, "{full}");
+    assert_eq!(full.matches("info[PW101]").count(), 6);
+    std::fs::remove_dir_all(&directory).unwrap();
+}

@@ -144,7 +144,13 @@ fn checked_plan(path: &Path) -> anyhow::Result<Option<LoadedPlan>> {
 fn refuse(report: &FileReport) -> Option<LoadedPlan> {
     let color = std::io::stderr().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let mut text = render_file(report, HumanOptions { color });
+    let mut text = render_file(
+        report,
+        HumanOptions {
+            color,
+            show_info: false,
+        },
+    );
     text.push_str(&render_summary(&Summary::of(std::slice::from_ref(report))));
     text.push_str("nothing was exported: fix the errors above, then export again\n");
     let _ = std::io::stderr().lock().write_all(text.as_bytes());

@@ -45,6 +45,11 @@ pub struct ValidateArgs {
     /// audiences too.
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
+    /// List information findings (decisions needed at a later readiness level) in full, after
+    /// the errors and warnings. Without it, human output sums them up in one line per plan;
+    /// they never fail a run, and the JSON, SARIF and GitHub formats always list them.
+    #[arg(long)]
+    show_info: bool,
     /// When to colour the human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -200,7 +205,15 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
         OutputFormat::Human => {
             let mut text: String = reports
                 .iter()
-                .map(|report| render_file(report, HumanOptions { color }))
+                .map(|report| {
+                    render_file(
+                        report,
+                        HumanOptions {
+                            color,
+                            show_info: args.show_info,
+                        },
+                    )
+                })
                 .collect();
             text.push_str(&render_summary(&Summary::of(&reports)));
             text.push_str(&render_notes(&reports, &skipped));

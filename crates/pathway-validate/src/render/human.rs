@@ -16,6 +16,9 @@ use crate::render::{SkipReason, Skipped, Summary, neutral};
 pub struct HumanOptions {
     /// Use colour (only on a terminal, and never when `NO_COLOR` is set).
     pub color: bool,
+    /// Print information findings in full (after the errors and warnings), rather than one
+    /// line that sums them up.
+    pub show_info: bool,
 }
 
 /// Prints one file's findings and its coverage summary.
@@ -28,9 +31,27 @@ pub fn render_file(report: &FileReport, options: HumanOptions) -> String {
     .decor_style(DecorStyle::Ascii);
     let path = neutral::inline(&report.path);
     let mut out = String::new();
-    for diagnostic in &report.diagnostics {
+    // Errors and warnings first, in source order; information after them, which is what a
+    // district leader reads last: decisions for a later level, never a failure.
+    let (infos, serious): (Vec<&Diagnostic>, Vec<&Diagnostic>) = report
+        .diagnostics
+        .iter()
+        .partition(|diagnostic| diagnostic.severity == Severity::Info);
+    let shown = if options.show_info {
+        serious.iter().chain(infos.iter()).copied().collect()
+    } else {
+        serious
+    };
+    for diagnostic in shown {
         out.push_str(&render_diagnostic(&renderer, &path, report, diagnostic));
         out.push_str("\n\n");
+    }
+    if !options.show_info && !infos.is_empty() {
+        let _ = writeln!(
+            out,
+            "{path}: {}; add --show-info to list them\n",
+            info_summary(&infos)
+        );
     }
     if report.omitted.total() > 0 {
         let _ = writeln!(
@@ -69,6 +90,29 @@ pub fn render_file(report: &FileReport, options: HumanOptions) -> String {
         // And a second time, whole, where no escape sequence of ours can be caught up in it.
         neutral::block(&out).into_owned()
     }
+}
+
+/// `6 infos (PW101 decision-point-for-later: 6)`: how many, by rule.
+fn info_summary(infos: &[&Diagnostic]) -> String {
+    let mut by_rule: Vec<(&str, usize)> = Vec::new();
+    for diagnostic in infos {
+        match by_rule
+            .iter_mut()
+            .find(|(code, _)| *code == diagnostic.code)
+        {
+            Some((_, n)) => *n += 1,
+            None => by_rule.push((diagnostic.code, 1)),
+        }
+    }
+    by_rule.sort();
+    let rules: Vec<String> = by_rule
+        .iter()
+        .map(|(code, n)| {
+            let name = crate::rules::find(code).map_or("", |rule| rule.name);
+            format!("{code} {name}: {n}")
+        })
+        .collect();
+    format!("{} ({})", plural(infos.len(), "info"), rules.join(", "))
 }
 
 fn plural(n: usize, word: &str) -> String {
