@@ -1196,3 +1196,54 @@ fn configuration_is_bounded_found_within_the_repository_and_named() {
     }
     std::fs::remove_dir_all(&directory).unwrap();
 }
+
+/// Regression: plan text holding placeholder syntax was expanded by the document templates (a
+/// 477 KB plan titled `{organization}` × 18,000 aborted on a 4 GB allocation; a 73 KB plan
+/// gave a 40 MB document). Plan text is data: each document stays about the size of the text.
+#[test]
+fn placeholders_in_plan_text_are_printed_not_expanded() {
+    let directory = scratch("placeholders");
+    let title = "{organization}{plan}".repeat(9_000);
+    let plan = directory.join("plan.yaml");
+    std::fs::write(
+        &plan,
+        format!(
+            "schema_version: 1\nid: hostile-plan\ntitle: \"{title}\"\nreadiness: exploring\n\
+             organization: {{name: \"{}\", kind: district}}\n",
+            "{plan}".repeat(9_000)
+        ),
+    )
+    .unwrap();
+    let out = directory.join("out");
+    let run = pathway(
+        &[
+            "export",
+            plan.to_str().unwrap(),
+            "--all",
+            "--format",
+            "md",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        Input::Nothing,
+        "export a plan whose title is placeholders",
+    );
+    run.assert_sane();
+    assert_eq!(run.code, Some(0), "{}", run.output());
+    let input = std::fs::metadata(&plan).unwrap().len();
+    for name in listing(&out) {
+        let size = std::fs::metadata(out.join(&name)).unwrap().len();
+        // The title and the name appear a bounded number of times, never multiplied.
+        assert!(
+            size < 40 * input,
+            "{name}: {size} bytes from a {input}-byte plan"
+        );
+        let text = std::fs::read_to_string(out.join(&name)).unwrap();
+        // Markdown escapes the braces; the words are the plan's own.
+        assert!(
+            text.contains(r"\{organization\}\{plan\}"),
+            "{name}: the text is printed as it is"
+        );
+    }
+    std::fs::remove_dir_all(&directory).unwrap();
+}

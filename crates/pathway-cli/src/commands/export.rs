@@ -161,6 +161,10 @@ fn refuse(report: &FileReport) -> Option<LoadedPlan> {
 /// such a plan takes tens of MiB while it is built, and two at once would double the peak.
 const LARGE_PLAN_CREDENTIALS: usize = 2_000;
 
+/// The largest document written. Plan text is never expanded as a template and each section
+/// appears once, so a plan within the input limits stays far below this; it is the last bound.
+const MAX_DOCUMENT_BYTES: usize = 256 * 1024 * 1024;
+
 /// What an audience's job leaves: a file written, or a Word document built but not yet packed.
 enum Output {
     Written(PathBuf),
@@ -184,6 +188,13 @@ fn write_all(
 ) -> anyhow::Result<Vec<PathBuf>> {
     let large = loaded.plan.credentials.len() > LARGE_PLAN_CREDENTIALS;
     let write = |name: &str, bytes: &[u8]| -> anyhow::Result<PathBuf> {
+        if bytes.len() > MAX_DOCUMENT_BYTES {
+            bail!(
+                "cannot write {name}: it would be {} MiB, over the limit of {} MiB for one document; split the plan",
+                bytes.len() / (1024 * 1024),
+                MAX_DOCUMENT_BYTES / (1024 * 1024)
+            );
+        }
         let path = args.output.join(name);
         write_atomically(&path, bytes, Overwrite::Allow)?;
         if let Ok(mut progress) = progress.lock() {
