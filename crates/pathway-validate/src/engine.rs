@@ -362,12 +362,39 @@ fn apply_suppressions(report: &mut FileReport, document: &Document, settings: &R
         by_line.entry(diagnostic.start().0).or_default().push(i);
     }
     let mut silenced = vec![false; report.diagnostics.len()];
-    let mut complaints = Vec::new();
+    // The lines of each rule's findings, sorted, to say where a misplaced suppression's finding
+    // actually is.
+    let mut lines_of: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    for diagnostic in &report.diagnostics {
+        lines_of
+            .entry(diagnostic.code)
+            .or_default()
+            .push(diagnostic.start().0);
+    }
+    for lines in lines_of.values_mut() {
+        lines.sort_unstable();
+    }
+    let mut complaints: Vec<(usize, usize, String, String)> = Vec::new();
     for suppression in suppress::find(document.source()) {
+        // Regression: a `# pathway-allow` line inside a block scalar (text, not a comment)
+        // suppressed a finding. Only a real comment may.
+        let offset = document
+            .source()
+            .line_start(suppression.line)
+            .map(|start| start + suppression.hash_byte);
+        if offset.is_some_and(|offset| inside_text(document.root(), offset)) {
+            continue;
+        }
+        // A suppression names rules by code or by name, as the configuration does.
+        let named: Vec<Option<&'static Rule>> = suppression
+            .codes
+            .iter()
+            .map(|code| rules::find(code))
+            .collect();
         let complaint = if suppression.codes.is_empty() {
             Some((
                 "`# pathway-allow` names no rule".to_owned(),
-                "write `# pathway-allow CODE: reason`",
+                "write `# pathway-allow CODE: reason`".to_owned(),
             ))
         } else if suppression.reason.is_empty() {
             Some((
@@ -375,18 +402,20 @@ fn apply_suppressions(report: &mut FileReport, document: &Document, settings: &R
                     "the suppression of {} gives no reason",
                     suppression.codes.join(", ")
                 ),
-                "write why after a colon: `# pathway-allow CODE: reason`",
+                "write why after a colon: `# pathway-allow CODE: reason`".to_owned(),
             ))
         } else if let Some(unknown) = suppression
             .codes
             .iter()
-            .find(|code| rules::find(code).is_none())
+            .zip(&named)
+            .find_map(|(code, rule)| rule.is_none().then_some(code))
         {
             Some((
-                format!("`{unknown}` is not a rule code"),
-                "`pathway rules` lists the codes",
+                format!("`{unknown}` is not a rule code or name"),
+                "`pathway rules` lists the codes and names".to_owned(),
             ))
         } else {
+            let codes: Vec<&str> = named.iter().flatten().map(|rule| rule.code).collect();
             let mut matched = false;
             for &i in by_line.get(&suppression.target_line).into_iter().flatten() {
                 let (Some(diagnostic), Some(flag)) =
@@ -396,24 +425,37 @@ fn apply_suppressions(report: &mut FileReport, document: &Document, settings: &R
                 };
                 if !*flag
                     && diagnostic.code != rules::unparsable_plan::RULE.code
-                    && suppression
-                        .codes
-                        .iter()
-                        .any(|code| code.eq_ignore_ascii_case(diagnostic.code))
+                    && codes.contains(&diagnostic.code)
                 {
                     *flag = true;
                     matched = true;
                 }
             }
             (!matched).then(|| {
-                (
-                    format!(
-                        "the suppression of {} matches no finding on line {}",
-                        suppression.codes.join(", "),
-                        suppression.target_line
+                let message = format!(
+                    "the suppression of {} matches no finding on line {}",
+                    suppression.codes.join(", "),
+                    suppression.target_line
+                );
+                // Regression: the complaint did not say where the finding it could have
+                // silenced actually is.
+                let nearest = codes
+                    .iter()
+                    .filter_map(|code| {
+                        let lines = lines_of.get(code)?;
+                        nearest_line(lines, suppression.target_line).map(|line| (line, *code))
+                    })
+                    .min_by_key(|(line, _)| line.abs_diff(suppression.target_line));
+                let help = match nearest {
+                    Some((line, code)) => format!(
+                        "the nearest {code} finding is on line {line}: move the comment onto that line or just above it, or remove it"
                     ),
-                    "remove it, or move it onto or just above the line of the finding",
-                )
+                    None => format!(
+                        "no {} finding is left in this plan: remove the suppression",
+                        codes.join(" or ")
+                    ),
+                };
+                (message, help)
             })
         };
         if let Some((message, help)) = complaint {
@@ -437,7 +479,7 @@ fn apply_suppressions(report: &mut FileReport, document: &Document, settings: &R
             code: rules::invalid_suppression::RULE.code,
             severity,
             message,
-            help: Some(help.to_owned()),
+            help: Some(help),
             decision_point: None,
             place: Place {
                 pointer: String::new(),
@@ -448,6 +490,46 @@ fn apply_suppressions(report: &mut FileReport, document: &Document, settings: &R
             },
             related: Vec::new(),
         });
+    }
+}
+
+/// The line in `lines` (sorted) nearest to `target`.
+fn nearest_line(lines: &[usize], target: usize) -> Option<usize> {
+    let after = lines.partition_point(|&line| line < target);
+    let below = after.checked_sub(1).and_then(|i| lines.get(i));
+    let above = lines.get(after);
+    match (below, above) {
+        (Some(&b), Some(&a)) => Some(if target - b <= a - target { b } else { a }),
+        (Some(&b), None) => Some(b),
+        (None, Some(&a)) => Some(a),
+        (None, None) => None,
+    }
+}
+
+/// Whether a byte offset falls inside a text value or a key, such as a line of a block scalar
+/// (`|`), where a `#` is text rather than a comment. Children are in source order, so each
+/// level is a binary search: a million suppression comments cost a million short descents.
+fn inside_text(node: &Node, offset: usize) -> bool {
+    use pathway_schema::load::NodeValue;
+    let contains =
+        |span: &pathway_schema::load::ByteSpan| span.start <= offset && offset < span.end;
+    if !contains(&node.span) {
+        return false;
+    }
+    match &node.value {
+        NodeValue::String(_) => true,
+        NodeValue::Seq(items) => {
+            let at = items.partition_point(|item| item.span.end <= offset);
+            items.get(at).is_some_and(|item| inside_text(item, offset))
+        }
+        NodeValue::Map(entries) => {
+            let at = entries
+                .partition_point(|entry| entry.key_span.end.max(entry.value.span.end) <= offset);
+            entries
+                .get(at)
+                .is_some_and(|entry| contains(&entry.key_span) || inside_text(&entry.value, offset))
+        }
+        _ => false,
     }
 }
 
@@ -505,6 +587,62 @@ mod tests {
             assert_eq!(report.count(Severity::Error), 1, "{config}");
             assert_eq!(report.diagnostics[0].code, "PW002");
         }
+    }
+
+    const COHERENCE_ONLY: &str = "[rules]\nPW100 = \"off\"\nPW101 = \"off\"\nPW204 = \"off\"\n";
+
+    fn codes(report: &FileReport) -> Vec<&'static str> {
+        report.diagnostics.iter().map(|d| d.code).collect()
+    }
+
+    /// Regression: a `# pathway-allow` line inside a YAML block scalar suppressed a finding.
+    #[test]
+    fn only_real_comments_suppress() {
+        let in_text = format!(
+            "{PLAN}credentials:\n  - id: a\n    title: A\n    competency: |\n      # pathway-allow PW201: text, not a comment\n    prerequisites: [missing]\n"
+        );
+        assert_eq!(codes(&check(&in_text, COHERENCE_ONLY)), ["PW201"]);
+        let quoted = format!(
+            "{PLAN}credentials:\n  - id: a\n    title: \"# pathway-allow PW201: quoted\"\n    prerequisites: [missing]\n"
+        );
+        assert_eq!(codes(&check(&quoted, COHERENCE_ONLY)), ["PW201"]);
+        let comment = format!(
+            "{PLAN}credentials:\n  - id: a\n    title: A\n    # pathway-allow PW201: kept on purpose\n    prerequisites: [missing]\n"
+        );
+        assert!(codes(&check(&comment, COHERENCE_ONLY)).is_empty());
+    }
+
+    /// Regression: a suppression could name a rule only by its code, unlike the configuration.
+    #[test]
+    fn suppressions_name_rules_by_code_or_name() {
+        let by_name = format!(
+            "{PLAN}credentials:\n  - id: a\n    title: A\n    prerequisites: [missing]  # pathway-allow dangling-reference: on purpose\n"
+        );
+        assert!(codes(&check(&by_name, COHERENCE_ONLY)).is_empty());
+    }
+
+    /// Regression: PW003 did not say where the finding it could have silenced is.
+    #[test]
+    fn a_misplaced_suppression_says_where_its_finding_is() {
+        let misplaced = format!(
+            "{PLAN}# pathway-allow PW201: meant for the prerequisite\ncredentials:\n  - id: a\n    title: A\n    prerequisites: [missing]\n"
+        );
+        let report = check(&misplaced, COHERENCE_ONLY);
+        let complaint = report
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "PW003")
+            .unwrap();
+        let line = misplaced
+            .lines()
+            .position(|l| l.contains("[missing]"))
+            .unwrap()
+            + 1;
+        let help = complaint.help.as_deref().unwrap();
+        assert!(
+            help.contains(&format!("the nearest PW201 finding is on line {line}")),
+            "{help}"
+        );
     }
 
     /// Regression: the cut to MAX_FINDINGS was made before suppressions and in rule order.
