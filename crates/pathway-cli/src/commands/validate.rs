@@ -114,7 +114,8 @@ struct Job {
 
 /// What checking one file gave.
 enum Outcome {
-    Report(Box<FileReport>),
+    /// The report, its text dropped, and in human output the findings already rendered.
+    Report(Box<FileReport>, String),
     /// The file could not be read at all (exit status 2).
     Problem(String),
     /// A file found by walking that is not to be checked.
@@ -178,21 +179,6 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
         },
         audiences: profiles.ids().map(str::to_owned).collect(),
     };
-    let results = super::parallel_map(
-        &jobs,
-        super::cores(),
-        |job| check_one(job, &options),
-        || Outcome::Problem("a plan was not checked".to_owned()),
-    );
-    let mut reports = Vec::new();
-    for result in results {
-        match result {
-            Outcome::Report(report) => reports.push(*report),
-            Outcome::Problem(message) => problems.push(message),
-            Outcome::Skipped(file) => skipped.push(file),
-        }
-    }
-    skipped.sort_by(|a, b| a.path.cmp(&b.path));
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -201,20 +187,34 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
+    // Each plan's findings are rendered as soon as it is checked, and its text dropped: a run
+    // over 20,000 plans holds what the findings say, not every plan's source.
+    let human = (args.format == OutputFormat::Human).then_some(HumanOptions {
+        color,
+        show_info: args.show_info,
+    });
+    let results = super::parallel_map(
+        &jobs,
+        super::cores(),
+        |job| check_one(job, &options, human),
+        || Outcome::Problem("a plan was not checked".to_owned()),
+    );
+    let mut reports = Vec::new();
+    let mut rendered = String::new();
+    for result in results {
+        match result {
+            Outcome::Report(report, text) => {
+                reports.push(*report);
+                rendered.push_str(&text);
+            }
+            Outcome::Problem(message) => problems.push(message),
+            Outcome::Skipped(file) => skipped.push(file),
+        }
+    }
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
     let output = match args.format {
         OutputFormat::Human => {
-            let mut text: String = reports
-                .iter()
-                .map(|report| {
-                    render_file(
-                        report,
-                        HumanOptions {
-                            color,
-                            show_info: args.show_info,
-                        },
-                    )
-                })
-                .collect();
+            let mut text = rendered;
             text.push_str(&render_summary(&Summary::of(&reports)));
             text.push_str(&render_notes(&reports, &skipped));
             text
@@ -249,7 +249,7 @@ fn shown_config(path: &Path) -> String {
         .to_string()
 }
 
-fn check_one(job: &Job, options: &Options) -> Outcome {
+fn check_one(job: &Job, options: &Options, human: Option<HumanOptions>) -> Outcome {
     let path = &job.found.path;
     let source = if job.found.walked {
         match open_found(path, options.limits.max_input_bytes) {
@@ -280,7 +280,9 @@ fn check_one(job: &Job, options: &Options) -> Outcome {
         Err(error) => pathway_validate::engine::report_unreadable(&error),
     };
     report.config.clone_from(&job.config);
-    Outcome::Report(Box::new(report))
+    let text = human.map_or_else(String::new, |options| render_file(&report, options));
+    report.source = None;
+    Outcome::Report(Box::new(report), text)
 }
 
 #[cfg(test)]
