@@ -16,12 +16,14 @@ fuzz_target!(|data: &[u8]| {
     };
     let reports = [report];
     for color in [false, true] {
-        for report in &reports {
-            let _ = render_file(report, HumanOptions { color });
+        for show_info in [false, true] {
+            for report in &reports {
+                let _ = render_file(report, HumanOptions { color, show_info });
+            }
         }
     }
     let _ = render_summary(&Summary::of(&reports));
-    let _ = json::render(&reports, &[]);
-    let _ = sarif::render(&reports, &[]);
-    let _ = github::render(&reports, &[]);
+    let _ = json::render(&reports, &[], &[]);
+    let _ = sarif::render(&reports, &[], &[]);
+    let _ = github::render(&reports, &[], &[]);
 });

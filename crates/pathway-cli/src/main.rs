@@ -1,7 +1,10 @@
 //! `pathway`: write, check and publish educator career-pathway plans.
 
 mod commands;
+mod interrupt;
+mod neutral;
 mod output;
+mod walk;
 
 use std::process::ExitCode;
 
@@ -22,13 +25,20 @@ struct Cli {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let (watcher, done) = interrupt::Watcher::new();
     // Parsing and checking recurse once per level of a plan's nesting. The nesting limit keeps
     // that bounded, but a debug build needs about 3 MiB of stack at the limit, more than a
     // spawned thread's default 2 MiB and close to what `ulimit -s` may leave the main thread.
     let work = std::thread::Builder::new()
         .name("pathway".to_owned())
         .stack_size(commands::STACK_BYTES)
-        .spawn(move || commands::run(cli.command));
+        .spawn(move || {
+            let _done = done;
+            commands::run(cli.command)
+        });
+    if work.is_ok() {
+        watcher.wait();
+    }
     let result = match work {
         Ok(handle) => match handle.join() {
             Ok(result) => result,
@@ -40,7 +50,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            neutral::print_error(&format!("{error:#}"));
             ExitCode::from(2)
         }
     }

@@ -296,3 +296,90 @@ fn rules_and_explain() {
         stderr(&unknown)
     );
 }
+
+/// Regression: plans with schema errors (a negative number of hours, an unknown key) exported
+/// all 14 documents. Export now refuses them with validate's findings, exit 1, nothing written.
+#[test]
+fn export_refuses_a_plan_with_schema_errors_and_writes_nothing() {
+    let directory = scratch("export-structure");
+    let example =
+        std::fs::read_to_string(repo_root().join("examples/juniper-ridge-designing.yaml")).unwrap();
+    for (name, broken) in [
+        (
+            "unknown-key.yaml",
+            format!("{example}\nbudget_notes: extra\n"),
+        ),
+        (
+            "negative-hours.yaml",
+            format!("{example}\n").replacen("hours: ", "hours: -", 1),
+        ),
+    ] {
+        assert_ne!(broken, example, "{name} is broken");
+        let plan = directory.join(name);
+        std::fs::write(&plan, &broken).unwrap();
+        let out = directory.join("out");
+        let export = pathway(&[
+            "export",
+            plan.to_str().unwrap(),
+            "--all",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(export.status.code(), Some(1), "{name}: {}", stderr(&export));
+        assert!(
+            !out.exists(),
+            "{name}: nothing is written, not even the folder"
+        );
+        let validate = pathway(&["validate", "--color", "never", plan.to_str().unwrap()]);
+        assert_eq!(validate.status.code(), Some(1));
+        // The same findings, rendered the same way.
+        let findings = |text: &str| -> Vec<String> {
+            text.split("\n\n")
+                .filter(|block| block.contains("error[PW002]"))
+                .map(str::to_owned)
+                .collect()
+        };
+        let shown = findings(&stderr(&export));
+        assert!(!shown.is_empty(), "{name}: {}", stderr(&export));
+        assert_eq!(shown, findings(&stdout(&validate)), "{name}");
+    }
+    std::fs::remove_dir_all(&directory).unwrap();
+}
+
+/// Issue #12 item 5: information findings (decisions for a later level) came interleaved with
+/// the errors and warnings. They are summed up after them, or listed after them with
+/// --show-info.
+#[test]
+fn infos_come_after_errors_and_warnings_summed_up_unless_asked_for() {
+    let directory = scratch("infos");
+    let example =
+        std::fs::read_to_string(repo_root().join("examples/juniper-ridge-designing.yaml")).unwrap();
+    // A dangling prerequisite near the end (an error), below the PW101 infos' lines.
+    let plan = directory.join("plan.yaml");
+    std::fs::write(
+        &plan,
+        example.replacen("hours: ", "prerequisites: [nowhere]\n    hours: ", 1),
+    )
+    .unwrap();
+    let plan_arg = plan.to_str().unwrap();
+    let plain = stdout(&pathway(&["validate", "--color", "never", plan_arg]));
+    assert!(plain.contains("error[PW201]"), "{plain}");
+    assert!(!plain.contains("info[PW101]"), "{plain}");
+    assert!(
+        plain.contains("6 infos (PW101 decision-point-for-later: 6); add --show-info to list them"),
+        "{plain}"
+    );
+    assert!(plain.find("error[PW201]") < plain.find("6 infos"));
+    let full = stdout(&pathway(&[
+        "validate",
+        "--color",
+        "never",
+        "--show-info",
+        plan_arg,
+    ]));
+    let first_info = full.find("info[PW101]").unwrap();
+    let last_error = full.rfind("error[").unwrap();
+    assert!(last_error < first_info, "{full}");
+    assert_eq!(full.matches("info[PW101]").count(), 6);
+    std::fs::remove_dir_all(&directory).unwrap();
+}

@@ -27,6 +27,10 @@ use crate::rules::{self, RULES};
 /// The name of the configuration file, looked for in a plan's directory and its parents.
 pub const CONFIG_FILE_NAME: &str = "pathway.toml";
 
+/// The largest configuration file read. A real one is a few hundred bytes; the bound keeps
+/// `--config /dev/zero` or a sparse file of gigabytes from taking the memory.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 /// What configuration says about one rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Setting {
@@ -96,13 +100,28 @@ struct Override {
 }
 
 impl Config {
-    /// Reads a configuration file.
+    /// Reads a configuration file, at most [`MAX_CONFIG_BYTES`] of it.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|error| ConfigError {
+        use std::io::Read;
+        let error = |message: String| ConfigError {
             file: path.to_owned(),
             position: None,
-            message: format!("cannot read the configuration: {error}"),
-        })?;
+            message,
+        };
+        let file = std::fs::File::open(path)
+            .map_err(|e| error(format!("cannot read the configuration: {e}")))?;
+        let mut bytes = Vec::new();
+        file.take(MAX_CONFIG_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| error(format!("cannot read the configuration: {e}")))?;
+        if bytes.len() as u64 > MAX_CONFIG_BYTES {
+            return Err(error(format!(
+                "the configuration is larger than {} KiB; a pathway.toml holds a few rule settings",
+                MAX_CONFIG_BYTES / 1024
+            )));
+        }
+        let text = String::from_utf8(bytes)
+            .map_err(|_| error("the configuration is not UTF-8 text".to_owned()))?;
         Config::parse(path, &text)
     }
 
@@ -157,7 +176,7 @@ impl Config {
                 rules: settings(&raw_override.rules)?,
             });
         }
-        let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let root = normalized(path.parent().unwrap_or(Path::new("")));
         Ok(Config {
             templates: raw.templates.as_ref().map(|folder| root.join(folder)),
             root,
@@ -174,9 +193,14 @@ impl Config {
 
     /// The settings that apply to one plan file: the file's `[rules]`, then every override whose
     /// globs match the plan's path relative to the configuration's directory.
+    ///
+    /// Both paths are made absolute and `.` and `..` resolved first, so a glob matches the same
+    /// plans however the plan's path is typed (`plans/a.yaml`, `./plans/a.yaml`, an absolute
+    /// path) and wherever the command runs.
     pub fn settings_for(&self, plan: &Path) -> RuleSettings {
         let mut settings = self.rules.clone();
-        let relative = plan.strip_prefix(&self.root).unwrap_or(plan);
+        let plan = normalized(plan);
+        let relative = plan.strip_prefix(&self.root).unwrap_or(&plan);
         let options = glob::MatchOptions {
             require_literal_separator: true,
             ..glob::MatchOptions::new()
@@ -195,14 +219,40 @@ impl Config {
 }
 
 /// Finds the configuration that applies to a plan: `pathway.toml` in its directory or the
-/// nearest parent.
+/// nearest parent, up to the root of the repository the plan is in (the folder holding
+/// `.git`): a `pathway.toml` above a repository belongs to something else, and must not change
+/// what CI sees there. Outside a repository, the search goes up to the file system's root.
 pub fn discover(plan: &Path) -> Option<PathBuf> {
-    let absolute = std::path::absolute(plan).ok()?;
-    absolute
-        .ancestors()
-        .skip(1)
-        .map(|directory| directory.join(CONFIG_FILE_NAME))
-        .find(|candidate| candidate.is_file())
+    let absolute = normalized(plan);
+    for directory in absolute.ancestors().skip(1) {
+        let candidate = directory.join(CONFIG_FILE_NAME);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        // `.git` is a folder in a clone, a file in a worktree or a submodule.
+        if directory.join(".git").exists() {
+            return None;
+        }
+    }
+    None
+}
+
+/// A path made absolute (from the current directory) with `.` and `..` resolved by their
+/// names, as a user reads them; symbolic links are left alone.
+pub fn normalized(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    let mut out = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 fn position_of(text: &str, offset: usize) -> (usize, usize) {
@@ -223,6 +273,21 @@ pub struct RuleSettings {
 }
 
 impl RuleSettings {
+    /// Settings that run nothing but the checks that must pass before a plan can be used at
+    /// all: that it parses (PW001) and matches the schema (PW002). `pathway export` checks
+    /// these first.
+    pub fn structure_only() -> RuleSettings {
+        let settings = RULES
+            .iter()
+            .filter(|rule| {
+                rule.code != rules::unparsable_plan::RULE.code
+                    && rule.code != rules::invalid_structure::RULE.code
+            })
+            .map(|rule| (rule.code, Setting::Off))
+            .collect();
+        RuleSettings { settings }
+    }
+
     /// What applies to a rule: its configured setting, or its default severity.
     pub fn get(&self, rule: &rules::Rule) -> Setting {
         self.settings
@@ -250,6 +315,66 @@ mod tests {
         assert_eq!(current.get(later), Setting::Off);
         let archived = config.settings_for(Path::new("/plans/archive/2024/old.yaml"));
         assert_eq!(archived.get(dangling), Setting::Off);
+    }
+
+    /// Regression: `[[overrides]]` globs matched or not depending on the current directory
+    /// and on a leading `./`.
+    #[test]
+    fn globs_match_however_the_plan_path_is_typed() {
+        let here = std::env::current_dir().unwrap();
+        let config = Config::parse(
+            &here.join("plans/pathway.toml"),
+            "[[overrides]]\npaths = [\"archive/**\"]\nrules = { PW201 = \"off\" }\n",
+        )
+        .unwrap();
+        let relative_config = Config::parse(
+            Path::new("./plans/../plans/pathway.toml"),
+            "[[overrides]]\npaths = [\"archive/**\"]\nrules = { PW201 = \"off\" }\n",
+        )
+        .unwrap();
+        let dangling = rules::find("PW201").unwrap();
+        for config in [&config, &relative_config] {
+            for typed in [
+                "plans/archive/old.yaml".into(),
+                "./plans/archive/old.yaml".into(),
+                "plans/./archive/../archive/old.yaml".into(),
+                here.join("plans/archive/old.yaml"),
+            ] {
+                let typed: PathBuf = typed;
+                assert_eq!(
+                    config.settings_for(&typed).get(dangling),
+                    Setting::Off,
+                    "{}",
+                    typed.display()
+                );
+            }
+            assert_ne!(
+                config
+                    .settings_for(Path::new("plans/current.yaml"))
+                    .get(dangling),
+                Setting::Off
+            );
+        }
+    }
+
+    /// Regression: a pathway.toml several folders above the repository applied silently, and
+    /// `--config /dev/zero` read without end.
+    #[test]
+    fn the_search_stops_at_the_repository_and_reading_is_bounded() {
+        let top = std::env::temp_dir().join(format!("pathway-config-{}", std::process::id()));
+        let repo = top.join("repo");
+        std::fs::create_dir_all(repo.join(".git")).unwrap();
+        std::fs::create_dir_all(repo.join("plans")).unwrap();
+        std::fs::write(top.join(CONFIG_FILE_NAME), "[rules]\nPW201 = \"off\"\n").unwrap();
+        assert_eq!(discover(&repo.join("plans/plan.yaml")), None);
+        std::fs::write(repo.join(CONFIG_FILE_NAME), "").unwrap();
+        assert_eq!(
+            discover(&repo.join("plans/plan.yaml")),
+            Some(repo.join(CONFIG_FILE_NAME))
+        );
+        std::fs::remove_dir_all(&top).unwrap();
+        let error = Config::load(Path::new("/dev/zero")).unwrap_err();
+        assert!(error.message.contains("larger than"), "{error}");
     }
 
     #[test]

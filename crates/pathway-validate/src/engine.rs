@@ -70,24 +70,70 @@ pub struct FileReport {
     pub readiness: Option<Readiness>,
     /// Decision-point coverage per area, when the plan could be typed.
     pub coverage: Vec<AreaCoverage>,
-    /// Findings left out because the file had more than [`MAX_FINDINGS`].
-    pub omitted: usize,
+    /// Findings left out because the file had more than [`MAX_FINDINGS`], by severity. They
+    /// count in [`FileReport::count`], the summary and the exit status all the same.
+    pub omitted: Tally,
+    /// The configuration file whose settings applied, as the command found or was given it;
+    /// every output format names it.
+    pub config: Option<String>,
 }
 
-/// The most findings reported for one file; a file with more is reported with the first ones
-/// and a count of the rest, so that a broken or hostile file cannot flood the output.
+/// How many findings there are of each severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Errors.
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+    /// Information.
+    pub infos: usize,
+}
+
+impl Tally {
+    /// Counts `n` more findings of a severity.
+    pub fn add(&mut self, severity: Severity, n: usize) {
+        *self.slot(severity) += n;
+    }
+
+    /// The count of a severity.
+    pub fn get(&self, severity: Severity) -> usize {
+        match severity {
+            Severity::Error => self.errors,
+            Severity::Warning => self.warnings,
+            Severity::Info => self.infos,
+        }
+    }
+
+    /// All findings counted.
+    pub fn total(&self) -> usize {
+        self.errors + self.warnings + self.infos
+    }
+
+    fn slot(&mut self, severity: Severity) -> &mut usize {
+        match severity {
+            Severity::Error => &mut self.errors,
+            Severity::Warning => &mut self.warnings,
+            Severity::Info => &mut self.infos,
+        }
+    }
+}
+
+/// The most findings reported for one file; a file with more is reported with the most serious
+/// ones (errors before warnings before information) and a count of the rest, so that a broken
+/// or hostile file cannot flood the output and still cannot hide an error.
 pub const MAX_FINDINGS: usize = 1_000;
 
 /// The most related places listed under one finding; more are summed up in one last note.
 pub const MAX_RELATED: usize = 20;
 
 impl FileReport {
-    /// Counts findings of a severity.
+    /// Counts findings of a severity: those shown and those left out.
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics
             .iter()
             .filter(|d| d.severity == severity)
             .count()
+            + self.omitted.get(severity)
     }
 }
 
@@ -106,7 +152,8 @@ pub fn check_source(
         source: Some(kept),
         readiness: None,
         coverage: Vec::new(),
-        omitted: 0,
+        omitted: Tally::default(),
+        config: None,
     };
     let document = match parse(source, format, &options.limits) {
         Ok(document) => document,
@@ -115,22 +162,26 @@ pub fn check_source(
             return report;
         }
     };
-    let mut raw: Vec<(&'static Rule, Finding)> = Vec::new();
+    let mut raw: Vec<(&'static Rule, Severity, Finding)> = Vec::new();
     let (structural, undescribed) =
         structure::check_plan_document_at_most(&document, MAX_FINDINGS + 1);
-    report.omitted += undescribed;
     if !structural.is_empty() {
+        let rule = &rules::invalid_structure::RULE;
+        let severity = unsilenceable(rule, settings);
+        report.omitted.add(severity, undescribed);
         raw.extend(
             structural
                 .into_iter()
-                .map(|finding| (&rules::invalid_structure::RULE, finding)),
+                .map(|finding| (rule, severity, finding)),
         );
     } else {
         match document.plan() {
             Ok(plan) => {
                 let (findings, dropped) =
                     rule_findings(&document, &plan, &options.audiences, settings);
-                report.omitted += dropped;
+                for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+                    report.omitted.add(severity, dropped.get(severity));
+                }
                 raw.extend(findings);
                 report.readiness = Some(plan.readiness);
                 report.coverage = coverage(plan.readiness, document.root());
@@ -139,35 +190,30 @@ pub fn check_source(
             Err(error) => push_load_error(&mut report, &error, settings),
         }
     }
-    if raw.len() > MAX_FINDINGS {
-        report.omitted += raw.len() - MAX_FINDINGS;
-        raw.truncate(MAX_FINDINGS);
-    }
-    for (rule, finding) in raw {
-        if let Setting::Severity(severity) = settings.get(rule) {
-            report
-                .diagnostics
-                .push(locate(&document, rule, severity, finding));
-        }
+    // Every finding kept by its rule is placed, so that suppressions see them all before any
+    // is cut: a cut made first would let a silenced finding count, or an error go unseen.
+    for (rule, severity, finding) in raw {
+        report
+            .diagnostics
+            .push(locate(&document, rule, severity, finding));
     }
     apply_suppressions(&mut report, &document, settings);
-    report
-        .diagnostics
-        .sort_by(|a, b| a.start().cmp(&b.start()).then(a.code.cmp(b.code)));
+    keep_most_serious(&mut report);
     if report.diagnostics.is_empty() {
         report.source = None;
     }
     report
 }
 
-/// Runs every rule that is not off over a typed plan: the findings kept, in catalog order, and
-/// how many more were reported than kept.
+/// Runs every rule that is not off over a typed plan: the findings kept, in catalog order, each
+/// with the severity configuration gives its rule, and how many more were reported than kept,
+/// by severity.
 pub fn rule_findings(
     document: &Document,
     plan: &pathway_schema::Plan,
     audiences: &[String],
     settings: &RuleSettings,
-) -> (Vec<(&'static Rule, Finding)>, usize) {
+) -> (Vec<(&'static Rule, Severity, Finding)>, Tally) {
     let model = pathway_schema::domain::Model::new(plan);
     let context = Context {
         plan,
@@ -176,17 +222,17 @@ pub fn rule_findings(
         model: &model,
     };
     let mut found = Vec::new();
-    let mut omitted = 0;
+    let mut omitted = Tally::default();
     for rule in RULES {
-        if settings.get(rule) == Setting::Off {
+        let Setting::Severity(severity) = settings.get(rule) else {
             continue;
-        }
+        };
         if let Some(check) = rule.check {
             let mut findings = rules::Findings::new();
             check(&context, &mut findings);
             let (kept, dropped) = findings.into_parts();
-            omitted += dropped;
-            found.extend(kept.into_iter().map(|finding| (rule, finding)));
+            omitted.add(severity, dropped);
+            found.extend(kept.into_iter().map(|finding| (rule, severity, finding)));
         }
     }
     (found, omitted)
@@ -201,6 +247,33 @@ pub fn resolves(document: &Document, finding: &Finding) -> bool {
         && finding.related.iter().all(|(pointer, _)| exists(pointer))
 }
 
+/// Cuts a report to [`MAX_FINDINGS`], errors kept before warnings before information (in
+/// source order within each), counting what is cut; then puts the findings in source order.
+fn keep_most_serious(report: &mut FileReport) {
+    if report.diagnostics.len() > MAX_FINDINGS {
+        // Stable: within a severity, the order the findings were made in.
+        report
+            .diagnostics
+            .sort_by(|a, b| b.severity.cmp(&a.severity).then(a.start().cmp(&b.start())));
+        for cut in report.diagnostics.drain(MAX_FINDINGS..) {
+            report.omitted.add(cut.severity, 1);
+        }
+    }
+    report
+        .diagnostics
+        .sort_by(|a, b| a.start().cmp(&b.start()).then(a.code.cmp(b.code)));
+}
+
+/// The severity of a rule whose findings mean the plan could not be checked at all (it does not
+/// parse, or its structure keeps it from being typed, so no other rule ran): configuration may
+/// raise it, never lower it below an error or turn it off, or a broken plan would pass.
+fn unsilenceable(rule: &Rule, settings: &RuleSettings) -> Severity {
+    match settings.get(rule) {
+        Setting::Severity(severity) => severity.max(Severity::Error),
+        Setting::Off => Severity::Error,
+    }
+}
+
 /// The report for a file that was read but cannot be a plan (too large, not UTF-8 text).
 pub fn report_unreadable(error: &LoadError) -> FileReport {
     let mut report = FileReport {
@@ -209,7 +282,8 @@ pub fn report_unreadable(error: &LoadError) -> FileReport {
         source: None,
         readiness: None,
         coverage: Vec::new(),
-        omitted: 0,
+        omitted: Tally::default(),
+        config: None,
     };
     push_load_error(&mut report, error, &RuleSettings::default());
     report
@@ -224,10 +298,7 @@ fn push_load_error(report: &mut FileReport, error: &LoadError, settings: &RuleSe
         _ => &rules::unparsable_plan::RULE,
     };
     // A plan that cannot be read always fails: configuration may lower other rules, not this.
-    let severity = match settings.get(rule) {
-        Setting::Severity(severity) => severity.max(Severity::Error),
-        Setting::Off => Severity::Error,
-    };
+    let severity = unsilenceable(rule, settings);
     report.diagnostics.push(Diagnostic {
         code: rule.code,
         severity,
@@ -320,12 +391,39 @@ fn apply_suppressions(report: &mut FileReport, document: &Document, settings: &R
         by_line.entry(diagnostic.start().0).or_default().push(i);
     }
     let mut silenced = vec![false; report.diagnostics.len()];
-    let mut complaints = Vec::new();
+    // The lines of each rule's findings, sorted, to say where a misplaced suppression's finding
+    // actually is.
+    let mut lines_of: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    for diagnostic in &report.diagnostics {
+        lines_of
+            .entry(diagnostic.code)
+            .or_default()
+            .push(diagnostic.start().0);
+    }
+    for lines in lines_of.values_mut() {
+        lines.sort_unstable();
+    }
+    let mut complaints: Vec<(usize, usize, String, String)> = Vec::new();
     for suppression in suppress::find(document.source()) {
+        // Regression: a `# pathway-allow` line inside a block scalar (text, not a comment)
+        // suppressed a finding. Only a real comment may.
+        let offset = document
+            .source()
+            .line_start(suppression.line)
+            .map(|start| start + suppression.hash_byte);
+        if offset.is_some_and(|offset| inside_text(document.root(), offset)) {
+            continue;
+        }
+        // A suppression names rules by code or by name, as the configuration does.
+        let named: Vec<Option<&'static Rule>> = suppression
+            .codes
+            .iter()
+            .map(|code| rules::find(code))
+            .collect();
         let complaint = if suppression.codes.is_empty() {
             Some((
                 "`# pathway-allow` names no rule".to_owned(),
-                "write `# pathway-allow CODE: reason`",
+                "write `# pathway-allow CODE: reason`".to_owned(),
             ))
         } else if suppression.reason.is_empty() {
             Some((
@@ -333,18 +431,20 @@ fn apply_suppressions(report: &mut FileReport, document: &Document, settings: &R
                     "the suppression of {} gives no reason",
                     suppression.codes.join(", ")
                 ),
-                "write why after a colon: `# pathway-allow CODE: reason`",
+                "write why after a colon: `# pathway-allow CODE: reason`".to_owned(),
             ))
         } else if let Some(unknown) = suppression
             .codes
             .iter()
-            .find(|code| rules::find(code).is_none())
+            .zip(&named)
+            .find_map(|(code, rule)| rule.is_none().then_some(code))
         {
             Some((
-                format!("`{unknown}` is not a rule code"),
-                "`pathway rules` lists the codes",
+                format!("`{unknown}` is not a rule code or name"),
+                "`pathway rules` lists the codes and names".to_owned(),
             ))
         } else {
+            let codes: Vec<&str> = named.iter().flatten().map(|rule| rule.code).collect();
             let mut matched = false;
             for &i in by_line.get(&suppression.target_line).into_iter().flatten() {
                 let (Some(diagnostic), Some(flag)) =
@@ -354,24 +454,37 @@ fn apply_suppressions(report: &mut FileReport, document: &Document, settings: &R
                 };
                 if !*flag
                     && diagnostic.code != rules::unparsable_plan::RULE.code
-                    && suppression
-                        .codes
-                        .iter()
-                        .any(|code| code.eq_ignore_ascii_case(diagnostic.code))
+                    && codes.contains(&diagnostic.code)
                 {
                     *flag = true;
                     matched = true;
                 }
             }
             (!matched).then(|| {
-                (
-                    format!(
-                        "the suppression of {} matches no finding on line {}",
-                        suppression.codes.join(", "),
-                        suppression.target_line
+                let message = format!(
+                    "the suppression of {} matches no finding on line {}",
+                    suppression.codes.join(", "),
+                    suppression.target_line
+                );
+                // Regression: the complaint did not say where the finding it could have
+                // silenced actually is.
+                let nearest = codes
+                    .iter()
+                    .filter_map(|code| {
+                        let lines = lines_of.get(code)?;
+                        nearest_line(lines, suppression.target_line).map(|line| (line, *code))
+                    })
+                    .min_by_key(|(line, _)| line.abs_diff(suppression.target_line));
+                let help = match nearest {
+                    Some((line, code)) => format!(
+                        "the nearest {code} finding is on line {line}: move the comment onto that line or just above it, or remove it"
                     ),
-                    "remove it, or move it onto or just above the line of the finding",
-                )
+                    None => format!(
+                        "no {} finding is left in this plan: remove the suppression",
+                        codes.join(" or ")
+                    ),
+                };
+                (message, help)
             })
         };
         if let Some((message, help)) = complaint {
@@ -385,17 +498,17 @@ fn apply_suppressions(report: &mut FileReport, document: &Document, settings: &R
     let Setting::Severity(severity) = settings.get(&rules::invalid_suppression::RULE) else {
         return;
     };
-    for (line, column, message, help) in complaints {
-        if report.diagnostics.len() >= MAX_FINDINGS {
-            report.omitted += 1;
-            continue;
-        }
+    // At most MAX_FINDINGS complaints are kept, all of one severity, so the cut that follows
+    // still keeps the most serious findings; the rest are counted.
+    let kept = complaints.len().min(MAX_FINDINGS);
+    report.omitted.add(severity, complaints.len() - kept);
+    for (line, column, message, help) in complaints.into_iter().take(kept) {
         let position = pathway_schema::source::Position { line, column };
         report.diagnostics.push(Diagnostic {
             code: rules::invalid_suppression::RULE.code,
             severity,
             message,
-            help: Some(help.to_owned()),
+            help: Some(help),
             decision_point: None,
             place: Place {
                 pointer: String::new(),
@@ -406,6 +519,46 @@ fn apply_suppressions(report: &mut FileReport, document: &Document, settings: &R
             },
             related: Vec::new(),
         });
+    }
+}
+
+/// The line in `lines` (sorted) nearest to `target`.
+fn nearest_line(lines: &[usize], target: usize) -> Option<usize> {
+    let after = lines.partition_point(|&line| line < target);
+    let below = after.checked_sub(1).and_then(|i| lines.get(i));
+    let above = lines.get(after);
+    match (below, above) {
+        (Some(&b), Some(&a)) => Some(if target - b <= a - target { b } else { a }),
+        (Some(&b), None) => Some(b),
+        (None, Some(&a)) => Some(a),
+        (None, None) => None,
+    }
+}
+
+/// Whether a byte offset falls inside a text value or a key, such as a line of a block scalar
+/// (`|`), where a `#` is text rather than a comment. Children are in source order, so each
+/// level is a binary search: a million suppression comments cost a million short descents.
+fn inside_text(node: &Node, offset: usize) -> bool {
+    use pathway_schema::load::NodeValue;
+    let contains =
+        |span: &pathway_schema::load::ByteSpan| span.start <= offset && offset < span.end;
+    if !contains(&node.span) {
+        return false;
+    }
+    match &node.value {
+        NodeValue::String(_) => true,
+        NodeValue::Seq(items) => {
+            let at = items.partition_point(|item| item.span.end <= offset);
+            items.get(at).is_some_and(|item| inside_text(item, offset))
+        }
+        NodeValue::Map(entries) => {
+            let at = entries
+                .partition_point(|entry| entry.key_span.end.max(entry.value.span.end) <= offset);
+            entries
+                .get(at)
+                .is_some_and(|entry| contains(&entry.key_span) || inside_text(&entry.value, offset))
+        }
+        _ => false,
     }
 }
 
@@ -429,4 +582,120 @@ fn coverage(level: Readiness, root: &Node) -> Vec<AreaCoverage> {
         })
         .filter(|coverage| coverage.required > 0)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::config::Config;
+
+    const PLAN: &str = "schema_version: 1\nid: demo\nreadiness: exploring\n\
+        organization: {name: Demo District, kind: district}\n";
+
+    fn check(text: &str, config: &str) -> FileReport {
+        let settings = Config::parse(Path::new("/plans/pathway.toml"), config)
+            .unwrap()
+            .settings_for(Path::new("/plans/plan.yaml"));
+        check_source(
+            Source::new("plan.yaml", text),
+            None,
+            &Options::default(),
+            &settings,
+        )
+    }
+
+    /// Regression: configuration could turn off or lower the structure check, and a plan that
+    /// could not be typed (so no rule ran) then passed with no error.
+    #[test]
+    fn structure_errors_cannot_be_turned_off() {
+        let text = format!("{PLAN}goal: {{}}\n");
+        for config in ["[rules]\nPW002 = \"off\"\n", "[rules]\nPW002 = \"info\"\n"] {
+            let report = check(&text, config);
+            assert_eq!(report.count(Severity::Error), 1, "{config}");
+            assert_eq!(report.diagnostics[0].code, "PW002");
+        }
+    }
+
+    const COHERENCE_ONLY: &str = "[rules]\nPW100 = \"off\"\nPW101 = \"off\"\nPW204 = \"off\"\n";
+
+    fn codes(report: &FileReport) -> Vec<&'static str> {
+        report.diagnostics.iter().map(|d| d.code).collect()
+    }
+
+    /// Regression: a `# pathway-allow` line inside a YAML block scalar suppressed a finding.
+    #[test]
+    fn only_real_comments_suppress() {
+        let in_text = format!(
+            "{PLAN}credentials:\n  - id: a\n    title: A\n    competency: |\n      # pathway-allow PW201: text, not a comment\n    prerequisites: [missing]\n"
+        );
+        assert_eq!(codes(&check(&in_text, COHERENCE_ONLY)), ["PW201"]);
+        let quoted = format!(
+            "{PLAN}credentials:\n  - id: a\n    title: \"# pathway-allow PW201: quoted\"\n    prerequisites: [missing]\n"
+        );
+        assert_eq!(codes(&check(&quoted, COHERENCE_ONLY)), ["PW201"]);
+        let comment = format!(
+            "{PLAN}credentials:\n  - id: a\n    title: A\n    # pathway-allow PW201: kept on purpose\n    prerequisites: [missing]\n"
+        );
+        assert!(codes(&check(&comment, COHERENCE_ONLY)).is_empty());
+    }
+
+    /// Regression: a suppression could name a rule only by its code, unlike the configuration.
+    #[test]
+    fn suppressions_name_rules_by_code_or_name() {
+        let by_name = format!(
+            "{PLAN}credentials:\n  - id: a\n    title: A\n    prerequisites: [missing]  # pathway-allow dangling-reference: on purpose\n"
+        );
+        assert!(codes(&check(&by_name, COHERENCE_ONLY)).is_empty());
+    }
+
+    /// Regression: PW003 did not say where the finding it could have silenced is.
+    #[test]
+    fn a_misplaced_suppression_says_where_its_finding_is() {
+        let misplaced = format!(
+            "{PLAN}# pathway-allow PW201: meant for the prerequisite\ncredentials:\n  - id: a\n    title: A\n    prerequisites: [missing]\n"
+        );
+        let report = check(&misplaced, COHERENCE_ONLY);
+        let complaint = report
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "PW003")
+            .unwrap();
+        let line = misplaced
+            .lines()
+            .position(|l| l.contains("[missing]"))
+            .unwrap()
+            + 1;
+        let help = complaint.help.as_deref().unwrap();
+        assert!(
+            help.contains(&format!("the nearest PW201 finding is on line {line}")),
+            "{help}"
+        );
+    }
+
+    /// Regression: the cut to MAX_FINDINGS was made before suppressions and in rule order.
+    #[test]
+    fn the_cut_keeps_errors_and_counts_the_rest_by_severity() {
+        let mut text = format!("{PLAN}credentials:\n");
+        let orphans = MAX_FINDINGS + 5;
+        for i in 0..orphans {
+            text.push_str(&format!("  - {{id: credential-{i}, title: C}}\n"));
+        }
+        text.push_str("  - {id: last, title: L, prerequisites: [missing]}\n");
+        let report = check(&text, "[rules]\nPW100 = \"off\"\nPW101 = \"off\"\n");
+        assert_eq!(report.diagnostics.len(), MAX_FINDINGS);
+        assert_eq!(report.count(Severity::Error), 1);
+        assert_eq!(report.count(Severity::Warning), orphans + 1);
+        assert_eq!(report.omitted.warnings, orphans + 2 - MAX_FINDINGS);
+        assert_eq!(report.omitted.errors, 0);
+        assert!(report.diagnostics.iter().any(|d| d.code == "PW201"));
+        // Source order once cut.
+        assert!(
+            report
+                .diagnostics
+                .windows(2)
+                .all(|pair| pair[0].start() <= pair[1].start())
+        );
+    }
 }

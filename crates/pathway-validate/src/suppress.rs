@@ -1,5 +1,7 @@
 //! Inline suppressions: `# pathway-allow CODE: reason` silences one finding, on the comment's
-//! own line or on the line below it. The reason is required.
+//! own line or on the line below it. The reason is required; a rule may be named by its code
+//! or its name, as in `pathway.toml`. Only a real comment counts: the engine drops what this
+//! finds inside a text value (a block scalar's line is text, not a comment).
 
 use pathway_schema::source::Source;
 
@@ -13,6 +15,8 @@ pub struct Suppression {
     pub line: usize,
     /// The column of the `#`.
     pub column: usize,
+    /// The byte of the `#` within its line.
+    pub hash_byte: usize,
     /// The line whose findings it silences.
     pub target_line: usize,
     /// The rule codes it names, as written.
@@ -70,6 +74,7 @@ pub fn find(source: &Source) -> Vec<Suppression> {
             column: line
                 .get(..hash)
                 .map_or(1, |before| before.chars().count() + 1),
+            hash_byte: hash,
             target_line,
             codes,
             reason: reason.trim().to_owned(),

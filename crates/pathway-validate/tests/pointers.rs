@@ -54,7 +54,7 @@ fn check_pointers(name: &str, text: &str, format: Format) -> usize {
     let audiences: Vec<String> = Options::default().audiences;
     assert_eq!(audiences.len(), BUILT_IN_AUDIENCES.len());
     let (findings, _) = rule_findings(&document, &plan, &audiences, &RuleSettings::default());
-    for (rule, finding) in &findings {
+    for (rule, _, finding) in &findings {
         assert!(
             resolves(&document, finding),
             "{name}: {} points at `{}` ({:?}), or relates `{:?}`, which the plan does not hold: {}",

@@ -1,7 +1,7 @@
 //! `pathway export`: publish a plan as documents tailored to each audience.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Mutex;
 
@@ -11,8 +11,13 @@ use pathway_export::docx::{PreparedDocx, prepare_docx};
 use pathway_export::profile::Profiles;
 use pathway_export::{Format, build_document, draw_constellation, file_name, render};
 use pathway_schema::Id;
-use pathway_schema::load::{Limits, LoadedPlan, load};
+use pathway_schema::load::{Limits, LoadErrorKind, LoadedPlan, parse, read};
+use pathway_validate::config::RuleSettings;
+use pathway_validate::render::Summary;
+use pathway_validate::render::human::{HumanOptions, render_file, render_summary};
+use pathway_validate::{FileReport, Options, Severity, check_source, engine};
 
+use crate::neutral::shown;
 use crate::output::{Overwrite, write_atomically};
 
 /// Publish a plan as Word and Markdown documents, one per audience.
@@ -20,9 +25,11 @@ use crate::output::{Overwrite, write_atomically};
 /// Each audience (state, city, district, school-board, union, school, educators, or one of your
 /// own profiles) gets a document that leads with what the plan means for it. Files are named
 /// <plan-id>-<audience>.<ext> and replace earlier exports. A plan that is not complete for its
-/// readiness level still exports, marked as a draft, with the open decisions in an appendix.
-/// Exit status: 0 when every document was written, 1 when the plan cannot be loaded, 2 when the
-/// command is misused or a file cannot be written.
+/// readiness level still exports, marked as a draft, with the open decisions in an appendix; a
+/// plan that does not match the format (an unknown key, a negative number of hours) is refused
+/// with the findings `pathway validate` gives, and nothing is written. Exit status: 0 when every
+/// document was written, 1 when the plan cannot be loaded or does not match the format, 2 when
+/// the command is misused or a file cannot be written.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The plan file (.yaml, .yml or .json); - reads the plan from standard input.
@@ -77,31 +84,86 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         None => Profiles::builtin(),
     };
     let audiences = chosen_audiences(args, &profiles)?;
-    let loaded = match load(&args.plan, &Limits::DEFAULT) {
-        Ok(loaded) => loaded,
-        Err(error) => {
-            eprintln!("{error}");
-            return Ok(ExitCode::from(1));
-        }
+    let Some(loaded) = checked_plan(&args.plan)? else {
+        return Ok(ExitCode::from(1));
     };
     std::fs::create_dir_all(&args.output)
-        .with_context(|| format!("cannot create the folder {}", args.output.display()))?;
+        .with_context(|| format!("cannot create the folder {}", shown(&args.output)))?;
     let formats = args.format.formats();
     let progress = Mutex::new(Progress::new(audiences.len() * formats.len()));
     let written = write_all(&loaded, &profiles, &audiences, formats, args, &progress)?;
     if let Ok(progress) = progress.lock() {
         progress.finish();
     }
-    let mut stdout = std::io::stdout().lock();
-    for path in &written {
-        writeln!(stdout, "{}", path.display())?;
-    }
+    let listing: String = written
+        .iter()
+        .map(|path| format!("{}\n", shown(path)))
+        .collect();
+    crate::output::print(&listing)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads the plan and checks that it parses and matches the schema before anything is written:
+/// a plan with a negative number of hours or an unknown key is refused with the findings
+/// `pathway validate` prints for it, on standard error. `None` when it was refused.
+// The load error is built once, on the way out.
+#[allow(clippy::result_large_err)]
+fn checked_plan(path: &Path) -> anyhow::Result<Option<LoadedPlan>> {
+    let limits = Limits::DEFAULT;
+    let source = match read(path, &limits) {
+        Ok(source) => source,
+        Err(error) if error.kind == LoadErrorKind::Io => {
+            crate::neutral::print_line(&error.to_string());
+            return Ok(None);
+        }
+        Err(error) => return Ok(refuse(&engine::report_unreadable(&error))),
+    };
+    let report = check_source(
+        source.clone(),
+        None,
+        &Options::default(),
+        &RuleSettings::structure_only(),
+    );
+    if report.count(Severity::Error) > 0 {
+        return Ok(refuse(&report));
+    }
+    let typed = parse(source, None, &limits).and_then(|document| {
+        let plan = document.plan()?;
+        Ok(LoadedPlan { document, plan })
+    });
+    match typed {
+        Ok(loaded) => Ok(Some(loaded)),
+        Err(error) => {
+            crate::neutral::print_line(&error.to_string());
+            Ok(None)
+        }
+    }
+}
+
+/// Prints why a plan is refused, as `pathway validate` would, and says nothing was written.
+fn refuse(report: &FileReport) -> Option<LoadedPlan> {
+    let color = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut text = render_file(
+        report,
+        HumanOptions {
+            color,
+            show_info: false,
+        },
+    );
+    text.push_str(&render_summary(&Summary::of(std::slice::from_ref(report))));
+    text.push_str("nothing was exported: fix the errors above, then export again\n");
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    None
 }
 
 /// Plans with more credentials than this are written one audience at a time: each document of
 /// such a plan takes tens of MiB while it is built, and two at once would double the peak.
 const LARGE_PLAN_CREDENTIALS: usize = 2_000;
+
+/// The largest document written. Plan text is never expanded as a template and each section
+/// appears once, so a plan within the input limits stays far below this; it is the last bound.
+const MAX_DOCUMENT_BYTES: usize = 256 * 1024 * 1024;
 
 /// What an audience's job leaves: a file written, or a Word document built but not yet packed.
 enum Output {
@@ -126,6 +188,13 @@ fn write_all(
 ) -> anyhow::Result<Vec<PathBuf>> {
     let large = loaded.plan.credentials.len() > LARGE_PLAN_CREDENTIALS;
     let write = |name: &str, bytes: &[u8]| -> anyhow::Result<PathBuf> {
+        if bytes.len() > MAX_DOCUMENT_BYTES {
+            bail!(
+                "cannot write {name}: it would be {} MiB, over the limit of {} MiB for one document; split the plan",
+                bytes.len() / (1024 * 1024),
+                MAX_DOCUMENT_BYTES / (1024 * 1024)
+            );
+        }
         let path = args.output.join(name);
         write_atomically(&path, bytes, Overwrite::Allow)?;
         if let Ok(mut progress) = progress.lock() {
@@ -249,8 +318,10 @@ impl Progress {
         let mut stderr = std::io::stderr().lock();
         let _ = write!(
             stderr,
-            "\r\x1b[2K[{bar}] {}/{} {name}",
-            self.done, self.total
+            "\r\x1b[2K[{bar}] {}/{} {}",
+            self.done,
+            self.total,
+            pathway_validate::render::neutral::inline(name)
         );
         let _ = stderr.flush();
     }

@@ -9,7 +9,7 @@ use pathway_schema::Readiness;
 use pathway_schema::decision_points::required_at;
 use pathway_schema::scaffold::{ScaffoldOptions, scaffold};
 
-use crate::output::{Overwrite, write_atomically};
+use crate::output::{Overwrite, print, write_atomically};
 
 /// Write a starter plan that walks you through the decisions of a readiness level.
 ///
@@ -76,7 +76,7 @@ pub fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
     }
     let text = scaffold(&options);
     let Some(path) = &args.output else {
-        print!("{text}");
+        print(&text)?;
         return Ok(ExitCode::SUCCESS);
     };
     let overwrite = if args.force {
@@ -85,13 +85,13 @@ pub fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
         Overwrite::Refuse
     };
     write_atomically(path, text.as_bytes(), overwrite)?;
-    eprintln!(
+    crate::neutral::print_line(&format!(
         "Wrote {}: {} {} plan with {} decision points to answer. Replace each \"TODO\" with your answer.",
         path.display(),
         pathway_schema::wording::a(level.as_str()),
         level.as_str(),
         required_at(level).count()
-    );
+    ));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -4,7 +4,10 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 use clap::Args;
+use pathway_validate::render::neutral;
 use pathway_validate::rules::{self, RULES};
+
+use crate::output::print;
 
 /// List every rule the validator checks: code, name, default severity and what it finds.
 #[derive(Debug, Args)]
@@ -20,15 +23,17 @@ pub struct ExplainArgs {
 
 pub fn list(_: &RulesArgs) -> anyhow::Result<ExitCode> {
     let width = RULES.iter().map(|rule| rule.name.len()).max().unwrap_or(0);
+    let mut text = String::new();
     for rule in RULES {
-        println!(
-            "{}  {:<width$}  {:<7}  {}",
+        text.push_str(&format!(
+            "{}  {:<width$}  {:<7}  {}\n",
             rule.code,
             rule.name,
             rule.default_severity.as_str(),
             rule.summary
-        );
+        ));
     }
+    print(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -38,16 +43,20 @@ pub fn explain(args: &ExplainArgs) -> anyhow::Result<ExitCode> {
         match pathway_schema::suggest::closest(&args.code, names) {
             Some(near) => bail!(
                 "no rule is called `{}`; did you mean `{near}`? `pathway rules` lists them all",
-                args.code
+                neutral::inline(&args.code)
             ),
             None => bail!(
                 "no rule is called `{}`; `pathway rules` lists them all",
-                args.code
+                neutral::inline(&args.code)
             ),
         }
     };
-    println!("# {} {}\n", rule.code, rule.name);
-    println!("Default severity: {}.\n", rule.default_severity.as_str());
-    print!("{}", rule.documentation());
+    print(&format!(
+        "# {} {}\n\nDefault severity: {}.\n\n{}",
+        rule.code,
+        rule.name,
+        rule.default_severity.as_str(),
+        rule.documentation()
+    ))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::output::{Overwrite, write_atomically};
+use crate::output::{Overwrite, print, write_atomically};
 
 /// Print the JSON Schema of the plan format (draft 2020-12).
 ///
@@ -22,7 +22,7 @@ pub fn run(args: &SchemaArgs) -> anyhow::Result<ExitCode> {
     let text = pathway_schema::schema::plan_schema_text();
     match &args.output {
         Some(path) => write_atomically(path, text.as_bytes(), Overwrite::Allow)?,
-        None => print!("{text}"),
+        None => print(&text)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,23 +1,28 @@
 //! `pathway validate`: check plans for missing decisions and contradictions.
 
 use std::collections::HashMap;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 use pathway_export::profile::Profiles;
-use pathway_schema::load::{Limits, read};
+use pathway_schema::load::{Limits, read, read_from};
 use pathway_validate::config::{Config, RuleSettings, discover};
-use pathway_validate::render::human::{HumanOptions, render_file, render_summary};
-use pathway_validate::render::{Summary, github, json, sarif};
+use pathway_validate::render::human::{HumanOptions, render_file, render_notes, render_summary};
+use pathway_validate::render::{Skipped, Summary, github, json, sarif};
 use pathway_validate::{FileReport, Options, check_source};
+
+use crate::walk::{Found, Opened, Walk, open_found, plan_files};
 
 /// Check plans for unanswered decision points and contradictions.
 ///
-/// PATH may be a plan file (.yaml, .yml or .json), a directory (every plan file under it), or -
-/// for standard input. Exit status: 0 when no plan has an error, 1 when some plan has an error
+/// PATH may be a plan file (.yaml, .yml or .json), a directory, or - for standard input. In a
+/// directory, the .yaml, .yml and .json files that are plans (a top-level schema_version, or a
+/// $schema naming the plan schema) are checked, as git sees the folder: what .gitignore and
+/// .ignore list, hidden files and linked folders are left out; the others are counted as
+/// skipped. A file named on the command line is always checked. Exit status: 0 when no plan has an error, 1 when some plan has an error
 /// (or a warning, with --deny warnings), 2 when a file cannot be read or the command is misused.
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
@@ -40,6 +45,11 @@ pub struct ValidateArgs {
     /// audiences too.
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
+    /// List information findings (decisions needed at a later readiness level) in full, after
+    /// the errors and warnings. Without it, human output sums them up in one line per plan;
+    /// they never fail a run, and the JSON, SARIF and GitHub formats always list them.
+    #[arg(long)]
+    show_info: bool,
     /// When to colour the human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -96,8 +106,20 @@ pub fn parse_size(text: &str) -> Result<usize, String> {
 
 /// A plan to check: where it comes from, and the settings in force for it.
 struct Job {
-    path: PathBuf,
+    found: Found,
     settings: RuleSettings,
+    /// The configuration file the settings come from, as it will be named in the output.
+    config: Option<String>,
+}
+
+/// What checking one file gave.
+enum Outcome {
+    /// The report, its text dropped, and in human output the findings already rendered.
+    Report(Box<FileReport>, String),
+    /// The file could not be read at all (exit status 2).
+    Problem(String),
+    /// A file found by walking that is not to be checked.
+    Skipped(Skipped),
 }
 
 pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
@@ -105,18 +127,25 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
         Some(path) => Some(Config::load(path)?),
         None => None,
     };
-    let mut problems = Vec::new();
+    let Walk {
+        files,
+        mut skipped,
+        mut problems,
+    } = plan_files(&args.paths);
     let mut jobs = Vec::new();
     let mut configs: HashMap<PathBuf, Config> = HashMap::new();
     // Plans in one directory share their configuration file: look for it once per directory.
     let mut discovered: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
-    for path in plan_files(&args.paths, &mut problems) {
-        let settings = match (&given_config, path.as_os_str() == "-") {
-            (Some(config), _) => config.settings_for(&path),
-            (None, true) => RuleSettings::default(),
-            (None, false) => match discovered
+    for found in files {
+        let path = &found.path;
+        let (settings, config) = match (&given_config, args.config.as_ref()) {
+            (Some(config), Some(name)) => {
+                (config.settings_for(path), Some(name.display().to_string()))
+            }
+            _ if path.as_os_str() == "-" => (RuleSettings::default(), None),
+            _ => match discovered
                 .entry(path.parent().map(Path::to_path_buf).unwrap_or_default())
-                .or_insert_with(|| discover(&path))
+                .or_insert_with(|| discover(path))
                 .clone()
             {
                 Some(config_path) => {
@@ -124,15 +153,20 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
                         let config = Config::load(&config_path)?;
                         configs.insert(config_path.clone(), config);
                     }
-                    configs
+                    let settings = configs
                         .get(&config_path)
-                        .map(|config| config.settings_for(&path))
-                        .unwrap_or_default()
+                        .map(|config| config.settings_for(path))
+                        .unwrap_or_default();
+                    (settings, Some(shown_config(&config_path)))
                 }
-                None => RuleSettings::default(),
+                None => (RuleSettings::default(), None),
             },
         };
-        jobs.push(Job { path, settings });
+        jobs.push(Job {
+            found,
+            settings,
+            config,
+        });
     }
     let profiles = match &args.templates {
         Some(folder) => Profiles::with_folder(folder)?,
@@ -145,19 +179,6 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
         },
         audiences: profiles.ids().map(str::to_owned).collect(),
     };
-    let results = super::parallel_map(
-        &jobs,
-        super::cores(),
-        |job| check_one(job, &options),
-        || Err("a plan was not checked".to_owned()),
-    );
-    let mut reports = Vec::new();
-    for result in results {
-        match result {
-            Ok(report) => reports.push(report),
-            Err(message) => problems.push(message),
-        }
-    }
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -166,26 +187,45 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
+    // Each plan's findings are rendered as soon as it is checked, and its text dropped: a run
+    // over 20,000 plans holds what the findings say, not every plan's source.
+    let human = (args.format == OutputFormat::Human).then_some(HumanOptions {
+        color,
+        show_info: args.show_info,
+    });
+    let results = super::parallel_map(
+        &jobs,
+        super::cores(),
+        |job| check_one(job, &options, human),
+        || Outcome::Problem("a plan was not checked".to_owned()),
+    );
+    let mut reports = Vec::new();
+    let mut rendered = String::new();
+    for result in results {
+        match result {
+            Outcome::Report(report, text) => {
+                reports.push(*report);
+                rendered.push_str(&text);
+            }
+            Outcome::Problem(message) => problems.push(message),
+            Outcome::Skipped(file) => skipped.push(file),
+        }
+    }
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
     let output = match args.format {
         OutputFormat::Human => {
-            let mut text: String = reports
-                .iter()
-                .map(|report| render_file(report, HumanOptions { color }))
-                .collect();
+            let mut text = rendered;
             text.push_str(&render_summary(&Summary::of(&reports)));
+            text.push_str(&render_notes(&reports, &skipped));
             text
         }
-        OutputFormat::Json => json::render(&reports, &problems),
-        OutputFormat::Sarif => sarif::render(&reports, &problems),
-        OutputFormat::Github => github::render(&reports, &problems),
+        OutputFormat::Json => json::render(&reports, &problems, &skipped),
+        OutputFormat::Sarif => sarif::render(&reports, &problems, &skipped),
+        OutputFormat::Github => github::render(&reports, &problems, &skipped),
     };
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(output.as_bytes())
-        .context("cannot write the findings")?;
-    stdout.flush().ok();
+    crate::output::print(&output).context("cannot write the findings")?;
     for problem in &problems {
-        eprintln!("error: {problem}");
+        crate::neutral::print_error(problem);
     }
     let summary = Summary::of(&reports);
     let failed = summary.errors > 0 || (args.deny == Some(Deny::Warnings) && summary.warnings > 0);
@@ -198,72 +238,51 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// The plan files named by the arguments, in order: files as given, directories expanded to the
-/// plan files under them (sorted; hidden files and directories skipped).
-fn plan_files(paths: &[PathBuf], problems: &mut Vec<String>) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let before = files.len();
-            collect_dir(path, &mut files, problems);
-            if files.len() == before {
-                problems.push(format!(
-                    "{}: no .yaml, .yml or .json plan files in this directory",
+/// A discovered configuration file as the output names it: relative to the current directory
+/// when it is under it, as people read paths, else as found.
+fn shown_config(path: &Path) -> String {
+    let here = std::env::current_dir().ok();
+    here.as_deref()
+        .and_then(|here| path.strip_prefix(here).ok())
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+fn check_one(job: &Job, options: &Options, human: Option<HumanOptions>) -> Outcome {
+    let path = &job.found.path;
+    let source = if job.found.walked {
+        match open_found(path, options.limits.max_input_bytes) {
+            Ok(Opened::Plan(file)) => read_from(&path.display().to_string(), file, &options.limits),
+            Ok(Opened::Skipped(reason)) => {
+                return Outcome::Skipped(Skipped {
+                    path: path.display().to_string(),
+                    reason,
+                });
+            }
+            Err(error) => {
+                return Outcome::Problem(format!(
+                    "{}: cannot read the file: {error}",
                     path.display()
                 ));
             }
-        } else {
-            files.push(path.clone());
         }
-    }
-    files
-}
-
-fn collect_dir(directory: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<String>) {
-    let entries = match std::fs::read_dir(directory) {
-        Ok(entries) => entries,
-        Err(error) => {
-            problems.push(format!(
-                "{}: cannot read the directory: {error}",
-                directory.display()
-            ));
-            return;
-        }
+    } else {
+        read(path, &options.limits)
     };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .collect();
-    paths.sort();
-    for path in paths {
-        let hidden = path
-            .file_name()
-            .is_some_and(|name| name.to_string_lossy().starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            collect_dir(&path, files, problems);
-        } else if path
-            .extension()
-            .and_then(|ext| ext.to_str())
-            .is_some_and(|ext| matches!(ext.to_ascii_lowercase().as_str(), "yaml" | "yml" | "json"))
-        {
-            files.push(path);
-        }
-    }
-}
-
-fn check_one(job: &Job, options: &Options) -> Result<FileReport, String> {
-    match read(&job.path, &options.limits) {
-        Ok(source) => Ok(check_source(source, None, options, &job.settings)),
+    let mut report = match source {
+        Ok(source) => check_source(source, None, options, &job.settings),
         // A file that cannot be read at all is a usage problem (exit 2); one that can be read but
         // is not a plan (too large, not UTF-8) is a finding in that plan (exit 1).
         Err(error) if error.kind == pathway_schema::load::LoadErrorKind::Io => {
-            Err(error.to_string())
+            return Outcome::Problem(error.to_string());
         }
-        Err(error) => Ok(pathway_validate::engine::report_unreadable(&error)),
-    }
+        Err(error) => pathway_validate::engine::report_unreadable(&error),
+    };
+    report.config.clone_from(&job.config);
+    let text = human.map_or_else(String::new, |options| render_file(&report, options));
+    report.source = None;
+    Outcome::Report(Box::new(report), text)
 }
 
 #[cfg(test)]

@@ -147,11 +147,10 @@ fn write_section(kind: SectionKind, ctx: &Context, out: &mut Out) {
     }
 }
 
-/// Replaces `{plan}` and `{organization}` in profile wording.
+/// Replaces `{plan}` and `{organization}` in profile wording, once (see
+/// [`crate::profile::expand`]).
 fn fill(wording: &str, plan: &Plan) -> String {
-    wording
-        .replace("{plan}", &plan.display_title())
-        .replace("{organization}", &plan.organization.name)
+    crate::profile::expand(wording, &plan.display_title(), &plan.organization.name)
 }
 
 fn lowercase_first(text: &str) -> String {

@@ -4,10 +4,13 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::FileReport;
+use crate::render::Skipped;
 use crate::rules;
 
+use super::neutral;
+
 /// One workflow command per finding.
-pub fn render(reports: &[FileReport], problems: &[String]) -> String {
+pub fn render(reports: &[FileReport], problems: &[String], skipped: &[Skipped]) -> String {
     let mut out = String::new();
     // What kept files from being checked: an error annotation of the run, on no file.
     for problem in problems {
@@ -21,6 +24,49 @@ pub fn render(reports: &[FileReport], problems: &[String]) -> String {
             out.push_str(&command(&report.path, diagnostic));
             out.push('\n');
         }
+        let omitted = &report.omitted;
+        if omitted.total() > 0 {
+            // On the file, at the level of the most serious finding left out.
+            let kind = if omitted.errors > 0 {
+                "error"
+            } else if omitted.warnings > 0 {
+                "warning"
+            } else {
+                "notice"
+            };
+            out.push_str(&format!(
+                "::{kind} file={},title=pathway::{}\n",
+                escape_property(&report.path),
+                escape_data(&format!(
+                    "{} more findings not shown ({} errors, {} warnings, {} infos); \
+                     they count in the totals and the exit status",
+                    omitted.total(),
+                    omitted.errors,
+                    omitted.warnings,
+                    omitted.infos
+                ))
+            ));
+        }
+    }
+    // What the walk skipped and which configuration applied: notices of the run.
+    for line in super::skipped_summary(skipped) {
+        out.push_str(&format!("::notice title=pathway::{}\n", escape_data(&line)));
+    }
+    for file in skipped
+        .iter()
+        .filter(|file| file.reason != super::SkipReason::NotAPlan)
+    {
+        out.push_str(&format!(
+            "::notice file={},title=pathway::{}\n",
+            escape_property(&file.path),
+            escape_data(&file.reason.describe())
+        ));
+    }
+    for (config, plans) in super::configs_used(reports) {
+        out.push_str(&format!(
+            "::notice title=pathway::{}\n",
+            escape_data(&format!("rule settings from {config} ({plans})"))
+        ));
     }
     out
 }
@@ -43,10 +89,12 @@ fn command(path: &str, diagnostic: &Diagnostic) -> String {
         "title={}",
         escape_property(&format!("{} {name}", diagnostic.code))
     ));
-    let mut message = diagnostic.message.clone();
+    // The message and help are one line each (user text in them is neutralised whole, a
+    // newline included); the newline between them is the command's own.
+    let mut message = neutral::inline(&diagnostic.message).into_owned();
     if let Some(help) = &diagnostic.help {
         message.push_str("\nhelp: ");
-        message.push_str(help);
+        message.push_str(&neutral::inline(help));
     }
     format!(
         "::{kind} {}::{}",
@@ -55,16 +103,30 @@ fn command(path: &str, diagnostic: &Diagnostic) -> String {
     )
 }
 
-/// Escapes a command's message: `%`, carriage returns and newlines.
+/// Escapes a command's message: `%`, carriage returns and newlines, which the runner decodes,
+/// and every other control character, which it would print raw (see [`neutral`]).
 fn escape_data(text: &str) -> String {
+    percent_lines(
+        &text
+            .split('\n')
+            .map(neutral::inline)
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+}
+
+fn percent_lines(text: &str) -> String {
     text.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
-/// Escapes a command's property value: as messages, plus `:` and `,`.
+/// Escapes a command's property value: every control character, then `%`, `:` and `,`. A
+/// newline in a file name stays a newline once decoded; it cannot end the command.
 fn escape_property(text: &str) -> String {
-    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+    percent_lines(&neutral::inline(text))
+        .replace(':', "%3A")
+        .replace(',', "%2C")
 }
 
 #[cfg(test)]
@@ -75,5 +137,12 @@ mod tests {
     fn escaping() {
         assert_eq!(escape_data("50% done\nnext"), "50%25 done%0Anext");
         assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+        // Regression: a file name with a newline and `::warning::` ended the command and
+        // started another; escape sequences went raw into the log.
+        assert_eq!(
+            escape_property("x.yaml\n::warning::owned"),
+            "x.yaml\\u{a}%3A%3Awarning%3A%3Aowned"
+        );
+        assert_eq!(escape_data("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
     }
 }

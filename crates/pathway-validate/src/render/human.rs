@@ -8,14 +8,17 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use pathway_schema::source::{Location, Source};
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::engine::FileReport;
-use crate::render::Summary;
+use crate::engine::{FileReport, Tally};
+use crate::render::{SkipReason, Skipped, Summary, neutral};
 
 /// How to print.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct HumanOptions {
     /// Use colour (only on a terminal, and never when `NO_COLOR` is set).
     pub color: bool,
+    /// Print information findings in full (after the errors and warnings), rather than one
+    /// line that sums them up.
+    pub show_info: bool,
 }
 
 /// Prints one file's findings and its coverage summary.
@@ -26,24 +29,43 @@ pub fn render_file(report: &FileReport, options: HumanOptions) -> String {
         Renderer::plain()
     }
     .decor_style(DecorStyle::Ascii);
+    let path = neutral::inline(&report.path);
     let mut out = String::new();
-    for diagnostic in &report.diagnostics {
-        out.push_str(&render_diagnostic(&renderer, report, diagnostic));
+    // Errors and warnings first, in source order; information after them, which is what a
+    // district leader reads last: decisions for a later level, never a failure.
+    let (infos, serious): (Vec<&Diagnostic>, Vec<&Diagnostic>) = report
+        .diagnostics
+        .iter()
+        .partition(|diagnostic| diagnostic.severity == Severity::Info);
+    let shown = if options.show_info {
+        serious.iter().chain(infos.iter()).copied().collect()
+    } else {
+        serious
+    };
+    for diagnostic in shown {
+        out.push_str(&render_diagnostic(&renderer, &path, report, diagnostic));
         out.push_str("\n\n");
     }
-    if report.omitted > 0 {
+    if !options.show_info && !infos.is_empty() {
         let _ = writeln!(
             out,
-            "{}: {} more findings not shown; fix the ones above first\n",
-            report.path, report.omitted
+            "{path}: {}; add --show-info to list them\n",
+            info_summary(&infos)
+        );
+    }
+    if report.omitted.total() > 0 {
+        let _ = writeln!(
+            out,
+            "{path}: {} more findings not shown ({}); fix the ones above first\n",
+            report.omitted.total(),
+            tally(&report.omitted)
         );
     }
     if !report.coverage.is_empty() {
         let level = report.readiness.map_or("", |level| level.as_str());
         let _ = writeln!(
             out,
-            "{}: decision points answered at the `{level}` level:",
-            report.path
+            "{path}: decision points answered at the `{level}` level:"
         );
         for area in &report.coverage {
             let mark = if area.answered == area.required {
@@ -61,18 +83,86 @@ pub fn render_file(report: &FileReport, options: HumanOptions) -> String {
         }
         out.push('\n');
     }
+    if options.color {
+        // Every piece of user text is neutralised on its way in; the colour codes are ours.
+        out
+    } else {
+        // And a second time, whole, where no escape sequence of ours can be caught up in it.
+        neutral::block(&out).into_owned()
+    }
+}
+
+/// `6 infos (PW101 decision-point-for-later: 6)`: how many, by rule.
+fn info_summary(infos: &[&Diagnostic]) -> String {
+    let mut by_rule: Vec<(&str, usize)> = Vec::new();
+    for diagnostic in infos {
+        match by_rule
+            .iter_mut()
+            .find(|(code, _)| *code == diagnostic.code)
+        {
+            Some((_, n)) => *n += 1,
+            None => by_rule.push((diagnostic.code, 1)),
+        }
+    }
+    by_rule.sort();
+    let rules: Vec<String> = by_rule
+        .iter()
+        .map(|(code, n)| {
+            let name = crate::rules::find(code).map_or("", |rule| rule.name);
+            format!("{code} {name}: {n}")
+        })
+        .collect();
+    format!("{} ({})", plural(infos.len(), "info"), rules.join(", "))
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// `3 errors, 1 warning, 0 infos`.
+fn tally(tally: &Tally) -> String {
+    format!(
+        "{}, {}, {}",
+        plural(tally.errors, "error"),
+        plural(tally.warnings, "warning"),
+        plural(tally.infos, "info")
+    )
+}
+
+/// What follows the closing line: the files a folder walk skipped (counted, with a note for
+/// each that is not a regular file) and the configuration files that applied.
+pub fn render_notes(reports: &[FileReport], skipped: &[Skipped]) -> String {
+    let mut out = String::new();
+    for file in skipped
+        .iter()
+        .filter(|file| file.reason != SkipReason::NotAPlan)
+    {
+        let _ = writeln!(
+            out,
+            "note: {}: {}",
+            neutral::inline(&file.path),
+            file.reason.describe()
+        );
+    }
+    for line in super::skipped_summary(skipped) {
+        let _ = writeln!(out, "{line}");
+    }
+    for (config, plans) in super::configs_used(reports) {
+        let _ = writeln!(
+            out,
+            "rule settings from {} ({plans})",
+            neutral::inline(config)
+        );
+    }
     out
 }
 
 /// The closing line of a run: `3 plans: 2 errors, 1 warning, 5 infos`.
 pub fn render_summary(summary: &Summary) -> String {
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("{n} {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
     format!(
         "{}: {}, {}, {}\n",
         plural(summary.files, "plan"),
@@ -90,17 +180,31 @@ fn level(severity: Severity) -> Level<'static> {
     }
 }
 
-fn render_diagnostic(renderer: &Renderer, report: &FileReport, diagnostic: &Diagnostic) -> String {
+fn render_diagnostic(
+    renderer: &Renderer,
+    path: &str,
+    report: &FileReport,
+    diagnostic: &Diagnostic,
+) -> String {
     let (line, column) = diagnostic.start();
-    let origin = format!("{}:{line}:{column}", report.path);
+    let origin = format!("{path}:{line}:{column}");
+    let message = neutral::inline(&diagnostic.message);
     let title = level(diagnostic.severity)
-        .primary_title(diagnostic.message.as_str())
+        .primary_title(message.as_ref())
         .id(diagnostic.code);
     let excerpt = report
         .source
         .as_ref()
         .zip(diagnostic.place.location)
-        .and_then(|(source, location)| excerpt(source, location));
+        .and_then(|(source, location)| excerpt(source, location))
+        .map(|excerpt| {
+            let (text, span) = neutral::quoted_source(&excerpt.text, excerpt.span.clone());
+            Excerpt {
+                text: std::borrow::Cow::Owned(text.into_owned()),
+                span,
+                ..excerpt
+            }
+        });
     // A window cut out of a long line cannot count the line's columns, so the origin line
     // with the real column goes in a group of its own, followed by the window.
     let mut lead = None;
@@ -109,7 +213,7 @@ fn render_diagnostic(renderer: &Renderer, report: &FileReport, diagnostic: &Diag
             let column = diagnostic.place.location.map_or(1, |l| l.start.column);
             lead = Some(
                 title.element(
-                    annotate_snippets::Origin::path(report.path.as_str())
+                    annotate_snippets::Origin::path(path)
                         .line(excerpt.first_line)
                         .char_column(column),
                 ),
@@ -123,7 +227,7 @@ fn render_diagnostic(renderer: &Renderer, report: &FileReport, diagnostic: &Diag
         Some(excerpt) => title.element(
             Snippet::source(excerpt.text)
                 .line_start(excerpt.first_line)
-                .path(report.path.as_str())
+                .path(path)
                 .annotation(AnnotationKind::Primary.span(excerpt.span)),
         ),
         None => title.element(annotate_snippets::Origin::path(origin.as_str())),
@@ -133,10 +237,12 @@ fn render_diagnostic(renderer: &Renderer, report: &FileReport, diagnostic: &Diag
         .iter()
         .map(|related| match related.place.location {
             Some(location) => format!(
-                "{} ({}:{}:{})",
-                related.message, report.path, location.start.line, location.start.column
+                "{} ({path}:{}:{})",
+                neutral::inline(&related.message),
+                location.start.line,
+                location.start.column
             ),
-            None => related.message.clone(),
+            None => neutral::inline(&related.message).into_owned(),
         })
         .collect();
     if let Some(point) = diagnostic
@@ -148,8 +254,9 @@ fn render_diagnostic(renderer: &Renderer, report: &FileReport, diagnostic: &Diag
     for note in &notes {
         group = group.element(Level::NOTE.message(note.as_str()));
     }
-    if let Some(help) = &diagnostic.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+    let help = diagnostic.help.as_deref().map(neutral::inline);
+    if let Some(help) = &help {
+        group = group.element(Level::HELP.message(help.as_ref()));
     }
     match lead {
         Some(lead) => without_doubled_gutter(&renderer.render(&[lead, group])),

@@ -5,14 +5,15 @@
 //!  "files": [{"path": "plan.yaml", "diagnostics": [{"code": "PW201", "severity": "error",
 //!    "message": "…", "help": "…", "decision_point": null, "pointer": "/opportunities/0/unlocked_by/0",
 //!    "line": 39, "column": 19, "end_line": 39, "end_column": 37, "related": []}]}],
-//!  "summary": {"files": 1, "errors": 1, "warnings": 0, "infos": 0}}
+//!  "problems": [], "skipped": [],
+//!  "summary": {"files": 1, "errors": 1, "warnings": 0, "infos": 0, "omitted": 0, "skipped": 0}}
 //! ```
 
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Place, Severity};
 use crate::engine::FileReport;
-use crate::render::Summary;
+use crate::render::{Skipped, Summary};
 
 /// The version of the JSON shape. It changes only when a field is removed or changes meaning.
 pub const FORMAT_VERSION: u32 = 1;
@@ -24,16 +25,36 @@ struct Run<'a> {
     /// What kept files from being checked at all (a path that does not exist, a folder with no
     /// plans): the run fails with status 2 when there is any.
     problems: &'a [String],
+    /// Files a folder walk found and did not check, with why.
+    skipped: Vec<SkippedFile<'a>>,
     summary: Totals,
+}
+
+#[derive(Serialize)]
+struct SkippedFile<'a> {
+    path: &'a str,
+    reason: &'static str,
 }
 
 #[derive(Serialize)]
 struct File<'a> {
     path: &'a str,
+    /// The configuration file whose settings applied, or null for the defaults.
+    config: Option<&'a str>,
     diagnostics: Vec<Finding<'a>>,
     /// Findings beyond the per-file maximum, left out; only present when some were.
     #[serde(skip_serializing_if = "is_zero")]
     omitted: usize,
+    /// The same, by severity; only present when some were. They count in the summary.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    omitted_by_severity: Option<Counts>,
+}
+
+#[derive(Serialize)]
+struct Counts {
+    errors: usize,
+    warnings: usize,
+    infos: usize,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -68,12 +89,17 @@ struct Position<'a> {
     end_column: Option<usize>,
 }
 
+/// The run's true counts: findings left out of `files` count here too.
 #[derive(Serialize)]
 struct Totals {
     files: usize,
     errors: usize,
     warnings: usize,
     infos: usize,
+    /// Findings left out of `files` because a plan had more than the per-file maximum.
+    omitted: usize,
+    /// Files a folder walk found and did not check (`skipped` lists them).
+    skipped: usize,
 }
 
 fn position(place: &Place) -> Position<'_> {
@@ -106,8 +132,8 @@ fn finding(diagnostic: &Diagnostic) -> Finding<'_> {
 }
 
 /// The whole run as one JSON document, followed by a newline. `problems` are what kept files
-/// from being checked at all.
-pub fn render(reports: &[FileReport], problems: &[String]) -> String {
+/// from being checked at all; `skipped`, the files a folder walk left alone.
+pub fn render(reports: &[FileReport], problems: &[String], skipped: &[Skipped]) -> String {
     let summary = Summary::of(reports);
     let run = Run {
         version: FORMAT_VERSION,
@@ -115,19 +141,34 @@ pub fn render(reports: &[FileReport], problems: &[String]) -> String {
             .iter()
             .map(|report| File {
                 path: &report.path,
+                config: report.config.as_deref(),
                 diagnostics: report.diagnostics.iter().map(finding).collect(),
-                omitted: report.omitted,
+                omitted: report.omitted.total(),
+                omitted_by_severity: (report.omitted.total() > 0).then_some(Counts {
+                    errors: report.omitted.errors,
+                    warnings: report.omitted.warnings,
+                    infos: report.omitted.infos,
+                }),
             })
             .collect(),
         problems,
+        skipped: skipped
+            .iter()
+            .map(|file| SkippedFile {
+                path: &file.path,
+                reason: file.reason.code(),
+            })
+            .collect(),
         summary: Totals {
             files: summary.files,
             errors: summary.errors,
             warnings: summary.warnings,
             infos: summary.infos,
+            omitted: reports.iter().map(|report| report.omitted.total()).sum(),
+            skipped: skipped.len(),
         },
     };
-    let mut text = serde_json::to_string_pretty(&run).unwrap_or_default();
+    let mut text = super::neutral::json(serde_json::to_string_pretty(&run).unwrap_or_default());
     text.push('\n');
     text
 }

@@ -12,7 +12,8 @@ use std::collections::HashMap;
 use serde_json::{Value, json};
 
 use crate::diagnostic::{Diagnostic, Place, Severity};
-use crate::engine::FileReport;
+use crate::engine::{FileReport, Tally};
+use crate::render::Skipped;
 use crate::rules::{RULES, Rule};
 
 const SCHEMA: &str =
@@ -34,14 +35,15 @@ fn level(severity: Severity) -> &'static str {
 }
 
 /// The whole run as a SARIF log, followed by a newline.
-pub fn render(reports: &[FileReport], problems: &[String]) -> String {
+pub fn render(reports: &[FileReport], problems: &[String], skipped: &[Skipped]) -> String {
     let root = std::env::current_dir().ok();
     let mut run = json!({
         "tool": {"driver": driver()},
         "automationDetails": {"id": "pathway/validate/"},
         "columnKind": "unicodeCodePoints",
-        "invocations": [invocation(problems)],
+        "invocations": [invocation(reports, problems, skipped, root.as_deref())],
         "results": results(reports, root.as_deref()),
+        "properties": omitted_counts(reports),
     });
     if let (Some(base), Some(object)) =
         (root.as_deref().and_then(directory_uri), run.as_object_mut())
@@ -53,7 +55,7 @@ pub fn render(reports: &[FileReport], problems: &[String]) -> String {
         "version": "2.1.0",
         "runs": [run],
     });
-    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
+    let mut text = super::neutral::json(serde_json::to_string_pretty(&log).unwrap_or_default());
     text.push('\n');
     text
 }
@@ -160,16 +162,104 @@ fn fingerprint(uri: &str, diagnostic: &Diagnostic) -> u64 {
     hash
 }
 
-/// The run's invocation: whether every file could be checked, and what kept the others from it.
-fn invocation(problems: &[String]) -> Value {
-    let notifications: Vec<Value> = problems
+/// The run's invocation: whether every file could be checked, and what kept the others from it;
+/// and, for each plan with more findings than are listed, how many were left out.
+fn invocation(
+    reports: &[FileReport],
+    problems: &[String],
+    skipped: &[Skipped],
+    root: Option<&std::path::Path>,
+) -> Value {
+    let mut notifications: Vec<Value> = problems
         .iter()
         .map(|problem| json!({"level": "error", "message": {"text": problem}}))
         .collect();
+    notifications.extend(omissions(reports, root));
+    notifications.extend(run_notes(reports, skipped, root));
     json!({
         "executionSuccessful": problems.is_empty(),
         "toolExecutionNotifications": notifications,
     })
+}
+
+/// A notification for each plan whose findings were cut: how many, by severity. Its level is
+/// that of the most serious finding left out.
+fn omissions<'a>(
+    reports: &'a [FileReport],
+    root: Option<&'a std::path::Path>,
+) -> impl Iterator<Item = Value> + 'a {
+    reports
+        .iter()
+        .filter(|report| report.omitted.total() > 0)
+        .map(move |report| {
+            let omitted = &report.omitted;
+            let worst = [Severity::Error, Severity::Warning, Severity::Info]
+                .into_iter()
+                .find(|&severity| omitted.get(severity) > 0)
+                .unwrap_or(Severity::Info);
+            json!({
+                "level": level(worst),
+                "message": {"text": format!(
+                    "{}: {} more findings not listed ({} errors, {} warnings, {} infos); \
+                     they count in the totals",
+                    report.path, omitted.total(), omitted.errors, omitted.warnings, omitted.infos
+                )},
+                "locations": [location(&Artifact::new(&report.path, root), &Place {
+                    pointer: String::new(),
+                    location: None,
+                })],
+                "properties": {
+                    "omittedResults": omitted.total(),
+                    "omittedByLevel": by_level(omitted),
+                },
+            })
+        })
+}
+
+/// Notes on what a folder walk skipped, and on the configuration files that applied.
+fn run_notes<'a>(
+    reports: &'a [FileReport],
+    skipped: &'a [Skipped],
+    root: Option<&'a std::path::Path>,
+) -> impl Iterator<Item = Value> + 'a {
+    let summary = super::skipped_summary(skipped)
+        .into_iter()
+        .map(|text| json!({"level": "note", "message": {"text": text}}));
+    let each = skipped
+        .iter()
+        .filter(|file| file.reason != super::SkipReason::NotAPlan)
+        .map(move |file| {
+            json!({
+                "level": "note",
+                "message": {"text": format!("{}: {}", file.path, file.reason.describe())},
+                "locations": [location(&Artifact::new(&file.path, root), &Place { pointer: String::new(), location: None })],
+            })
+        });
+    let configs = super::configs_used(reports)
+        .into_iter()
+        .map(move |(config, plans)| {
+            json!({
+                "level": "note",
+                "message": {"text": format!("rule settings from {config} ({plans})")},
+                "locations": [location(&Artifact::new(config, root), &Place { pointer: String::new(), location: None })],
+            })
+        });
+    summary.chain(each).chain(configs)
+}
+
+/// The run's properties: findings left out of `results`, in all and by level.
+fn omitted_counts(reports: &[FileReport]) -> Value {
+    let mut all = Tally::default();
+    for report in reports {
+        for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+            all.add(severity, report.omitted.get(severity));
+        }
+    }
+    json!({"omittedResults": all.total(), "omittedByLevel": by_level(&all)})
+}
+
+fn by_level(tally: &Tally) -> Value {
+    json!({"error": tally.errors, "warning": tally.warnings, "note": tally.infos})
 }
 
 fn result(artifact: &Artifact, diagnostic: &Diagnostic) -> Value {
