@@ -31,6 +31,9 @@ pub fn closest_within<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
     budget: &mut u64,
 ) -> Option<&'a str> {
+    if *budget == 0 {
+        return None;
+    }
     let word = normalize(word);
     let length = word.chars().count();
     let limit = (length / 3).max(1);
@@ -74,7 +77,7 @@ pub fn sharing_words_within<'a>(
     budget: &mut u64,
 ) -> Vec<&'a str> {
     let wanted = words(word);
-    if wanted.is_empty() {
+    if wanted.is_empty() || *budget == 0 {
         return Vec::new();
     }
     let mut found: Vec<(usize, usize, &'a str)> = Vec::new();

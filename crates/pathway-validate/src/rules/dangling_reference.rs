@@ -45,12 +45,18 @@ fn help(context: &Context<'_>, id: &str, kinds: &[Kind], near: &[&str], wanted: 
         let near: Vec<String> = near.iter().map(|id| format!("`{id}`")).collect();
         return format!("did you mean {}?", list(&near, "or"));
     }
-    let mut ids: Vec<String> = kinds
-        .iter()
-        .flat_map(|kind| context.index().ids_of(*kind))
-        .map(|id| format!("`{id}`"))
-        .collect();
-    ids.dedup();
+    // Only whether there are more than can be shown matters past the first few: formatting
+    // every id for every finding made 20,000 dangling references quadratic.
+    let mut ids: Vec<String> = Vec::new();
+    for id in kinds.iter().flat_map(|kind| context.index().ids_of(*kind)) {
+        let id = format!("`{id}`");
+        if ids.last() != Some(&id) {
+            ids.push(id);
+        }
+        if ids.len() > MOST_SHOWN {
+            break;
+        }
+    }
     let define = kinds
         .iter()
         .map(|kind| format!("`{}`", list_of(*kind)))
