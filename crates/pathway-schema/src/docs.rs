@@ -1,19 +1,19 @@
-//! `docs/format.md`: the reference of the plan format, generated from the published schema so
-//! that it always says what the schema says.
+//! `docs/format.md`: the reference of the plan format, generated from the published schema (its
+//! Markdown form, [`plan_schema_markdown`]) so that it always says what the schema says.
 
 use std::fmt::Write as _;
 
 use serde_json::Value;
 
 use crate::decision_points::{Area, DECISION_POINTS};
-use crate::schema::{SCHEMA_ID, SCHEMA_PATH, plan_schema};
+use crate::schema::{SCHEMA_ID, SCHEMA_PATH, plan_schema_markdown, vocabulary};
 
 /// Where the reference is committed, relative to the repository root.
 pub const FORMAT_DOC_PATH: &str = "docs/format.md";
 
 /// The plan format reference, as Markdown.
 pub fn format_reference() -> String {
-    let schema = plan_schema();
+    let schema = plan_schema_markdown();
     let mut out = String::new();
     let w = &mut out;
     let _ = writeln!(w, "# Plan format reference\n");
@@ -140,6 +140,13 @@ fn value_section(w: &mut String, name: &str, schema: &Value) {
         .and_then(Value::as_str)
         .unwrap_or_default();
     let _ = writeln!(w, "{}\n", description.trim());
+    if let Some(words) = vocabulary(schema) {
+        let meanings: Vec<String> = words
+            .iter()
+            .map(|(word, meaning)| format!("- `{word}`: {meaning}"))
+            .collect();
+        let _ = writeln!(w, "{}\n", meanings.join("\n"));
+    }
     let _ = writeln!(w, "Type: {}.\n", type_name(schema));
     if let Some(pattern) = schema.get("pattern").and_then(Value::as_str) {
         let _ = writeln!(w, "Pattern: `{pattern}`.\n");
@@ -160,12 +167,8 @@ fn type_name(schema: &Value) -> String {
             .collect();
         return names.join(" or ");
     }
-    if let Some(words) = schema.get("enum").and_then(Value::as_array) {
-        let words: Vec<String> = words
-            .iter()
-            .filter_map(Value::as_str)
-            .map(|word| format!("`{word}`"))
-            .collect();
+    if let Some(words) = vocabulary(schema) {
+        let words: Vec<String> = words.iter().map(|(word, _)| format!("`{word}`")).collect();
         return format!("one of {}", words.join(", "));
     }
     let types: Vec<&str> = match schema.get("type") {

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use crate::decision_points::{Area, DECISION_POINTS, DecisionPoint};
 use crate::plan::Readiness;
-use crate::schema::SCHEMA_ID;
+use crate::schema::LOCAL_SCHEMA_LOCATION;
 use crate::values::{ID_MAX_LENGTH, suggest_kebab_case};
 
 /// What the starter plan is for.
@@ -17,18 +17,20 @@ pub struct ScaffoldOptions {
     pub organization: String,
     /// The calendar year the plan period starts in (July 1).
     pub start_year: u16,
-    /// What the editor modeline points at: the schema's `$id`, or a path to a local copy.
+    /// What the editor modeline points at: a path to a copy of the schema, relative to the plan,
+    /// or a URL.
     pub schema_location: String,
 }
 
 impl ScaffoldOptions {
-    /// Options for `level`, with a placeholder organization and the published schema.
+    /// Options for `level`, with a placeholder organization and the modeline pointing at the
+    /// copy of the schema in `.pathway/` beside the plan.
     pub fn new(level: Readiness, start_year: u16) -> Self {
         ScaffoldOptions {
             level,
             organization: "Our School District".to_owned(),
             start_year,
-            schema_location: SCHEMA_ID.to_owned(),
+            schema_location: LOCAL_SCHEMA_LOCATION.to_owned(),
         }
     }
 }

@@ -1,9 +1,17 @@
 //! The published JSON Schema of the plan format, generated from the types.
 //!
 //! schemars writes the schema; the transforms here make it what third parties need: standard
-//! formats only (so strict validators such as ajv load it), `enum`s for closed vocabularies with
-//! each word explained, a title and description on every object and property, and each decision
+//! formats only (so strict validators such as ajv load it), closed vocabularies as `oneOf` a
+//! list of words (`const`), each with its own description (what editors show beside each word
+//! they offer), a title and description on every object and property, and each decision
 //! point's question on the property that answers it.
+//!
+//! Descriptions are written once, in the types' doc comments, in Markdown. The published schema
+//! carries them as plain text: JSON Schema's `description` is plain text, and editors show it
+//! as such (with Markdown's backquotes escaped, so they appear as written). Editors' own
+//! `markdownDescription` keyword is left out because ajv's strict mode, the default, refuses to
+//! load a schema with keywords it does not know. [`plan_schema_markdown`] keeps the Markdown for
+//! `docs/format.md`.
 
 use schemars::generate::SchemaSettings;
 use schemars::transform::{RestrictFormats, Transform, transform_subschemas};
@@ -12,17 +20,36 @@ use serde_json::{Map, Value};
 use crate::decision_points::{DECISION_POINTS, DecisionPoint};
 use crate::plan::Plan;
 
-/// The schema's stable `$id`.
+/// The schema's stable `$id`. It names the schema; nothing is served at that address, so
+/// editors are pointed at a copy on disk instead (see [`LOCAL_SCHEMA_LOCATION`]).
 pub const SCHEMA_ID: &str = "https://pathway-kit.org/schemas/pathway-plan.v1.schema.json";
+
+/// The schema's file name, in the repository and in the copies `pathway init` writes.
+pub const SCHEMA_FILE_NAME: &str = "pathway-plan.v1.schema.json";
 
 /// Where the schema is committed in the repository, relative to its root.
 pub const SCHEMA_PATH: &str = "schemas/pathway-plan.v1.schema.json";
 
-/// The plan format's JSON Schema (draft 2020-12).
+/// The folder, beside a plan, that holds the copy of the schema its editor modeline points at.
+pub const LOCAL_SCHEMA_DIR: &str = ".pathway";
+
+/// Where a starter plan's editor modeline points: the copy in [`LOCAL_SCHEMA_DIR`], relative to
+/// the plan, so that editors find it with no network and outside this repository.
+pub const LOCAL_SCHEMA_LOCATION: &str = ".pathway/pathway-plan.v1.schema.json";
+
+/// The plan format's JSON Schema (draft 2020-12), as published: descriptions in plain text.
 pub fn plan_schema() -> Value {
+    let mut schema = plan_schema_markdown();
+    to_plain_text(&mut schema);
+    schema
+}
+
+/// The same schema with its descriptions in Markdown (keys and words as code), as
+/// `docs/format.md` shows them.
+pub fn plan_schema_markdown() -> Value {
     let generator = SchemaSettings::draft2020_12()
         .with_transform(RestrictFormats::default())
-        .with_transform(EnumsFromConstants)
+        .with_transform(WordsWithMeanings)
         .into_generator();
     let mut schema = generator.into_root_schema_for::<Plan>().to_value();
     if let Some(root) = schema.as_object_mut() {
@@ -54,48 +81,77 @@ pub fn plan_schema_text() -> String {
     text
 }
 
-/// schemars describes a documented enum as `oneOf` a list of `const`s. Strict validators and
-/// editors do better with a plain `enum`; the words' meanings move into the description.
-#[derive(Clone)]
-struct EnumsFromConstants;
+/// The words of a closed vocabulary, each with its meaning, when `schema` is one (`oneOf` a
+/// list of `const` strings); `None` for any other schema.
+pub fn vocabulary(schema: &Value) -> Option<Vec<(&str, &str)>> {
+    let branches = schema.get("oneOf")?.as_array()?;
+    branches
+        .iter()
+        .map(|branch| {
+            let word = branch.get("const")?.as_str()?;
+            let meaning = branch
+                .get("description")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            Some((word, meaning))
+        })
+        .collect()
+}
 
-impl Transform for EnumsFromConstants {
+/// schemars describes a documented enum as `oneOf` a list of `{type: string, const, description}`.
+/// This keeps that shape (the one JSON Schema has for words with meanings, which editors show
+/// word by word) with the type said once, on the vocabulary, rather than on every word.
+#[derive(Clone)]
+struct WordsWithMeanings;
+
+impl Transform for WordsWithMeanings {
     fn transform(&mut self, schema: &mut schemars::Schema) {
         transform_subschemas(self, schema);
         let Some(object) = schema.as_object_mut() else {
             return;
         };
-        let Some(Value::Array(variants)) = object.get("oneOf") else {
+        let Some(Value::Array(variants)) = object.get_mut("oneOf") else {
             return;
         };
-        let mut words = Vec::new();
-        let mut meanings = Vec::new();
-        for variant in variants {
-            let (Some(word), description) = (
-                variant.get("const").and_then(Value::as_str),
-                variant.get("description").and_then(Value::as_str),
-            ) else {
-                return;
-            };
-            words.push(Value::from(word));
-            if let Some(description) = description {
-                meanings.push(format!("- `{word}`: {description}"));
+        let all_words = variants
+            .iter()
+            .all(|variant| variant.get("const").is_some_and(Value::is_string));
+        if !all_words {
+            return;
+        }
+        for variant in variants.iter_mut() {
+            if let Some(variant) = variant.as_object_mut() {
+                // The word first, then what it means.
+                let mut word = Map::new();
+                word.extend(
+                    variant
+                        .remove("const")
+                        .map(|value| ("const".to_owned(), value)),
+                );
+                variant.remove("type");
+                word.extend(std::mem::take(variant));
+                *variant = word;
             }
         }
-        object.remove("oneOf");
-        object.insert("type".into(), Value::from("string"));
-        object.insert("enum".into(), Value::Array(words));
-        if !meanings.is_empty() {
-            let lead = object
-                .get("description")
-                .and_then(Value::as_str)
-                .map(|text| format!("{text}\n\n"))
-                .unwrap_or_default();
-            object.insert(
-                "description".into(),
-                Value::from(format!("{lead}{}", meanings.join("\n"))),
-            );
+        let mut ordered = Map::new();
+        ordered.insert("type".into(), Value::from("string"));
+        ordered.extend(std::mem::take(object));
+        *object = ordered;
+    }
+}
+
+/// Turns every description's Markdown into the plain text it reads as: code spans lose their
+/// backquotes. The doc comments use no other Markdown; a test keeps it that way.
+fn to_plain_text(schema: &mut Value) {
+    match schema {
+        Value::Object(object) => {
+            if let Some(Value::String(description)) = object.get_mut("description") {
+                *description = description.replace('`', "");
+            }
+            object.values_mut().for_each(to_plain_text);
         }
+        Value::Array(items) => items.iter_mut().for_each(to_plain_text),
+        _ => {}
     }
 }
 
@@ -276,15 +332,95 @@ mod tests {
         }
     }
 
+    /// Every description in a schema, with where it is.
+    fn descriptions(schema: &Value, at: String, found: &mut Vec<(String, String)>) {
+        match schema {
+            Value::Object(object) => {
+                if let Some(Value::String(text)) = object.get("description") {
+                    found.push((at.clone(), text.clone()));
+                }
+                for (key, value) in object {
+                    descriptions(value, format!("{at}/{key}"), found);
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    descriptions(item, format!("{at}/{i}"), found);
+                }
+            }
+            _ => {}
+        }
+    }
+
     #[test]
-    fn closed_vocabularies_are_enums() {
+    fn closed_vocabularies_list_each_word_with_its_meaning() {
         let schema = plan_schema();
         let readiness = &schema["$defs"]["Readiness"];
+        assert_eq!(readiness["type"], "string");
+        let words = vocabulary(readiness).expect("Readiness is a vocabulary");
+        let expected: Vec<&str> = crate::Readiness::ALL.iter().map(|l| l.as_str()).collect();
         assert_eq!(
-            readiness["enum"],
-            serde_json::json!(["exploring", "designing", "piloting", "scaling"])
+            words.iter().map(|(word, _)| *word).collect::<Vec<_>>(),
+            expected
         );
-        assert!(readiness.get("oneOf").is_none());
+        assert_eq!(
+            words[1].1,
+            "Designing the constellation: incentives, learning, decision making, timeline."
+        );
+        // Every vocabulary, wherever it is: each word explained on its own, none as a bare `enum`
+        // (which gives editors nowhere to put a word's meaning).
+        let text = plan_schema_text();
+        assert!(
+            !text.contains("\"enum\""),
+            "an enum with no meanings is left"
+        );
+        let defs = schema["$defs"].as_object().expect("definitions");
+        let vocabularies: Vec<(&String, Vec<(&str, &str)>)> = defs
+            .iter()
+            .filter_map(|(name, def)| vocabulary(def).map(|words| (name, words)))
+            .collect();
+        assert!(vocabularies.len() >= 10, "{}", vocabularies.len());
+        for (name, words) in vocabularies {
+            assert_eq!(defs[name]["type"], "string", "{name}");
+            for (word, meaning) in words {
+                assert!(
+                    !meaning.trim().is_empty(),
+                    "{name}: `{word}` has no meaning"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn published_descriptions_are_plain_text() {
+        let mut found = Vec::new();
+        descriptions(&plan_schema(), "#".to_owned(), &mut found);
+        assert!(found.len() > 100, "{}", found.len());
+        for (at, text) in &found {
+            for markup in ["`", "**", "](", "<", "\\"] {
+                assert!(!text.contains(markup), "{at}: `{markup}` in {text:?}");
+            }
+        }
+        // The Markdown is still there for docs/format.md.
+        let markdown = plan_schema_markdown();
+        assert_eq!(
+            markdown["properties"]["schema_version"]["description"],
+            "The version of the plan format this file is written in. Always `1`."
+        );
+        assert_eq!(
+            plan_schema()["properties"]["schema_version"]["description"],
+            "The version of the plan format this file is written in. Always 1."
+        );
+    }
+
+    #[test]
+    fn the_local_copy_is_the_published_file() {
+        assert!(SCHEMA_PATH.ends_with(&format!("/{SCHEMA_FILE_NAME}")));
+        assert_eq!(
+            LOCAL_SCHEMA_LOCATION,
+            format!("{LOCAL_SCHEMA_DIR}/{SCHEMA_FILE_NAME}")
+        );
+        assert!(SCHEMA_ID.ends_with(&format!("/{SCHEMA_FILE_NAME}")));
     }
 
     #[test]

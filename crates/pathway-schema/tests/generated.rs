@@ -122,7 +122,11 @@ fn the_schema_carries_every_decision_point_question() {
             point.id
         );
         assert!(
-            text.contains(&format!("Decision point `{}`", point.id)),
+            text.contains(&format!(
+                "Decision point {} (required from {})",
+                point.id,
+                point.level.as_str()
+            )),
             "{}",
             point.id
         );

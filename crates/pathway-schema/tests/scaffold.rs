@@ -30,7 +30,9 @@ fn starter_plans_load_and_leave_every_required_point_open() {
     for level in Readiness::ALL {
         let text = starter(level);
         assert!(
-            text.starts_with("# yaml-language-server: $schema=https://"),
+            text.starts_with(
+                "# yaml-language-server: $schema=.pathway/pathway-plan.v1.schema.json\n"
+            ),
             "modeline first"
         );
         let loaded =

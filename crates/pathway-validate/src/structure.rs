@@ -230,6 +230,16 @@ fn describe(error: &ValidationError<'_>, format: Format, findings: &mut Vec<Find
             };
             push(pointer, problem, false);
         }
+        // A closed vocabulary is `oneOf` its words (so that each word carries its meaning): a
+        // value that is none of them is an unknown word, as for an `enum`.
+        ValidationErrorKind::OneOfNotValid { context } if expected_words(context).is_some() => {
+            let choices = expected_words(context).unwrap_or_default();
+            let problem = StructuralProblem::UnknownWord {
+                found: found(),
+                choices,
+            };
+            push(pointer, problem, false);
+        }
         ValidationErrorKind::AnyOf { context } => {
             // `anyOf: [thing, null]` is how optional objects are written; the useful errors are
             // the ones from the branch that is not `null`.
@@ -258,6 +268,21 @@ fn describe(error: &ValidationError<'_>, format: Format, findings: &mut Vec<Find
             push(pointer, StructuralProblem::Other { message }, false);
         }
     }
+}
+
+/// The words a `oneOf` of constants expected, when every branch failed only because the value
+/// was not its word.
+fn expected_words<'a>(context: &'a [Vec<ValidationError<'_>>]) -> Option<Vec<&'a str>> {
+    context
+        .iter()
+        .map(|branch| match branch.as_slice() {
+            [only] => match only.kind() {
+                ValidationErrorKind::Constant { expected_value } => expected_value.as_str(),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
 }
 
 fn shape(json_type: JsonType) -> Shape {
@@ -341,6 +366,38 @@ mod tests {
             messages
                 .contains(&"`period.start`: `2027-02-30` is not a date: that day does not exist"),
             "{messages:?}"
+        );
+    }
+
+    // Regression: closed vocabularies became `oneOf` their words (so editors show each word's
+    // meaning); a wrong word, required or optional, must still read as an unknown word with
+    // the choices, not as "not valid under any of the given schemas".
+    #[test]
+    fn a_wrong_word_names_the_choices() {
+        let findings = check(&plan(json!({
+            "organization": {"name": "Demo", "kind": "distrct"},
+            "goals": {"priorities": [{"id": "g", "statement": "S", "priority": "urgent"}]}
+        })));
+        let described: Vec<(&str, &str, Option<&str>)> = findings
+            .iter()
+            .map(|f| (f.pointer.as_str(), f.message.as_str(), f.help.as_deref()))
+            .collect();
+        assert_eq!(
+            described,
+            [
+                (
+                    "/organization/kind",
+                    "`organization.kind` cannot be `distrct`",
+                    Some(
+                        "did you mean `district`? Choose from: district, state, charter-network, regional-agency"
+                    )
+                ),
+                (
+                    "/goals/priorities/0/priority",
+                    "`goals.priorities[0].priority` cannot be `urgent`",
+                    Some("Choose from: high, medium, low")
+                ),
+            ]
         );
     }
 

@@ -1,21 +1,27 @@
 //! `pathway init`: write a starter plan for a readiness level.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use anyhow::Context;
 use clap::{Args, ValueEnum};
 use pathway_schema::Readiness;
 use pathway_schema::decision_points::required_at;
 use pathway_schema::scaffold::{ScaffoldOptions, scaffold};
+use pathway_schema::schema::{LOCAL_SCHEMA_DIR, LOCAL_SCHEMA_LOCATION, SCHEMA_FILE_NAME};
 
+use super::schema::{CopyOutcome, Replace, write_copy};
+use crate::neutral::print_line;
 use crate::output::{Overwrite, print, write_atomically};
 
 /// Write a starter plan that walks you through the decisions of a readiness level.
 ///
 /// Each decision point the level requires appears with its id, its question and a "TODO"
 /// placeholder to replace with your answer. The first line tells editors where the schema is,
-/// so they complete and check fields as you type.
+/// so they complete and check fields as you type: a copy written beside the plan, in
+/// .pathway/pathway-plan.v1.schema.json, which works with no network and outside this
+/// repository. An existing copy is left as it is; `pathway schema --write .pathway` refreshes it.
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// How far along your organization is: the plan asks the questions of this level and the
@@ -31,8 +37,8 @@ pub struct InitArgs {
     /// Replace the output file if it already exists.
     #[arg(long, requires = "output")]
     force: bool,
-    /// Where the editor modeline points: a URL or a path to the schema, relative to the plan.
-    /// Defaults to the schema's published $id.
+    /// Point the editor modeline here instead, and write no copy of the schema: a URL, or a
+    /// path relative to the plan.
     #[arg(long, value_name = "URL_OR_PATH")]
     schema: Option<String>,
 }
@@ -77,6 +83,11 @@ pub fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
     let text = scaffold(&options);
     let Some(path) = &args.output else {
         print(&text)?;
+        if args.schema.is_none() {
+            print_line(&format!(
+                "The plan's first line points editors at {LOCAL_SCHEMA_LOCATION}: run `pathway schema --write {LOCAL_SCHEMA_DIR}` in the plan's folder to put the schema there."
+            ));
+        }
         return Ok(ExitCode::SUCCESS);
     };
     let overwrite = if args.force {
@@ -85,13 +96,45 @@ pub fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
         Overwrite::Refuse
     };
     write_atomically(path, text.as_bytes(), overwrite)?;
-    crate::neutral::print_line(&format!(
+    let copy = match &args.schema {
+        Some(_) => None,
+        None => {
+            // A bare file name has an empty parent, which joins to `.pathway` as it should.
+            let folder = path
+                .parent()
+                .unwrap_or(Path::new(""))
+                .join(LOCAL_SCHEMA_DIR);
+            let outcome = write_copy(&folder, Replace::Never).with_context(|| {
+                format!(
+                    "wrote {}, but not the copy of the schema its first line points at",
+                    path.display()
+                )
+            })?;
+            Some((folder.join(SCHEMA_FILE_NAME), outcome))
+        }
+    };
+    print_line(&format!(
         "Wrote {}: {} {} plan with {} decision points to answer. Replace each \"TODO\" with your answer.",
         path.display(),
         pathway_schema::wording::a(level.as_str()),
         level.as_str(),
         required_at(level).count()
     ));
+    match copy {
+        Some((schema, CopyOutcome::Written)) => print_line(&format!(
+            "Wrote {}, which the plan's first line points editors at.",
+            schema.display()
+        )),
+        Some((schema, CopyOutcome::KeptDifferent)) => print_line(&format!(
+            "Kept {}, which is not this version's schema: `pathway schema --write {}` replaces it.",
+            schema.display(),
+            schema
+                .parent()
+                .unwrap_or(Path::new(LOCAL_SCHEMA_DIR))
+                .display()
+        )),
+        _ => {}
+    }
     Ok(ExitCode::SUCCESS)
 }
 

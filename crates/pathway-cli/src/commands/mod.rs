@@ -1,10 +1,15 @@
 //! The subcommands. Each module parses nothing and prints little: it calls the libraries.
 
+mod completions;
 mod export;
 mod init;
 mod rules;
 mod schema;
 mod validate;
+
+// The manual pages in docs/man/ are generated from the commands; this checks them.
+#[cfg(test)]
+mod man_pages;
 
 use std::process::ExitCode;
 use std::sync::Mutex;
@@ -26,6 +31,7 @@ pub enum Command {
     Rules(rules::RulesArgs),
     Explain(rules::ExplainArgs),
     Schema(schema::SchemaArgs),
+    Completions(completions::CompletionsArgs),
 }
 
 /// Runs a subcommand; `Err` means it could not run (exit status 2).
@@ -37,6 +43,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Rules(args) => rules::list(&args),
         Command::Explain(args) => rules::explain(&args),
         Command::Schema(args) => schema::run(&args),
+        Command::Completions(args) => completions::run(&args),
     }
 }
 

@@ -241,11 +241,8 @@ impl JsonSchema for UnlockRequires {
             "title": "Unlock requires",
             "description": "How many of an opportunity's `unlocked_by` entries an educator needs: `any` one of them, `all` of them, or a whole number, at least that many.",
             "anyOf": [
-                {
-                    "type": "string",
-                    "enum": ["any", "all"],
-                    "description": "- `any`: any one of them.\n- `all`: every one of them."
-                },
+                { "const": "any", "description": "Any one of them." },
+                { "const": "all", "description": "Every one of them." },
                 {
                     "type": "integer",
                     "minimum": 1,

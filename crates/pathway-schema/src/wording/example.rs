@@ -14,11 +14,15 @@ fn schema() -> &'static Value {
 }
 
 /// Follows `$ref`s and the non-null branch of `anyOf`/`oneOf` (how optional values are
-/// written) to the schema that says what a value is.
+/// written) to the schema that says what a value is. A closed vocabulary (`oneOf` its words)
+/// is such a schema itself.
 fn resolve(mut node: &'static Value) -> &'static Value {
     // A schema refers to itself only through a property or items, which `resolve` does not
     // follow, so this ends; the bound is for a schema that would not.
     for _ in 0..16 {
+        if crate::schema::vocabulary(node).is_some() {
+            return node;
+        }
         if let Some(name) = node
             .get("$ref")
             .and_then(Value::as_str)
@@ -100,12 +104,10 @@ fn example_of(node: &'static Value, depth: usize) -> Option<Value> {
     if let Some(example) = first(resolved) {
         return Some(example);
     }
-    if let Some(word) = resolved
-        .get("enum")
-        .and_then(Value::as_array)
-        .and_then(|words| words.first())
+    if let Some(words) = crate::schema::vocabulary(resolved)
+        && let Some((word, _)) = words.first()
     {
-        return Some(word.clone());
+        return Some(Value::from(*word));
     }
     if let Some(items) = resolved.get("items") {
         return example_of(items, depth + 1).map(|item| Value::Array(vec![item]));
