@@ -9,12 +9,6 @@ use clap::Parser;
 
 use commands::Command;
 
-// A plan becomes a tree of many small values, typed into many small strings, indexed and then
-// freed: with the system allocator, allocating and freeing were 30% of the instructions of
-// checking a statewide plan. mimalloc does the same work in a third of that (docs/performance.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Write, check and publish educator career-pathway plans.
 ///
 /// A plan is a YAML or JSON file that says how a district or state gives educators a
