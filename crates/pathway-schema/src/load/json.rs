@@ -12,7 +12,7 @@ use std::collections::HashSet;
 
 use super::Limits;
 use super::fast::is_new_key;
-use super::tree::{ByteSpan, Entry, MAPPING_TOO_LARGE, Node, NodeValue, STRING_TOO_LONG, stretch};
+use super::tree::{ByteSpan, Entry, Node, NodeValue, stretch};
 use super::{LoadError, LoadErrorKind};
 use crate::source::{Location, Source};
 
@@ -88,7 +88,7 @@ impl Failure {
             Problem::TooLong(length) => (
                 LoadErrorKind::Limit,
                 format!(
-                    "{STRING_TOO_LONG} {} bytes ({length} bytes)",
+                    "text longer than the limit of {} bytes ({length} bytes)",
                     limits.max_string_bytes
                 ),
                 "shorten the text, or keep long documents outside the plan and link to them"
@@ -96,7 +96,10 @@ impl Failure {
             ),
             Problem::TooManyKeys => (
                 LoadErrorKind::Limit,
-                format!("{MAPPING_TOO_LARGE} {}", limits.max_mapping_keys),
+                format!(
+                    "a mapping with more keys than the limit of {}",
+                    limits.max_mapping_keys
+                ),
                 "a plan keeps long lists as lists (`- item`), not as keys of one mapping"
                     .to_owned(),
             ),
