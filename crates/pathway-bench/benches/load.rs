@@ -6,7 +6,7 @@
 // A benchmark whose input does not load has nothing to measure: stop loudly.
 #![allow(clippy::panic)]
 
-use pathway_bench::generate_plan;
+use pathway_bench::{as_json, generate_plan};
 use pathway_schema::load::load_str;
 
 /// Credentials per plan: a district, a large district, a region, a state (about 10 MB).
@@ -46,4 +46,15 @@ fn load(bencher: divan::Bencher, credentials: usize) {
     bencher
         .counter(divan::counter::BytesCount::of_str(&text))
         .bench(|| load_str("plan.yaml", &text).is_ok());
+}
+
+/// The same, for the same plan written as JSON: the JSON reader instead of the YAML parser.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn load_json(bencher: divan::Bencher, credentials: usize) {
+    let Ok(text) = as_json(&generate_plan(credentials, 1)) else {
+        panic!("the generated plan does not convert to JSON");
+    };
+    bencher
+        .counter(divan::counter::BytesCount::of_str(&text))
+        .bench(|| load_str("plan.json", &text).is_ok());
 }

@@ -25,28 +25,44 @@ fn schema() -> &'static Value {
 
 fn validator() -> Option<&'static Validator> {
     static VALIDATOR: OnceLock<Option<Validator>> = OnceLock::new();
-    VALIDATOR
-        .get_or_init(|| {
-            jsonschema::draft202012::options()
-                .should_validate_formats(true)
-                .build(schema())
-                .ok()
-        })
-        .as_ref()
+    VALIDATOR.get_or_init(build).as_ref()
 }
 
 /// The same schema, compiled to validate the document tree in place.
 fn tree_validator() -> Option<&'static Validator<Tree>> {
     static VALIDATOR: OnceLock<Option<Validator<Tree>>> = OnceLock::new();
-    VALIDATOR
-        .get_or_init(|| {
-            jsonschema::options_for::<Tree>()
-                .with_draft(jsonschema::Draft::Draft202012)
-                .should_validate_formats(true)
-                .build(schema())
-                .ok()
-        })
-        .as_ref()
+    VALIDATOR.get_or_init(build).as_ref()
+}
+
+/// Compiles the schema, once per process (the validators above keep it).
+///
+/// `jsonschema` checks the schema it is given against its metaschema before compiling it, which
+/// took half the instructions of checking the example plan in a process of its own. Our schema
+/// is fixed at build time and checked against the metaschema by a test
+/// (`the_built_in_schema_is_valid_draft_2020_12` below), so it is handed over as a registry
+/// resource and compiled through a root that only refers to it: only that root is checked.
+fn build<F: Json>() -> Option<Validator<F>> {
+    let schema = schema();
+    let id = schema.get("$id").and_then(Value::as_str)?;
+    let registry = jsonschema::Registry::new()
+        .draft(jsonschema::Draft::Draft202012)
+        .add(id, schema)
+        .ok()?
+        .prepare()
+        .ok()?;
+    // The root is checked against the metaschema of its own draft, and compiling a metaschema
+    // is most of that check: draft 4's is one small document, 2020-12's seven. The root only
+    // refers to our schema, which declares 2020-12 and is compiled as 2020-12 (the test
+    // `findings_match_a_validator_built_the_plain_way` compares the two on thousands of plans).
+    let root = serde_json::json!({
+        "$schema": "http://json-schema.org/draft-04/schema#",
+        "$ref": id,
+    });
+    jsonschema::options_for::<F>()
+        .should_validate_formats(true)
+        .with_registry(&registry)
+        .build(&root)
+        .ok()
 }
 
 /// Checks a plan's JSON against the schema. Findings come in document order of their pointers'
@@ -399,6 +415,146 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    /// The validators are built without checking the schema against the draft 2020-12
+    /// metaschema (see `build`): this is that check, on the very text compiled into the binary.
+    #[test]
+    fn the_built_in_schema_is_valid_draft_2020_12() {
+        assert_eq!(
+            schema().get("$schema").and_then(Value::as_str),
+            Some("https://json-schema.org/draft/2020-12/schema")
+        );
+        if let Err(error) = jsonschema::meta::validate(schema()) {
+            panic!("the built-in schema is not a valid JSON Schema: {error}");
+        }
+        assert!(validator().is_some() && tree_validator().is_some());
+    }
+
+    /// The validator compiled through a root that refers to the schema (see `build`) finds
+    /// what one compiled from the schema itself finds, with the same paths and kinds: on every
+    /// example and fixture, and on each example with a value at each place of the plan in turn
+    /// replaced by a value of each type, which trips every kind of keyword the schema uses.
+    #[test]
+    fn findings_match_a_validator_built_the_plain_way() {
+        let Ok(plain) = jsonschema::draft202012::options()
+            .should_validate_formats(true)
+            .build(schema())
+        else {
+            panic!("the schema does not compile");
+        };
+        let Some(built) = validator() else {
+            panic!("`build` gave no validator");
+        };
+        let describe = |validator: &Validator, plan: &Value| -> Vec<String> {
+            validator
+                .iter_errors(plan)
+                .map(|e| {
+                    format!(
+                        "{} {} {:?}",
+                        e.instance_path().as_str(),
+                        e.schema_path().as_str(),
+                        e.kind()
+                    )
+                })
+                .collect()
+        };
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut plans = Vec::new();
+        let mut examples = Vec::new();
+        for folder in ["examples", "tests/fixtures/invalid"] {
+            let Ok(entries) = std::fs::read_dir(root.join(folder)) else {
+                panic!("no {folder}");
+            };
+            for entry in entries.flatten() {
+                let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                    continue;
+                };
+                let source =
+                    pathway_schema::source::Source::new(entry.path().display().to_string(), text);
+                if let Ok(document) = pathway_schema::load::parse(
+                    source,
+                    None,
+                    &pathway_schema::load::Limits::DEFAULT,
+                ) {
+                    if folder == "examples" {
+                        examples.push(document.to_json());
+                    }
+                    plans.push(document.to_json());
+                }
+            }
+        }
+        assert!(!examples.is_empty());
+        for example in &examples {
+            let mut pointers = Vec::new();
+            every_pointer(example, String::new(), &mut pointers);
+            // One place of each shape: `/credentials/3/hours` is checked as `/credentials/0/hours`
+            // is.
+            let mut shapes = std::collections::HashSet::new();
+            pointers.retain(|pointer| {
+                let shape: Vec<&str> = pointer
+                    .split('/')
+                    .map(|token| {
+                        if token.parse::<usize>().is_ok() {
+                            "#"
+                        } else {
+                            token
+                        }
+                    })
+                    .collect();
+                shapes.insert(shape.join("/"))
+            });
+            for pointer in pointers {
+                for replacement in [
+                    json!(7),
+                    json!(-1.5),
+                    json!("x"),
+                    json!(true),
+                    json!(null),
+                    json!([]),
+                    json!({"k": 1}),
+                ] {
+                    let mut plan = example.clone();
+                    if let Some(slot) = plan.pointer_mut(&pointer) {
+                        *slot = replacement;
+                        plans.push(plan);
+                    }
+                }
+            }
+        }
+        let mut invalid = 0;
+        for plan in &plans {
+            let expected = describe(&plain, plan);
+            assert_eq!(built.is_valid(plan), expected.is_empty());
+            invalid += usize::from(!expected.is_empty());
+            assert_eq!(describe(built, plan), expected, "{plan}");
+        }
+        assert!(
+            invalid > plans.len() / 2,
+            "only {invalid} of {} plans are invalid",
+            plans.len()
+        );
+    }
+
+    fn every_pointer(value: &Value, at: String, out: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                for (key, child) in map {
+                    every_pointer(
+                        child,
+                        format!("{at}/{}", pathway_schema::load::escape_token(key)),
+                        out,
+                    );
+                }
+            }
+            Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    every_pointer(child, format!("{at}/{i}"), out);
+                }
+            }
+            _ => {}
+        }
+        out.push(at);
     }
 
     /// The document tree and its JSON copy give the same findings, on valid plans and on plans

@@ -5,11 +5,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-Usage: bench/gen-plan --credentials N [--seed S] [--count K --out-dir DIR]
+Usage: bench/gen-plan --credentials N [--seed S] [--json] [--count K --out-dir DIR]
 
 Prints a complete, valid plan in YAML built around N credentials, the same for the same seed
-(default 1). With --count and --out-dir, writes K plans, seeds S to S+K-1, as
-DIR/plan-<seed>.yaml instead.";
+(default 1); with --json, the same plan as JSON. With --count and --out-dir, writes K plans,
+seeds S to S+K-1, as DIR/plan-<seed>.yaml (or .json) instead.";
 
 /// Why gen-plan stopped.
 enum Failure {
@@ -50,6 +50,7 @@ fn run() -> Result<(), Failure> {
     let mut seed = 1u64;
     let mut count = None;
     let mut out_dir = None;
+    let mut json = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{arg} needs a value"));
@@ -58,6 +59,7 @@ fn run() -> Result<(), Failure> {
             "--seed" => seed = number(&value()?)?,
             "--count" => count = Some(number(&value()?)?),
             "--out-dir" => out_dir = Some(PathBuf::from(value()?)),
+            "--json" => json = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -67,11 +69,19 @@ fn run() -> Result<(), Failure> {
     }
     let credentials = usize::try_from(credentials.ok_or("--credentials is required")?)
         .map_err(|e| e.to_string())?;
+    let plan = |seed: u64| -> Result<String, Failure> {
+        let yaml = pathway_bench::generate_plan(credentials, seed);
+        if json {
+            pathway_bench::as_json(&yaml)
+                .map_err(|error| Failure::Io(format!("cannot write the plan as JSON: {error}")))
+        } else {
+            Ok(yaml)
+        }
+    };
+    let extension = if json { "json" } else { "yaml" };
     match (count, out_dir) {
         (None, None) => {
-            let written = std::io::stdout()
-                .lock()
-                .write_all(pathway_bench::generate_plan(credentials, seed).as_bytes());
+            let written = std::io::stdout().lock().write_all(plan(seed)?.as_bytes());
             match written {
                 // `bench/gen-plan ... | head` closes the pipe early: nothing is wrong.
                 Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -84,10 +94,10 @@ fn run() -> Result<(), Failure> {
                 Failure::Io(format!("cannot create {}: {error}", dir.display()))
             })?;
             for seed in seed..seed.saturating_add(count) {
-                let path = dir.join(format!("plan-{seed}.yaml"));
-                std::fs::write(&path, pathway_bench::generate_plan(credentials, seed)).map_err(
-                    |error| Failure::Io(format!("cannot write {}: {error}", path.display())),
-                )?;
+                let path = dir.join(format!("plan-{seed}.{extension}"));
+                std::fs::write(&path, plan(seed)?).map_err(|error| {
+                    Failure::Io(format!("cannot write {}: {error}", path.display()))
+                })?;
             }
             Ok(())
         }

@@ -168,16 +168,21 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
             config,
         });
     }
-    let profiles = match &args.templates {
-        Some(folder) => Profiles::with_folder(folder)?,
-        None => Profiles::builtin(),
+    // Plans need only the audiences' ids: the built-in ones are a list (checked against the
+    // profiles by a test in pathway-export), so profiles are parsed only for --templates.
+    let audiences = match &args.templates {
+        Some(folder) => Profiles::with_folder(folder)?
+            .ids()
+            .map(str::to_owned)
+            .collect(),
+        None => Options::default().audiences,
     };
     let options = Options {
         limits: Limits {
             max_input_bytes: args.max_input_size,
             ..Limits::DEFAULT
         },
-        audiences: profiles.ids().map(str::to_owned).collect(),
+        audiences,
     };
     let color = match args.color {
         ColorChoice::Always => true,

@@ -195,7 +195,7 @@ fn byte_span(span: &Span) -> Option<ByteSpan> {
 }
 
 /// Whether `key` is not among the keys of `entries` yet; keeps `seen` for long mappings.
-fn is_new_key(entries: &[Entry], seen: &mut Option<HashSet<String>>, key: &str) -> bool {
+pub(super) fn is_new_key(entries: &[Entry], seen: &mut Option<HashSet<String>>, key: &str) -> bool {
     if entries.len() < LINEAR_KEYS {
         return entries.iter().all(|entry| entry.key != key);
     }

@@ -18,6 +18,7 @@
 mod de;
 mod error;
 mod fast;
+mod json;
 mod library;
 mod mistakes;
 mod syntax;
@@ -285,7 +286,19 @@ pub fn parse(
         );
     }
     if format == Format::Json {
+        // serde_json's syntax errors, worded in `syntax`, come first; the reader then builds
+        // the tree (its own syntax messages only show if the two ever disagree).
         check_json_syntax(&source)?;
+        let root = json::parse(&source, limits)?;
+        // Under the fuzzer, every tree the JSON reader builds is checked against the YAML
+        // path's, where that path reads the text (see `json`).
+        #[cfg(fuzzing)]
+        json::check_against_yaml(&source, &root, limits);
+        return Ok(Document {
+            root,
+            source,
+            format,
+        });
     }
     if let Some(root) = fast::parse(source.text(), limits) {
         // Under the fuzzer, every tree the fast path builds is checked against the careful
