@@ -30,7 +30,9 @@ fn generated_plans_pass_every_check_in_yaml_and_json() {
             assert!(found.is_empty(), "{credentials}/{seed} {name}: {found:?}");
         }
         let tree = |name: &str, text: &str| {
-            parse(Source::new(name, text), None, &Limits::DEFAULT).map(|d| d.to_json())
+            parse(Source::new(name, text), None, &Limits::DEFAULT)
+                .map(|d| d.to_json())
+                .map_err(|e| e.to_string())
         };
         assert_eq!(tree("plan.yaml", &yaml), tree("plan.json", &json));
     }
