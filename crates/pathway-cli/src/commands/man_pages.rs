@@ -47,7 +47,7 @@ fn pages() -> Vec<(String, Vec<u8>)> {
 }
 
 fn man_folder() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/man")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/man")
 }
 
 #[test]

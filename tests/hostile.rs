@@ -246,7 +246,7 @@ fn pathway(args: &[&str], input: Input, label: &str) -> Run {
 }
 
 fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
 }
 
 fn hostile_dir() -> PathBuf {

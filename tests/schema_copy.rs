@@ -33,7 +33,7 @@ fn stderr(output: &Output) -> String {
 
 fn published_schema() -> String {
     std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schemas/pathway-plan.v1.schema.json"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/pathway-plan.v1.schema.json"),
     )
     .unwrap()
 }
