@@ -4,6 +4,7 @@ mod commands;
 mod interrupt;
 mod neutral;
 mod output;
+mod terminal;
 mod walk;
 
 use std::process::ExitCode;

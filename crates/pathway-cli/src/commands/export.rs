@@ -1,6 +1,6 @@
 //! `pathway export`: publish a plan as documents tailored to each audience.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Mutex;
@@ -36,12 +36,7 @@ pub struct ExportArgs {
     #[arg(value_name = "PLAN")]
     plan: PathBuf,
     /// An audience to write for; repeat for several.
-    #[arg(
-        long = "audience",
-        value_name = "ID",
-        required_unless_present = "all",
-        conflicts_with = "all"
-    )]
+    #[arg(long = "audience", value_name = "ID", conflicts_with = "all")]
     audiences: Vec<String>,
     /// Write a document for every audience profile.
     #[arg(long)]
@@ -55,6 +50,9 @@ pub struct ExportArgs {
     /// A folder of audience profiles (*.yaml) that add to the built-in ones or replace them.
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
+    /// Print nothing but errors: no list of the files written and no progress bar.
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 /// The formats `--format` accepts.
@@ -90,7 +88,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("cannot create the folder {}", shown(&args.output)))?;
     let formats = args.format.formats();
-    let progress = Mutex::new(Progress::new(audiences.len() * formats.len()));
+    let progress = Mutex::new(Progress::new(audiences.len() * formats.len(), !args.quiet));
     let written = write_all(&loaded, &profiles, &audiences, formats, args, &progress)?;
     if let Ok(progress) = progress.lock() {
         progress.finish();
@@ -99,7 +97,9 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|path| format!("{}\n", shown(path)))
         .collect();
-    crate::output::print(&listing)?;
+    if !args.quiet {
+        crate::output::print(&listing)?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -142,8 +142,7 @@ fn checked_plan(path: &Path) -> anyhow::Result<Option<LoadedPlan>> {
 
 /// Prints why a plan is refused, as `pathway validate` would, and says nothing was written.
 fn refuse(report: &FileReport) -> Option<LoadedPlan> {
-    let color = std::io::stderr().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = crate::terminal::colors(crate::terminal::Stream::Stderr);
     let mut text = render_file(
         report,
         HumanOptions {
@@ -264,6 +263,12 @@ fn write_all(
 /// to be a kebab-case id with a profile.
 fn chosen_audiences(args: &ExportArgs, profiles: &Profiles) -> anyhow::Result<Vec<Id>> {
     let known: Vec<&str> = profiles.ids().collect();
+    if !args.all && args.audiences.is_empty() {
+        bail!(
+            "say who the documents are for: --all for every audience, or --audience ID (repeat it for several), where ID is one of: {}",
+            known.join(", ")
+        );
+    }
     let requested: Vec<String> = if args.all {
         known.iter().map(|id| (*id).to_owned()).collect()
     } else {
@@ -299,11 +304,13 @@ struct Progress {
 }
 
 impl Progress {
-    fn new(total: usize) -> Progress {
+    fn new(total: usize, wanted: bool) -> Progress {
         Progress {
             total,
             done: 0,
-            shown: total > 2 && std::io::stderr().is_terminal(),
+            shown: wanted
+                && total > 2
+                && crate::terminal::draws_progress(crate::terminal::Stream::Stderr),
         }
     }
 
@@ -347,6 +354,7 @@ mod tests {
             format: FormatChoice::Both,
             output: PathBuf::from("."),
             templates: None,
+            quiet: false,
         }
     }
 
@@ -374,7 +382,7 @@ mod tests {
         let mut export = args(&[], true);
         export.plan = PathBuf::from(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../../examples/juniper-ridge-designing.yaml"
+            "/examples/juniper-ridge-designing.yaml"
         ));
         export.output = directory.join("nested/out");
         assert_eq!(run(&export).unwrap(), ExitCode::SUCCESS);

@@ -1,7 +1,6 @@
 //! `pathway validate`: check plans for missing decisions and contradictions.
 
 use std::collections::HashMap;
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -53,6 +52,10 @@ pub struct ValidateArgs {
     /// When to colour the human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// Print the findings and nothing else: no summary line and no notes (human output; the
+    /// other formats are for programs and keep their shape). The exit status still tells.
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 /// Output formats.
@@ -78,7 +81,8 @@ enum Deny {
 /// When to use colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ColorChoice {
-    /// On a terminal, unless NO_COLOR is set.
+    /// On a terminal, unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE asks for colour
+    /// elsewhere too.
     Auto,
     /// Always.
     Always,
@@ -187,10 +191,7 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
+        ColorChoice::Auto => crate::terminal::colors(crate::terminal::Stream::Stdout),
     };
     // Each plan's findings are rendered as soon as it is checked, and its text dropped: a run
     // over 20,000 plans holds what the findings say, not every plan's source.
@@ -220,8 +221,13 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     let output = match args.format {
         OutputFormat::Human => {
             let mut text = rendered;
-            text.push_str(&render_summary(&Summary::of(&reports)));
-            text.push_str(&render_notes(&reports, &skipped));
+            // A file that could not be read is said on its own: a "0 plans" line above it
+            // would only confuse.
+            let nothing_checked = reports.is_empty() && !problems.is_empty();
+            if !args.quiet && !nothing_checked {
+                text.push_str(&render_summary(&Summary::of(&reports)));
+                text.push_str(&render_notes(&reports, &skipped));
+            }
             text
         }
         OutputFormat::Json => json::render(&reports, &problems, &skipped),
