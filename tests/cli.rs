@@ -485,3 +485,50 @@ fn export_without_an_audience_suggests_all_and_names_the_audiences() {
     assert!(message.contains("--audience ID"), "{message}");
     assert!(message.contains("school-board"), "{message}");
 }
+
+// Regression: `templates = "..."` in pathway.toml was read but neither command used it, so a
+// plan that writes for its own audience validated only with --templates on every machine.
+#[test]
+fn the_templates_folder_named_in_pathway_toml_is_used_by_validate_and_export() {
+    let folder = scratch("configured-templates");
+    std::fs::create_dir_all(folder.join("profiles")).unwrap();
+    let union = std::fs::read_to_string(repo_root().join("templates/union.yaml")).unwrap();
+    std::fs::write(
+        folder.join("profiles/parents.yaml"),
+        union.replacen("id: union", "id: parents", 1),
+    )
+    .unwrap();
+    let plan = std::fs::read_to_string(repo_root().join("examples/juniper-ridge-designing.yaml"))
+        .unwrap()
+        .replacen("    - audience: district", "    - audience: parents", 1);
+    std::fs::write(folder.join("plan.yaml"), plan).unwrap();
+    let path = folder.join("plan.yaml");
+    let path = path.to_str().unwrap();
+
+    // Without the configuration, `parents` is an audience no profile has.
+    let unknown = pathway_in(&["validate", path], &[]);
+    assert_eq!(unknown.status.code(), Some(1), "{}", stdout(&unknown));
+    assert!(stdout(&unknown).contains("parents"), "{}", stdout(&unknown));
+
+    std::fs::write(folder.join("pathway.toml"), "templates = \"profiles\"\n").unwrap();
+    let known = pathway_in(&["validate", path], &[]);
+    assert_eq!(known.status.code(), Some(0), "{}", stdout(&known));
+
+    let out = folder.join("out");
+    let export = pathway_in(
+        &[
+            "export",
+            path,
+            "--audience",
+            "parents",
+            "--format",
+            "md",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert_eq!(export.status.code(), Some(0), "{}", stderr(&export));
+    assert!(out.join("juniper-ridge-pathways-parents.md").is_file());
+    std::fs::remove_dir_all(&folder).unwrap();
+}

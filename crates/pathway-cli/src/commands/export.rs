@@ -48,6 +48,7 @@ pub struct ExportArgs {
     #[arg(short, long = "output", value_name = "DIR", default_value = ".")]
     output: PathBuf,
     /// A folder of audience profiles (*.yaml) that add to the built-in ones or replace them.
+    /// Without it, the folder named by `templates = "..."` in the plan's pathway.toml, if any.
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
     /// Print nothing but errors: no list of the files written and no progress bar.
@@ -77,7 +78,11 @@ impl FormatChoice {
 }
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
-    let profiles = match &args.templates {
+    let templates = match &args.templates {
+        Some(folder) => Some(folder.clone()),
+        None => configured_templates(&args.plan)?,
+    };
+    let profiles = match &templates {
         Some(dir) => Profiles::with_folder(dir).map_err(anyhow::Error::msg)?,
         None => Profiles::builtin(),
     };
@@ -138,6 +143,20 @@ fn checked_plan(path: &Path) -> anyhow::Result<Option<LoadedPlan>> {
             Ok(None)
         }
     }
+}
+
+/// The folder of audience profiles the plan's `pathway.toml` names (`templates = "..."`), found as
+/// `pathway validate` finds it, so both commands know the same audiences on every machine.
+fn configured_templates(plan: &Path) -> anyhow::Result<Option<PathBuf>> {
+    if plan.as_os_str() == "-" {
+        return Ok(None);
+    }
+    let Some(config) = pathway_validate::config::discover(plan) else {
+        return Ok(None);
+    };
+    Ok(pathway_validate::config::Config::load(&config)?
+        .templates()
+        .map(Path::to_path_buf))
 }
 
 /// Prints why a plan is refused, as `pathway validate` would, and says nothing was written.

@@ -41,7 +41,8 @@ pub struct ValidateArgs {
     #[arg(long, value_name = "SIZE", default_value = "32M", value_parser = parse_size)]
     max_input_size: usize,
     /// A folder of audience profiles (*.yaml), as for `pathway export`: plans may name these
-    /// audiences too.
+    /// audiences too. Without it, the folder named by `templates = "..."` in each plan's
+    /// pathway.toml, if any.
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
     /// List information findings (decisions needed at a later readiness level) in full, after
@@ -114,6 +115,8 @@ struct Job {
     settings: RuleSettings,
     /// The configuration file the settings come from, as it will be named in the output.
     config: Option<String>,
+    /// The folder of audience profiles in force: `--templates`, else the configuration's.
+    templates: Option<PathBuf>,
 }
 
 /// What checking one file gave.
@@ -142,11 +145,13 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     let mut discovered: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
     for found in files {
         let path = &found.path;
-        let (settings, config) = match (&given_config, args.config.as_ref()) {
-            (Some(config), Some(name)) => {
-                (config.settings_for(path), Some(name.display().to_string()))
-            }
-            _ if path.as_os_str() == "-" => (RuleSettings::default(), None),
+        let (settings, config, templates) = match (&given_config, args.config.as_ref()) {
+            (Some(config), Some(name)) => (
+                config.settings_for(path),
+                Some(name.display().to_string()),
+                config.templates().map(Path::to_path_buf),
+            ),
+            _ if path.as_os_str() == "-" => (RuleSettings::default(), None, None),
             _ => match discovered
                 .entry(path.parent().map(Path::to_path_buf).unwrap_or_default())
                 .or_insert_with(|| discover(path))
@@ -157,36 +162,47 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
                         let config = Config::load(&config_path)?;
                         configs.insert(config_path.clone(), config);
                     }
-                    let settings = configs
-                        .get(&config_path)
+                    let config = configs.get(&config_path);
+                    let settings = config
                         .map(|config| config.settings_for(path))
                         .unwrap_or_default();
-                    (settings, Some(shown_config(&config_path)))
+                    let templates = config.and_then(Config::templates).map(Path::to_path_buf);
+                    (settings, Some(shown_config(&config_path)), templates)
                 }
-                None => (RuleSettings::default(), None),
+                None => (RuleSettings::default(), None, None),
             },
         };
         jobs.push(Job {
             found,
             settings,
             config,
+            templates: args.templates.clone().or(templates),
         });
     }
     // Plans need only the audiences' ids: the built-in ones are a list (checked against the
-    // profiles by a test in pathway-export), so profiles are parsed only for --templates.
-    let audiences = match &args.templates {
-        Some(folder) => Profiles::with_folder(folder)?
-            .ids()
-            .map(str::to_owned)
-            .collect(),
-        None => Options::default().audiences,
+    // profiles by a test in pathway-export), so profiles are parsed only for a folder of them,
+    // once per folder.
+    let limits = Limits {
+        max_input_bytes: args.max_input_size,
+        ..Limits::DEFAULT
     };
-    let options = Options {
-        limits: Limits {
-            max_input_bytes: args.max_input_size,
-            ..Limits::DEFAULT
-        },
-        audiences,
+    let mut options: HashMap<Option<PathBuf>, Options> = HashMap::new();
+    for job in &jobs {
+        if options.contains_key(&job.templates) {
+            continue;
+        }
+        let audiences = match &job.templates {
+            Some(folder) => Profiles::with_folder(folder)?
+                .ids()
+                .map(str::to_owned)
+                .collect(),
+            None => Options::default().audiences,
+        };
+        options.insert(job.templates.clone(), Options { limits, audiences });
+    }
+    let default_options = Options {
+        limits,
+        ..Options::default()
     };
     let color = match args.color {
         ColorChoice::Always => true,
@@ -202,7 +218,10 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     let results = super::parallel_map(
         &jobs,
         super::cores(),
-        |job| check_one(job, &options, human),
+        |job| {
+            let options = options.get(&job.templates).unwrap_or(&default_options);
+            check_one(job, options, human)
+        },
         || Outcome::Problem("a plan was not checked".to_owned()),
     );
     let mut reports = Vec::new();
