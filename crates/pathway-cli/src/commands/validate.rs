@@ -198,9 +198,9 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
         color,
         show_info: args.show_info,
     });
-    let results = super::parallel_map(
+    let results = pathway_validate::parallel::map(
         &jobs,
-        super::cores(),
+        pathway_validate::parallel::cores(),
         |job| check_one(job, &options, human),
         || Outcome::Problem("a plan was not checked".to_owned()),
     );
