@@ -41,7 +41,7 @@ const MEMORY_CAP_KIB: u64 = 1024 * 1024;
 /// the plan loads, and 0 where it gives 0.
 const EXPECTED: &[(&str, i32, &str)] = &[
     ("alias-bomb.yaml", 1, "aliases expand to more than"),
-    ("alias-merge-bomb.yaml", 1, "alias"),
+    ("alias-merge-bomb.yaml", 1, "aliases expand to more than"),
     ("alias-undefined.yaml", 1, "invalid YAML"),
     ("anchor-on-root.yaml", 1, "PW100"),
     ("bad-indent.yaml", 1, "invalid YAML"),
@@ -77,19 +77,23 @@ const EXPECTED: &[(&str, i32, &str)] = &[
     ("huge-integer.json", 1, "too large"),
     ("huge-integer.yaml", 1, "too large"),
     ("invalid-utf8.yaml", 1, "not UTF-8"),
-    ("key-not-text.yaml", 1, "key"),
+    ("key-not-text.yaml", 1, "expected a key written as text"),
     (
         "multi-document-leading.yaml",
         1,
         "more than one YAML document",
     ),
     ("multi-document.yaml", 1, "more than one YAML document"),
-    ("negative-hours.yaml", 1, "hours"),
-    ("non-finite-inf.yaml", 1, "finite"),
-    ("non-finite-nan.yaml", 1, "finite"),
+    (
+        "negative-hours.yaml",
+        1,
+        "`credentials[0].hours` should be at least 0",
+    ),
+    ("non-finite-inf.yaml", 1, "numbers must be finite"),
+    ("non-finite-nan.yaml", 1, "numbers must be finite"),
     ("nul-byte.yaml", 1, "NUL byte"),
     ("null-key.yaml", 1, "key is empty"),
-    ("old-mac-line-endings.yaml", 1, ""),
+    ("old-mac-line-endings.yaml", 1, "PW100"),
     ("root-list.json", 1, "should be a mapping"),
     ("root-list.yaml", 1, "should be a mapping"),
     ("root-null.yaml", 1, "should be a mapping"),
@@ -97,10 +101,14 @@ const EXPECTED: &[(&str, i32, &str)] = &[
     ("root-scalar.yaml", 1, "should be a mapping"),
     ("root-string.json", 1, "should be a mapping"),
     ("tabs-indent.yaml", 1, "invalid YAML"),
-    ("tag-binary.yaml", 1, "tag"),
-    ("tag-include.yaml", 1, "tag"),
-    ("tag-local-custom.yaml", 1, "tag"),
-    ("tag-python-object.yaml", 1, "tag"),
+    ("tag-binary.yaml", 1, "PW100"),
+    ("tag-include.yaml", 1, "unsupported tag `!include`"),
+    ("tag-local-custom.yaml", 1, "unsupported tag `!Ref`"),
+    (
+        "tag-python-object.yaml",
+        1,
+        "unsupported tag `!!python/object",
+    ),
     ("trailing-garbage.json", 1, "trailing characters"),
     ("trailing-second-object.json", 1, "trailing characters"),
     ("unclosed-flow.json", 1, "invalid JSON"),
@@ -303,10 +311,12 @@ fn validate(path: &Path, name: &str, code: i32, needle: &str) -> Run {
         "validate {name}: expected exit {code}\n{}",
         run.output()
     );
+    // Regression: needles such as "tag" and "key" matched the file's own name
+    // (tag-binary.yaml, key-not-text.yaml) in every output, whatever the message said.
+    let said = run.output().replace(shown, "<file>");
     assert!(
-        run.output().contains(needle),
-        "validate {name}: expected `{needle}` in\n{}",
-        run.output()
+        said.contains(needle),
+        "validate {name}: expected `{needle}` in\n{said}"
     );
     let has_content = std::fs::metadata(path).unwrap().len() > 0;
     if has_content && code != 0 {
@@ -323,6 +333,7 @@ fn validate(path: &Path, name: &str, code: i32, needle: &str) -> Run {
     );
     piped.assert_sane();
     assert_eq!(piped.code, Some(code), "stdin {name}\n{}", piped.output());
+
     if has_content && code != 0 {
         assert!(
             piped.has_position("<stdin>"),
@@ -361,7 +372,10 @@ fn export(path: &Path, name: &str, loads: bool) {
     let written = listing(&out);
     if loads {
         assert_eq!(run.code, Some(0), "export {name}\n{}", run.output());
-        assert_eq!(written.len(), 14, "export {name}: {written:?}");
+        assert_eq!(written, expected_exports(), "export {name}");
+        for file in &written {
+            check_written(&out.join(file), name);
+        }
     } else {
         assert_eq!(run.code, Some(1), "export {name}\n{}", run.output());
         assert!(written.is_empty(), "export {name} wrote {written:?}");
@@ -374,6 +388,72 @@ fn export(path: &Path, name: &str, loads: bool) {
         }
     }
     std::fs::remove_dir_all(&out).unwrap();
+}
+
+/// Regression: a needle that is empty, or part of the file's name, matches every output.
+#[test]
+fn every_needle_can_fail() {
+    for (name, _, needle) in EXPECTED {
+        assert!(!needle.is_empty(), "{name}: an empty needle always matches");
+        assert!(
+            !name.contains(needle),
+            "{name}: `{needle}` is part of the file's name"
+        );
+    }
+}
+
+/// The files `export --all` writes for a hostile plan (its id is `hostile-plan`): one per
+/// built-in audience and format, sorted as [`listing`] sorts them.
+fn expected_exports() -> Vec<String> {
+    let profiles = pathway_export::profile::Profiles::builtin();
+    let mut names: Vec<String> = profiles
+        .ids()
+        .flat_map(|audience| {
+            pathway_export::render::RENDERERS
+                .iter()
+                .map(move |renderer| format!("hostile-plan-{audience}.{}", renderer.name()))
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// What an export of hostile text must have written: a whole file of its kind, with none of the
+/// characters that could reorder text or drive a terminal (controls, bidirectional overrides
+/// and isolates) carried over from the plan. Zero-width characters (U+200B, U+FEFF) still reach
+/// the documents today and are not checked here.
+fn check_written(path: &Path, name: &str) {
+    let bytes = std::fs::read(path).unwrap();
+    let shown = path.display();
+    let hidden = |c: char| {
+        (c.is_control() && c != '\n')
+            || ('\u{202A}'..='\u{202E}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    if path.extension().is_some_and(|ext| ext == "md") {
+        let text = String::from_utf8(bytes).unwrap_or_else(|_| panic!("{shown}: not UTF-8"));
+        assert!(
+            text.starts_with("# "),
+            "export {name}: {shown} has no title"
+        );
+        assert!(text.ends_with('\n'), "export {name}: {shown} is cut short");
+        assert!(
+            !text.chars().any(hidden),
+            "export {name}: {shown} holds a hidden or control character"
+        );
+    } else {
+        // A whole zip: its local header first, its end-of-directory record last.
+        assert!(bytes.starts_with(b"PK\x03\x04"), "export {name}: {shown}");
+        let tail = &bytes[bytes.len().saturating_sub(22)..];
+        assert!(
+            tail.starts_with(b"PK\x05\x06"),
+            "export {name}: {shown} is not a whole zip"
+        );
+        assert!(
+            bytes.windows(17).any(|w| w == b"word/document.xml"),
+            "export {name}: {shown} has no document part"
+        );
+    }
 }
 
 #[test]

@@ -4,7 +4,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use pathway_export::profile::Profiles;
-use pathway_export::{Format, build_document, file_name, render};
+use pathway_export::render::{self, Pictures};
+use pathway_export::{build_document, file_name};
 use pathway_schema::load::{Limits, parse, read_from};
 use pathway_schema::load::LoadedPlan;
 
@@ -21,12 +22,13 @@ fuzz_target!(|data: &[u8]| {
     };
     let loaded = LoadedPlan { document, plan };
     let profiles = Profiles::builtin();
+    let pictures = Pictures::new();
     for profile in profiles.iter() {
         let built = build_document(&loaded, profile);
-        for format in Format::ALL {
-            let name = file_name(&loaded.plan.id, &profile.id, format);
+        for renderer in render::RENDERERS {
+            let name = file_name(&loaded.plan.id, &profile.id, *renderer);
             assert!(!name.contains('/') && !name.contains(".."), "{name}");
-            let _ = render(&built, format);
+            let _ = render::to_bytes(*renderer, &built, &pictures);
         }
     }
 });

@@ -7,8 +7,9 @@
 #![allow(clippy::panic)]
 
 use pathway_bench::generate_plan;
+use pathway_export::build_document;
 use pathway_export::profile::Profiles;
-use pathway_export::{Format, build_document, render};
+use pathway_export::render::{self, Pictures, Renderer};
 use pathway_schema::load::{LoadedPlan, load_str};
 
 /// Credentials per synthetic plan.
@@ -34,11 +35,14 @@ fn example_all_audiences_both_formats(bencher: divan::Bencher) {
     let plan = loaded(EXAMPLE);
     let profiles = Profiles::builtin();
     bencher.bench(|| {
+        // One export draws the picture once for all documents, as `pathway export` does.
+        let pictures = Pictures::new();
         let mut bytes = 0;
         for profile in profiles.iter() {
             let document = build_document(&plan, profile);
-            for format in Format::ALL {
-                bytes += render(&document, format).map_or(0, |out| out.len());
+            for renderer in render::RENDERERS {
+                bytes +=
+                    render::to_bytes(*renderer, &document, &pictures).map_or(0, |out| out.len());
             }
         }
         bytes
@@ -48,16 +52,16 @@ fn example_all_audiences_both_formats(bencher: divan::Bencher) {
 /// The district document as Markdown.
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn markdown(bencher: divan::Bencher, credentials: usize) {
-    one_format(bencher, credentials, Format::Markdown);
+    one_format(bencher, credentials, &render::markdown::Markdown);
 }
 
 /// The district document as Word, picture included.
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn docx(bencher: divan::Bencher, credentials: usize) {
-    one_format(bencher, credentials, Format::Docx);
+    one_format(bencher, credentials, &render::docx::Word);
 }
 
-fn one_format(bencher: divan::Bencher, credentials: usize, format: Format) {
+fn one_format(bencher: divan::Bencher, credentials: usize, renderer: &dyn Renderer) {
     let plan = loaded(&generate_plan(credentials, 1));
     let profiles = Profiles::builtin();
     let Some(profile) = profiles.get("district") else {
@@ -65,6 +69,6 @@ fn one_format(bencher: divan::Bencher, credentials: usize, format: Format) {
     };
     bencher.bench(|| {
         let document = build_document(&plan, profile);
-        render(&document, format).map_or(0, |out| out.len())
+        render::to_bytes(renderer, &document, &Pictures::new()).map_or(0, |out| out.len())
     });
 }

@@ -32,7 +32,7 @@ fn main() -> ExitCode {
     // spawned thread's default 2 MiB and close to what `ulimit -s` may leave the main thread.
     let work = std::thread::Builder::new()
         .name("pathway".to_owned())
-        .stack_size(commands::STACK_BYTES)
+        .stack_size(pathway_validate::parallel::STACK_BYTES)
         .spawn(move || {
             let _done = done;
             commands::run(cli.command)

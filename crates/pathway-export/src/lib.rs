@@ -4,11 +4,13 @@
 //! of what the plan means for that audience, then the sections the profile lists, with tables
 //! where numbers are compared and the constellation drawn as a picture. Two renderers write the
 //! same document: [`markdown`] (GitHub-flavored, with a Mermaid diagram) and [`docx`] (Word,
-//! with a PNG picture). A plan that is not complete for its readiness level still exports,
-//! marked as a draft, with an appendix of the decisions still open.
+//! with a PNG picture), siblings under [`render`]; the [`driver`] runs them for every audience.
+//! A plan that is not complete for its readiness level still exports, marked as a draft, with an
+//! appendix of the decisions still open.
 //!
 //! ```
-//! use pathway_export::{Format, build_document, profile::Profiles, render};
+//! use pathway_export::render::{self, Pictures};
+//! use pathway_export::{build_document, profile::Profiles};
 //!
 //! let loaded = pathway_schema::load::load_str("plan.yaml", "\
 //! schema_version: 1
@@ -23,13 +25,15 @@
 //! let document = build_document(&loaded, board);
 //! assert!(document.status.is_draft());
 //!
-//! let markdown = String::from_utf8(render(&document, Format::Markdown).unwrap()).unwrap();
+//! let pictures = Pictures::new();
+//! let markdown = render::to_bytes(&render::markdown::Markdown, &document, &pictures).unwrap();
+//! let markdown = String::from_utf8(markdown).unwrap();
 //! assert!(markdown.starts_with("# "));
 //! assert!(markdown.contains("\\*the only way up\\*"));
-//! let docx = render(&document, Format::Docx).unwrap();
+//! let docx = render::to_bytes(&render::docx::Word, &document, &pictures).unwrap();
 //! assert!(docx.starts_with(b"PK"));
 //! assert_eq!(
-//!     pathway_export::file_name(&loaded.plan.id, &board.id, Format::Docx),
+//!     pathway_export::file_name(&loaded.plan.id, &board.id, &render::docx::Word),
 //!     "demo-pathways-school-board.docx"
 //! );
 //! ```
@@ -37,15 +41,10 @@
 #![deny(missing_docs)]
 
 pub mod constellation;
-pub mod docx;
-mod docx_layout;
-mod docx_order;
-mod docx_package;
-mod docx_theme;
-mod docx_xml;
-pub mod markdown;
+pub mod driver;
 pub mod model;
 pub mod profile;
+pub mod render;
 mod sections;
 pub mod text;
 
@@ -53,65 +52,58 @@ use std::fmt;
 
 use pathway_schema::Id;
 
+pub use render::{docx, markdown};
 pub use sections::build_document;
 
-/// The file formats a document can be written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Format {
-    /// Markdown, for GitHub, GitLab and other Markdown viewers.
-    Markdown,
-    /// A Word document.
-    Docx,
-}
-
-impl Format {
-    /// Both formats, Markdown first.
-    pub const ALL: [Format; 2] = [Format::Markdown, Format::Docx];
-
-    /// The file extension, without the dot: `md` or `docx`.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Markdown => "md",
-            Format::Docx => "docx",
-        }
-    }
-}
-
-/// Why a document could not be written.
+/// Why an export stopped.
 #[derive(Debug)]
 pub enum ExportError {
-    /// The Word file could not be assembled.
-    Docx(docx::DocxError),
+    /// A renderer could not write a document.
+    Render {
+        /// The file it was writing.
+        name: String,
+        /// Why.
+        source: render::RenderError,
+    },
+    /// A document came out larger than [`driver::MAX_DOCUMENT_BYTES`].
+    TooLarge {
+        /// The file.
+        name: String,
+        /// How large it would have been.
+        bytes: usize,
+    },
+    /// A document job stopped without a result (it panicked).
+    Lost,
 }
 
 impl fmt::Display for ExportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const MIB: usize = 1024 * 1024;
         match self {
-            ExportError::Docx(error) => error.fmt(f),
+            ExportError::Render { name, .. } => write!(f, "cannot write {name}"),
+            ExportError::TooLarge { name, bytes } => write!(
+                f,
+                "cannot write {name}: it would be {} MiB, over the limit of {} MiB for one document; split the plan",
+                bytes / MIB,
+                driver::MAX_DOCUMENT_BYTES / MIB
+            ),
+            ExportError::Lost => f.write_str("a document was not written"),
         }
     }
 }
 
-impl std::error::Error for ExportError {}
-
-/// Writes a document in a format.
-pub fn render(document: &model::Document, format: Format) -> Result<Vec<u8>, ExportError> {
-    match format {
-        Format::Markdown => Ok(markdown::render_markdown(document).into_bytes()),
-        Format::Docx => docx::render_docx(document).map_err(ExportError::Docx),
+impl std::error::Error for ExportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ExportError::Render { source, .. } => Some(source),
+            _ => None,
+        }
     }
 }
 
-/// Draws the plan's constellation picture ahead of the Word documents that show it, so that
-/// documents rendered on other threads meanwhile find it ready (it is drawn once per process and
-/// is most of a Word export's time). A picture that cannot be drawn is left for the document to
-/// report.
-pub fn draw_constellation(plan: &pathway_schema::Plan) {
-    let _ = constellation::Constellation::from_plan(plan).to_png();
-}
-
 /// The name of an exported file: `<plan-id>-<audience>.<ext>`. Both ids are kebab-case
-/// [`Id`]s, so the name can hold no path separator and no `..`.
-pub fn file_name(plan: &Id, audience: &Id, format: Format) -> String {
-    format!("{plan}-{audience}.{}", format.extension())
+/// [`Id`]s and renderer names are fixed words, so the name can hold no path separator and no
+/// `..`.
+pub fn file_name(plan: &Id, audience: &Id, renderer: &dyn render::Renderer) -> String {
+    format!("{plan}-{audience}.{}", renderer.name())
 }

@@ -320,13 +320,7 @@ pub fn parse_profile(file: &str, text: &str) -> Result<AudienceProfile, ProfileE
                     usize::try_from(location.column()).unwrap_or(1).max(1),
                 )
             });
-            let text = error.to_string();
-            let message = text
-                .split(" at line ")
-                .next()
-                .unwrap_or(&text)
-                .trim()
-                .to_owned();
+            let message = pathway_schema::load::yaml_message(&error);
             ProfileError {
                 file: file.to_owned(),
                 position: position.or(Some((1, 1))),

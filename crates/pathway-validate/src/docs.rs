@@ -40,6 +40,9 @@ pub fn rules_reference() -> String {
     for rule in RULES {
         let _ = writeln!(w, "\n## {} {}\n", rule.code, rule.name);
         let _ = writeln!(w, "Default severity: {}.\n", rule.default_severity.as_str());
+        if let crate::rules::Check::ByEngine(stage) = rule.check {
+            let _ = writeln!(w, "Reported by the engine, {}.\n", stage.describe());
+        }
         let _ = writeln!(w, "{}", markdown_block(&rule.documentation()));
     }
     out.truncate(out.trim_end().len());

@@ -29,6 +29,7 @@ pub mod docs;
 pub mod engine;
 pub mod index;
 pub mod instance;
+pub mod parallel;
 pub mod render;
 pub mod rules;
 pub mod structure;

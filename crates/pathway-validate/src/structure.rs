@@ -16,7 +16,9 @@ use crate::instance::{Instance, Tree};
 use crate::rules::Finding;
 
 /// The committed schema, compiled in so that the binary checks exactly what third parties check.
-const SCHEMA_TEXT: &str = include_str!("../../../schemas/pathway-plan.v1.schema.json");
+// A copy inside the crate, so the published crate carries it; tests/embedded.rs keeps it equal
+// to the schema the types generate (the same file as schemas/ at the repository root).
+const SCHEMA_TEXT: &str = include_str!("../schema/pathway-plan.v1.schema.json");
 
 fn schema() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();

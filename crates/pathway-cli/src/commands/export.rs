@@ -6,10 +6,11 @@ use std::process::ExitCode;
 use std::sync::Mutex;
 
 use anyhow::{Context, bail};
-use clap::{Args, ValueEnum};
-use pathway_export::docx::{PreparedDocx, prepare_docx};
+use clap::Args;
+use clap::builder::PossibleValuesParser;
+use pathway_export::driver::{Export, export};
 use pathway_export::profile::Profiles;
-use pathway_export::{Format, build_document, draw_constellation, file_name, render};
+use pathway_export::render::{self, Renderer};
 use pathway_schema::Id;
 use pathway_schema::load::{Limits, LoadErrorKind, LoadedPlan, parse, read};
 use pathway_validate::config::RuleSettings;
@@ -41,9 +42,9 @@ pub struct ExportArgs {
     /// Write a document for every audience profile.
     #[arg(long)]
     all: bool,
-    /// Which formats to write.
-    #[arg(long, value_enum, default_value_t = FormatChoice::Both)]
-    format: FormatChoice,
+    /// A format to write; repeat (or separate with commas) for several. Without it, every format.
+    #[arg(long = "format", value_name = "FORMAT", value_delimiter = ',', value_parser = format_names())]
+    formats: Vec<String>,
     /// The folder to write into; created if needed.
     #[arg(short, long = "output", value_name = "DIR", default_value = ".")]
     output: PathBuf,
@@ -56,25 +57,22 @@ pub struct ExportArgs {
     quiet: bool,
 }
 
-/// The formats `--format` accepts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum FormatChoice {
-    /// Markdown, with the constellation as a Mermaid diagram.
-    Md,
-    /// Word, with the constellation as a picture.
-    Docx,
-    /// Both.
-    Both,
+/// `--format`'s values: the renderers' names, each with its description for `--help`.
+fn format_names() -> PossibleValuesParser {
+    PossibleValuesParser::new(
+        render::RENDERERS.iter().map(|renderer| {
+            clap::builder::PossibleValue::new(renderer.name()).help(renderer.about())
+        }),
+    )
 }
 
-impl FormatChoice {
-    fn formats(self) -> &'static [Format] {
-        match self {
-            FormatChoice::Md => &[Format::Markdown],
-            FormatChoice::Docx => &[Format::Docx],
-            FormatChoice::Both => &Format::ALL,
-        }
-    }
+/// The renderers `--format` asks for, in the registry's order, each once.
+fn chosen_renderers(names: &[String]) -> Vec<&'static dyn Renderer> {
+    render::RENDERERS
+        .iter()
+        .copied()
+        .filter(|renderer| names.is_empty() || names.iter().any(|name| name == renderer.name()))
+        .collect()
 }
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
@@ -92,9 +90,22 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     };
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("cannot create the folder {}", shown(&args.output)))?;
-    let formats = args.format.formats();
-    let progress = Mutex::new(Progress::new(audiences.len() * formats.len(), !args.quiet));
-    let written = write_all(&loaded, &profiles, &audiences, formats, args, &progress)?;
+    let renderers = chosen_renderers(&args.formats);
+    let progress = Mutex::new(Progress::new(audiences.len() * renderers.len(), !args.quiet));
+    let job = Export {
+        loaded: &loaded,
+        profiles: &profiles,
+        audiences: &audiences,
+        renderers: &renderers,
+    };
+    let written = export(&job, |name, bytes| -> anyhow::Result<PathBuf> {
+        let path = args.output.join(name);
+        write_atomically(&path, bytes, Overwrite::Allow)?;
+        if let Ok(mut progress) = progress.lock() {
+            progress.step(name);
+        }
+        Ok(path)
+    })?;
     if let Ok(progress) = progress.lock() {
         progress.finish();
     }
@@ -173,109 +184,6 @@ fn refuse(report: &FileReport) -> Option<LoadedPlan> {
     text.push_str("nothing was exported: fix the errors above, then export again\n");
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
     None
-}
-
-/// Plans with more credentials than this are written one audience at a time: each document of
-/// such a plan takes tens of MiB while it is built, and two at once would double the peak.
-const LARGE_PLAN_CREDENTIALS: usize = 2_000;
-
-/// The largest document written. Plan text is never expanded as a template and each section
-/// appears once, so a plan within the input limits stays far below this; it is the last bound.
-const MAX_DOCUMENT_BYTES: usize = 256 * 1024 * 1024;
-
-/// What an audience's job leaves: a file written, or a Word document built but not yet packed.
-enum Output {
-    Written(PathBuf),
-    Pending(String, Mutex<Option<Box<PreparedDocx>>>),
-}
-
-/// Builds, renders and writes each audience's documents, an audience per job (on all cores,
-/// unless the plan is large); the paths written come back in the order of `audiences`.
-///
-/// Word documents wait for the constellation picture, which is drawn on its own thread. So that
-/// no core sits waiting while there is other work, the jobs build each Word document without
-/// its picture, and the documents are packed once every audience is built. A large plan's
-/// documents are packed at once instead: holding them all would cost too much memory.
-fn write_all(
-    loaded: &LoadedPlan,
-    profiles: &Profiles,
-    audiences: &[Id],
-    formats: &[Format],
-    args: &ExportArgs,
-    progress: &Mutex<Progress>,
-) -> anyhow::Result<Vec<PathBuf>> {
-    let large = loaded.plan.credentials.len() > LARGE_PLAN_CREDENTIALS;
-    let write = |name: &str, bytes: &[u8]| -> anyhow::Result<PathBuf> {
-        if bytes.len() > MAX_DOCUMENT_BYTES {
-            bail!(
-                "cannot write {name}: it would be {} MiB, over the limit of {} MiB for one document; split the plan",
-                bytes.len() / (1024 * 1024),
-                MAX_DOCUMENT_BYTES / (1024 * 1024)
-            );
-        }
-        let path = args.output.join(name);
-        write_atomically(&path, bytes, Overwrite::Allow)?;
-        if let Ok(mut progress) = progress.lock() {
-            progress.step(name);
-        }
-        Ok(path)
-    };
-    let one = |audience: &Id| -> anyhow::Result<Vec<Output>> {
-        let Some(profile) = profiles.get(audience.as_str()) else {
-            return Ok(Vec::new());
-        };
-        let document = build_document(loaded, profile);
-        let mut outputs = Vec::with_capacity(formats.len());
-        for format in formats {
-            let name = file_name(&loaded.plan.id, &profile.id, *format);
-            outputs.push(match format {
-                Format::Docx if !large => {
-                    Output::Pending(name, Mutex::new(Some(Box::new(prepare_docx(&document)))))
-                }
-                _ => {
-                    let bytes = render(&document, *format)
-                        .with_context(|| format!("cannot write {name}"))?;
-                    Output::Written(write(&name, &bytes)?)
-                }
-            });
-        }
-        Ok(outputs)
-    };
-    let pack = |output: &Output| -> anyhow::Result<PathBuf> {
-        match output {
-            Output::Written(path) => Ok(path.clone()),
-            Output::Pending(name, prepared) => {
-                let prepared = prepared
-                    .lock()
-                    .ok()
-                    .and_then(|mut slot| slot.take())
-                    .ok_or_else(|| anyhow::anyhow!("{name} was packed twice"))?;
-                let bytes = prepared
-                    .finish()
-                    .with_context(|| format!("cannot write {name}"))?;
-                write(name, &bytes)
-            }
-        }
-    };
-    let workers = if large { 1 } else { super::cores() };
-    std::thread::scope(|scope| {
-        if formats.contains(&Format::Docx) {
-            // The picture takes longest: start it now, beside the Markdown and the documents.
-            let _ = std::thread::Builder::new()
-                .spawn_scoped(scope, || draw_constellation(&loaded.plan));
-        }
-        let mut outputs = Vec::new();
-        for built in super::parallel_map(audiences, workers, one, || {
-            Err(anyhow::anyhow!("a document was not written"))
-        }) {
-            outputs.extend(built?);
-        }
-        super::parallel_map(&outputs, workers, pack, || {
-            Err(anyhow::anyhow!("a document was not written"))
-        })
-        .into_iter()
-        .collect()
-    })
 }
 
 /// The audiences asked for, in the order given (or every profile's, for `--all`), each checked
@@ -370,7 +278,7 @@ mod tests {
             plan: PathBuf::from("plan.yaml"),
             audiences: audiences.iter().map(|a| (*a).to_owned()).collect(),
             all,
-            format: FormatChoice::Both,
+            formats: Vec::new(),
             output: PathBuf::from("."),
             templates: None,
             quiet: false,
@@ -384,8 +292,11 @@ mod tests {
             chosen_audiences(&args(&["union", "educators", "union"], false), &profiles).unwrap();
         assert_eq!(chosen.len(), 2);
         assert_eq!(
-            chosen_audiences(&args(&[], true), &profiles).unwrap().len(),
-            7
+            chosen_audiences(&args(&[], true), &profiles).unwrap(),
+            profiles
+                .ids()
+                .map(|id| Id::new(id).unwrap())
+                .collect::<Vec<_>>()
         );
         let unknown = chosen_audiences(&args(&["parents"], false), &profiles).unwrap_err();
         assert!(
@@ -420,8 +331,8 @@ mod tests {
         let first = read_all();
         assert_eq!(
             first.len(),
-            14,
-            "7 audiences × 2 formats, no temporary files left"
+            Profiles::builtin().ids().count() * render::RENDERERS.len(),
+            "every audience in every format, no temporary files left"
         );
         assert!(
             first

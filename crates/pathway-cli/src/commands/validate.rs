@@ -221,9 +221,9 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     // are single documents and keep each report, without its text.
     let mut reports = Vec::new();
     for batch in jobs.chunks(BATCH) {
-        let results = super::parallel_map(
+        let results = pathway_validate::parallel::map(
             batch,
-            super::cores(),
+            pathway_validate::parallel::cores(),
             |job| {
                 let options = options.get(&job.templates).unwrap_or(&default_options);
                 check_one(job, options, human)

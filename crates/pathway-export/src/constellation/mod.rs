@@ -24,8 +24,6 @@ mod glyphs;
 mod mermaid;
 mod picture;
 
-use std::sync::Mutex;
-
 use serde::Serialize;
 
 use pathway_schema::domain::{Model, unlocks};
@@ -185,21 +183,7 @@ impl Constellation {
     /// The constellation drawn as a PNG picture, with the bundled font: no installed fonts are
     /// needed, and the same constellation always gives the same bytes.
     pub fn to_png(&self) -> Result<Picture, picture::DrawError> {
-        // Every audience's document shows the same constellation: draw it once. The lock is
-        // held while drawing, so documents rendered on other threads wait for this picture
-        // instead of drawing it again.
-        static LAST: Mutex<Option<(Constellation, Picture)>> = Mutex::new(None);
-        let Ok(mut last) = LAST.lock() else {
-            return picture::draw(self);
-        };
-        if let Some((drawn, picture)) = last.as_ref()
-            && drawn == self
-        {
-            return Ok(picture.clone());
-        }
-        let picture = picture::draw(self)?;
-        *last = Some((self.clone(), picture.clone()));
-        Ok(picture)
+        picture::draw(self)
     }
 
     /// The size in pixels of the picture [`Constellation::to_png`] draws, found without drawing

@@ -97,7 +97,7 @@ pub(crate) fn read_yaml_error(
 }
 
 /// The library's message for an error, without "at line …".
-fn message(error: &YamlError) -> String {
+pub fn message(error: &YamlError) -> String {
     let text = DefaultMessageFormatter.format_message(error);
     // The formatter leaves control characters to the renderer; a message is one line.
     text.chars()

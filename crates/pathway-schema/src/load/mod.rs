@@ -24,6 +24,11 @@ mod mistakes;
 mod syntax;
 mod tree;
 
+/// serde-saphyr's words for a YAML error, on one line and without its position (the error's
+/// `location()` gives that): for other YAML files read with serde-saphyr, such as audience
+/// profiles, so that no caller cuts the library's text apart.
+pub use library::message as yaml_message;
+
 pub use error::{LoadError, LoadErrorKind};
 pub use tree::{ByteSpan, Entry, Node, NodeValue, escape_token};
 

@@ -9,7 +9,7 @@ use pathway_schema::source::{Location, Source};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::{FileReport, Tally};
-use crate::render::{SkipReason, Skipped, Summary, neutral};
+use crate::render::{SkipReason, Skipped, Summary, neutral, snippets};
 
 /// How to print.
 #[derive(Debug, Clone, Copy, Default)]
@@ -258,37 +258,7 @@ fn render_diagnostic(
     if let Some(help) = &help {
         group = group.element(Level::HELP.message(help.as_ref()));
     }
-    match lead {
-        Some(lead) => without_doubled_gutter(&renderer.render(&[lead, group])),
-        None => renderer.render(&[group]),
-    }
-}
-
-/// Two groups rendered together each draw an empty gutter line (`  |`) where they meet: keep one.
-fn without_doubled_gutter(rendered: &str) -> String {
-    let mut out = String::with_capacity(rendered.len());
-    let mut previous: Option<&str> = None;
-    for line in rendered.split('\n') {
-        let gutter = |text: &str| {
-            // Colour codes (`ESC [ … m`) aside, nothing but spaces and the bar.
-            let mut in_code = false;
-            text.contains('|')
-                && text.chars().all(|c| {
-                    let plain = !in_code && c != '\u{1b}';
-                    in_code = (in_code || c == '\u{1b}') && c != 'm';
-                    !plain || c == ' ' || c == '|'
-                })
-        };
-        if previous.is_some_and(|p| p == line && gutter(line)) {
-            continue;
-        }
-        if previous.is_some() {
-            out.push('\n');
-        }
-        out.push_str(line);
-        previous = Some(line);
-    }
-    out
+    snippets::render(renderer, lead, group)
 }
 
 struct Excerpt<'a> {

@@ -6,6 +6,7 @@ pub mod human;
 pub mod json;
 pub mod neutral;
 pub mod sarif;
+mod snippets;
 
 use crate::diagnostic::Severity;
 use crate::engine::FileReport;

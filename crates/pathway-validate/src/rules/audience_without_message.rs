@@ -50,7 +50,7 @@ declare_rule! {
     name: "audience-without-message",
     severity: Warning,
     summary: "An audience reached by a channel has no tailored message, or a message is empty.",
-    check: Some(check),
+    check: super::Check::Plan(check),
 }
 
 fn check(context: &Context<'_>, findings: &mut Findings) {

@@ -93,7 +93,7 @@ declare_rule! {
     name: "budget-shortfall",
     severity: Error,
     summary: "Incentives cost more in a year than the committed money of their funding sources.",
-    check: Some(check),
+    check: super::Check::Plan(check),
 }
 
 fn check(context: &Context<'_>, findings: &mut Findings) {

@@ -53,7 +53,7 @@ declare_rule! {
     name: "compensation-without-union",
     severity: Error,
     summary: "An incentive changes salaries, steps or lanes without the approval of whoever sets pay.",
-    check: Some(check),
+    check: super::Check::Plan(check),
 }
 
 fn check(context: &Context<'_>, findings: &mut Findings) {

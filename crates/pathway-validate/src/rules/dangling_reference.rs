@@ -132,7 +132,7 @@ declare_rule! {
     name: "dangling-reference",
     severity: Error,
     summary: "A reference names an id that nothing in the plan has.",
-    check: Some(check),
+    check: super::Check::Plan(check),
 }
 
 fn check(context: &Context<'_>, findings: &mut Findings) {

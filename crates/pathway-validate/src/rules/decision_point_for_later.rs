@@ -34,7 +34,7 @@ declare_rule! {
     name: "decision-point-for-later",
     severity: Info,
     summary: "A decision point needed at a later readiness level is not answered yet.",
-    check: Some(check),
+    check: super::Check::Plan(check),
 }
 
 fn check(context: &Context<'_>, findings: &mut Findings) {

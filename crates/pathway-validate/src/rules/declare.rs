@@ -17,7 +17,6 @@ macro_rules! declare_rule {
             code: $code,
             name: $name,
             default_severity: $crate::diagnostic::Severity::$severity,
-            status: $crate::rules::Status::Stable,
             summary: $summary,
             doc: concat!($($doc, "\n"),+),
             check: $check,

@@ -41,7 +41,7 @@ declare_rule! {
     name: "duplicate-id",
     severity: Error,
     summary: "Two things in the plan have the same id.",
-    check: Some(check),
+    check: super::Check::Plan(check),
 }
 
 fn check(context: &Context<'_>, findings: &mut Findings) {

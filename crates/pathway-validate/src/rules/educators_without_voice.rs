@@ -42,7 +42,7 @@ declare_rule! {
     name: "educators-without-voice",
     severity: Error,
     summary: "Educators are not among the stakeholders, or take part only as recipients.",
-    check: Some(check),
+    check: super::Check::Plan(check),
 }
 
 fn check(context: &Context<'_>, findings: &mut Findings) {

@@ -50,7 +50,7 @@ declare_rule! {
     name: "implausible-time-load",
     severity: Warning,
     summary: "A pathway's credentials add up to more hours a month than a teacher can give.",
-    check: Some(check),
+    check: super::Check::Plan(check),
 }
 
 fn check(context: &Context<'_>, findings: &mut Findings) {

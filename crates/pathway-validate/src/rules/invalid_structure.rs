@@ -28,5 +28,5 @@ declare_rule! {
     name: "invalid-structure",
     severity: Error,
     summary: "The plan does not match the plan format's JSON Schema.",
-    check: None,
+    check: super::Check::ByEngine(super::EngineStage::Structure),
 }

@@ -26,5 +26,5 @@ declare_rule! {
     name: "invalid-suppression",
     severity: Error,
     summary: "A suppression comment lacks a reason, names an unknown rule, or suppresses nothing.",
-    check: None,
+    check: super::Check::ByEngine(super::EngineStage::Suppressions),
 }

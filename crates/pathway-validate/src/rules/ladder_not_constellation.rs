@@ -42,7 +42,7 @@ declare_rule! {
     name: "ladder-not-constellation",
     severity: Error,
     summary: "No opportunity keeps the educator in the classroom: the constellation is a ladder.",
-    check: Some(check),
+    check: super::Check::Plan(check),
 }
 
 fn check(context: &Context<'_>, findings: &mut Findings) {

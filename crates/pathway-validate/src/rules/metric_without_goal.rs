@@ -33,7 +33,7 @@ declare_rule! {
     name: "metric-without-goal",
     severity: Warning,
     summary: "An evaluation metric measures no goal.",
-    check: Some(check),
+    check: super::Check::Plan(check),
 }
 
 fn check(context: &Context<'_>, findings: &mut Findings) {

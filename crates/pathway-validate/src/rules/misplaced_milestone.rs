@@ -42,7 +42,7 @@ declare_rule! {
     name: "misplaced-milestone",
     severity: Warning,
     summary: "A milestone is out of date order or outside the plan period, or the pilot does not fit the period.",
-    check: Some(check),
+    check: super::Check::Plan(check),
 }
 
 fn check(context: &Context<'_>, findings: &mut Findings) {

@@ -37,13 +37,40 @@ pub mod unreachable_opportunity;
 #[cfg(test)]
 mod testing;
 
-/// Whether a rule is settled.
+/// How a rule finds its problems.
+#[derive(Debug, Clone, Copy)]
+pub enum Check {
+    /// It looks for the problem in a typed plan.
+    Plan(fn(&Context<'_>, &mut Findings)),
+    /// The engine reports it, at a stage where no rule runs: the problem keeps the plan from
+    /// being checked at all, or is about the suppression comments themselves.
+    ByEngine(EngineStage),
+}
+
+/// Where the engine meets the problems of a rule it reports itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    /// Settled: its code, name and meaning do not change.
-    Stable,
-    /// New: may still change in meaning or severity.
-    Preview,
+pub enum EngineStage {
+    /// Reading the file as YAML or JSON text.
+    Parse,
+    /// Checking the parsed file against the schema, before the plan is typed.
+    Structure,
+    /// Applying `# pathway-allow` comments to the findings.
+    Suppressions,
+}
+
+impl EngineStage {
+    /// When the engine reports it, in words for the rule catalog.
+    pub fn describe(self) -> &'static str {
+        match self {
+            EngineStage::Parse => "while reading the file, before any rule runs",
+            EngineStage::Structure => {
+                "while checking the file against the schema, before the plan is typed and any rule runs"
+            }
+            EngineStage::Suppressions => {
+                "while applying `# pathway-allow` comments, after the rules ran"
+            }
+        }
+    }
 }
 
 /// A rule of the catalog.
@@ -55,15 +82,12 @@ pub struct Rule {
     pub name: &'static str,
     /// The severity its findings have unless configuration says otherwise.
     pub default_severity: Severity,
-    /// Whether it is settled.
-    pub status: Status,
     /// One line: what the rule finds.
     pub summary: &'static str,
     /// The full documentation, in Markdown: What it does, Why it matters, Example.
     pub doc: &'static str,
-    /// Looks for the problem in a typed plan. Rules that report structural problems found before
-    /// the plan could be typed have no check.
-    pub check: Option<fn(&Context<'_>, &mut Findings)>,
+    /// How it finds its problems: a check over the typed plan, or reported by the engine.
+    pub check: Check,
 }
 
 impl Rule {
@@ -181,7 +205,15 @@ impl Finding {
     }
 }
 
-/// The findings a rule reports. Keeps the first [`MAX_FINDINGS`](crate::engine::MAX_FINDINGS)
+/// The most findings reported for one file; a file with more is reported with the most serious
+/// ones (errors before warnings before information) and a count of the rest, so that a broken
+/// or hostile file cannot flood the output and still cannot hide an error.
+pub const MAX_FINDINGS: usize = 1_000;
+
+/// The most related places listed under one finding; more are summed up in one last note.
+pub const MAX_RELATED: usize = 20;
+
+/// The findings a rule reports. Keeps the first [`MAX_FINDINGS`]
 /// and counts the rest: no more are ever shown, and a rule over a plan of 300,000 credentials
 /// would otherwise hold a finding for each.
 #[derive(Debug, Default)]
@@ -198,7 +230,7 @@ impl Findings {
 
     /// Reports a finding.
     pub fn push(&mut self, finding: Finding) {
-        if self.kept.len() < crate::engine::MAX_FINDINGS {
+        if self.kept.len() < MAX_FINDINGS {
             self.kept.push(finding);
         } else {
             self.dropped += 1;
@@ -246,9 +278,45 @@ pub static RULES: &[Rule] = &[
     implausible_time_load::RULE,
 ];
 
+/// The rule the engine reports at a stage.
+pub fn reported_at(stage: EngineStage) -> &'static Rule {
+    match stage {
+        EngineStage::Parse => &unparsable_plan::RULE,
+        EngineStage::Structure => &invalid_structure::RULE,
+        EngineStage::Suppressions => &invalid_suppression::RULE,
+    }
+}
+
 /// The rule with this code (`PW201`) or name (`dangling-reference`).
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
     RULES
         .iter()
         .find(|rule| rule.code.eq_ignore_ascii_case(code_or_name) || rule.name == code_or_name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_engine_stage_reports_the_one_rule_that_declares_it() {
+        let stages = [
+            EngineStage::Parse,
+            EngineStage::Structure,
+            EngineStage::Suppressions,
+        ];
+        for stage in stages {
+            let declaring: Vec<&str> = RULES
+                .iter()
+                .filter(|rule| matches!(rule.check, Check::ByEngine(s) if s == stage))
+                .map(|rule| rule.code)
+                .collect();
+            assert_eq!(declaring, [reported_at(stage).code], "{stage:?}");
+        }
+        let by_engine = RULES
+            .iter()
+            .filter(|rule| matches!(rule.check, Check::ByEngine(_)))
+            .count();
+        assert_eq!(by_engine, stages.len(), "a rule reported at no stage");
+    }
 }

@@ -40,7 +40,7 @@ declare_rule! {
     name: "orphan-credential",
     severity: Warning,
     summary: "A credential unlocks no opportunity and belongs to no pathway.",
-    check: Some(check),
+    check: super::Check::Plan(check),
 }
 
 fn check(context: &Context<'_>, findings: &mut Findings) {

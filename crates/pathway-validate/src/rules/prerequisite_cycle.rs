@@ -42,7 +42,7 @@ declare_rule! {
     name: "prerequisite-cycle",
     severity: Error,
     summary: "Credentials are each other's prerequisites, in a circle.",
-    check: Some(check),
+    check: super::Check::Plan(check),
 }
 
 fn check(context: &Context<'_>, findings: &mut Findings) {
@@ -146,7 +146,7 @@ pub(crate) fn cycles(requires: &[Vec<usize>]) -> Vec<Vec<usize>> {
         if covered.get(start).copied().unwrap_or(true) || !on_circle(start) {
             continue;
         }
-        if circles.len() >= crate::engine::MAX_FINDINGS {
+        if circles.len() >= crate::rules::MAX_FINDINGS {
             break;
         }
         if let Some(circle) = shortest_cycle(requires, start, &component) {

@@ -46,7 +46,7 @@ declare_rule! {
     name: "unanswered-decision-point",
     severity: Error,
     summary: "A decision point required at the plan's readiness level is unanswered.",
-    check: Some(check),
+    check: super::Check::Plan(check),
 }
 
 fn check(context: &Context<'_>, findings: &mut Findings) {

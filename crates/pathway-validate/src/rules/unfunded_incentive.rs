@@ -38,7 +38,7 @@ declare_rule! {
     name: "unfunded-incentive",
     severity: Error,
     summary: "An incentive or program cost pays money but names no funding source.",
-    check: Some(check),
+    check: super::Check::Plan(check),
 }
 
 fn check(context: &Context<'_>, findings: &mut Findings) {

@@ -50,7 +50,7 @@ declare_rule! {
     name: "unmeasured-goal",
     severity: Warning,
     summary: "No evaluation metric measures a goal.",
-    check: Some(check),
+    check: super::Check::Plan(check),
 }
 
 fn check(context: &Context<'_>, findings: &mut Findings) {

@@ -27,5 +27,5 @@ declare_rule! {
     name: "unparsable-plan",
     severity: Error,
     summary: "The file cannot be parsed as a YAML or JSON plan.",
-    check: None,
+    check: super::Check::ByEngine(super::EngineStage::Parse),
 }

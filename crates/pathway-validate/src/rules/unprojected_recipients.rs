@@ -54,7 +54,7 @@ declare_rule! {
     name: "unprojected-recipients",
     severity: Warning,
     summary: "A money incentive's recipients are not projected for a year, so its cost is not counted.",
-    check: Some(check),
+    check: super::Check::Plan(check),
 }
 
 fn check(context: &Context<'_>, findings: &mut Findings) {

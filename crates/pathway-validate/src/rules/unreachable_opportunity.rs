@@ -42,7 +42,7 @@ declare_rule! {
     name: "unreachable-opportunity",
     severity: Warning,
     summary: "No credential or stack unlocks an opportunity, or its unlock condition cannot be met.",
-    check: Some(check),
+    check: super::Check::Plan(check),
 }
 
 fn check(context: &Context<'_>, findings: &mut Findings) {

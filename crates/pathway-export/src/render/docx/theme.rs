@@ -6,7 +6,7 @@
 //! none, and its font table lists Times New Roman, Symbol and Arial but not the Calibri the text
 //! is set in.
 
-/// The font every style uses (see the document defaults in [`crate::docx_xml`]).
+/// The font every style uses (see the document defaults in [`super::xml`]).
 pub(crate) const FONT: &str = "Calibri";
 
 /// `word/theme/theme1.xml`.

@@ -6,8 +6,26 @@
 //! one `#` heading, no trailing punctuation in headings, blank lines around blocks, compact
 //! tables with a delimiter row, fenced code with a language.
 
+use super::{RenderError, Rendered, Renderer};
 use crate::model::{Alignment, Block, Callout, Document, Figure, Inline, Table};
 use crate::text::is_dropped;
+
+/// Markdown, with the constellation as a Mermaid diagram.
+pub struct Markdown;
+
+impl Renderer for Markdown {
+    fn name(&self) -> &'static str {
+        "md"
+    }
+
+    fn about(&self) -> &'static str {
+        "Markdown, with the constellation as a Mermaid diagram"
+    }
+
+    fn render(&self, document: &Document) -> Result<Rendered, RenderError> {
+        Ok(Rendered::Bytes(render_markdown(document).into_bytes()))
+    }
+}
 
 /// Writes a document as Markdown.
 ///

@@ -74,7 +74,7 @@ pub(crate) fn pack(xml: XMLDocx) -> zip::result::ZipResult<Vec<u8>> {
             "theme+xml",
             "rId5",
             "theme",
-            crate::docx_theme::THEME.as_bytes().to_vec(),
+            super::theme::THEME.as_bytes().to_vec(),
         ),
     ];
     let mut part_rels = Vec::new();
@@ -204,7 +204,7 @@ fn document_relationships(parts: &[Part]) -> String {
     for part in parts {
         out.push_str(&format!(
             r#"<Relationship Id="{}" Type="{}" Target="{}" />"#,
-            crate::docx_xml::escape(&part.id),
+            super::xml::escape(&part.id),
             part.relationship,
             part.name.strip_prefix("word/").unwrap_or(&part.name)
         ));

@@ -1,5 +1,5 @@
 //! The Word renderer: the document model as a .docx file, built with docx-rs and finished by
-//! [`crate::docx_xml`].
+//! [`super::xml`].
 //!
 //! What makes it a document a leader can hand out: real Heading 1–3 styles with outline levels
 //! (Word's navigation pane and the table of contents see them), a table-of-contents field that
@@ -18,13 +18,20 @@ use docx_rs::{
     WidthType, XMLDocx,
 };
 
-use crate::docx_layout::{self, PAGE, Room};
-use crate::docx_package;
-use crate::docx_theme::FONT;
-use crate::docx_xml::{self, Figure as FigureXml};
+mod layout;
+mod order;
+mod package;
+mod theme;
+mod xml;
+
+use layout::{PAGE, Room};
+
+use super::{Pictures, RenderError, Rendered, Renderer};
 use crate::model::{
     Alignment, Block, Callout, Document, Figure, HeadingLevel, Inline, Table, Tone,
 };
+use theme::FONT;
+use xml::Figure as FigureXml;
 
 /// Why a .docx could not be written.
 #[derive(Debug)]
@@ -68,27 +75,53 @@ const WARNING_RULE: &str = "C77700";
 /// Writes a document as a .docx file. The same document always gives the same bytes, in one
 /// process or across processes.
 pub fn render_docx(document: &Document) -> Result<Vec<u8>, DocxError> {
-    prepare_docx(document).finish()
+    prepare_docx(document).finish(&Pictures::new())
+}
+
+/// Word, with the constellation as a picture.
+pub struct Word;
+
+impl Renderer for Word {
+    fn name(&self) -> &'static str {
+        "docx"
+    }
+
+    fn about(&self) -> &'static str {
+        "Word, with the constellation as a picture"
+    }
+
+    fn shows_pictures(&self) -> bool {
+        true
+    }
+
+    fn render(&self, document: &Document) -> Result<Rendered, RenderError> {
+        let prepared = prepare_docx(document);
+        Ok(Rendered::AwaitingPictures(Box::new(move |pictures| {
+            prepared
+                .finish(pictures)
+                .map_err(|error| RenderError::new(error.to_string()))
+        })))
+    }
 }
 
 /// A Word document built but for its pictures, which go in when it is packed.
-pub struct PreparedDocx {
+struct PreparedDocx {
     xml: XMLDocx,
     figures: Vec<FigureXml>,
 }
 
 impl PreparedDocx {
-    /// Puts in the pictures (drawing them, or waiting for another thread to) and packs the
-    /// .docx file: the same bytes [`render_docx`] gives.
-    pub fn finish(mut self) -> Result<Vec<u8>, DocxError> {
-        insert_pictures(&mut self.xml, &self.figures)?;
-        docx_package::pack(self.xml).map_err(|error| DocxError::Package(error.to_string()))
+    /// Puts in the pictures (taking them from `pictures`, which draws those it lacks) and packs
+    /// the .docx file.
+    fn finish(mut self, pictures: &Pictures) -> Result<Vec<u8>, DocxError> {
+        insert_pictures(&mut self.xml, &self.figures, pictures)?;
+        package::pack(self.xml).map_err(|error| DocxError::Package(error.to_string()))
     }
 }
 
 /// Builds a document's Word parts without drawing its pictures, so that a picture being drawn
 /// on another thread holds up only [`PreparedDocx::finish`].
-pub fn prepare_docx(document: &Document) -> PreparedDocx {
+fn prepare_docx(document: &Document) -> PreparedDocx {
     let mut figures = Vec::new();
     let mut numbered_lists = 0;
     let mut docx = with_styles(Docx::new())
@@ -148,7 +181,7 @@ pub fn prepare_docx(document: &Document) -> PreparedDocx {
             Block::Callout(callout) => docx.add_paragraph(callout_docx(callout)),
             Block::Figure(figure) => {
                 let number = figures.len() + 1;
-                let room = docx_layout::room_for_figure(document, index, &figure.caption);
+                let room = layout::room_for_figure(document, index, &figure.caption);
                 match figure_docx(docx, figure, number, room) {
                     (docx, Some(xml)) => {
                         figures.push(xml);
@@ -162,7 +195,7 @@ pub fn prepare_docx(document: &Document) -> PreparedDocx {
     // docx-rs numbers paragraphs from a per-thread counter that `build` resets; the finishing
     // step renumbers every id anyway, so earlier documents in this process do not matter.
     let mut xml = docx.build();
-    docx_xml::finish(&mut xml, document, &figures);
+    xml::finish(&mut xml, document, &figures);
     PreparedDocx { xml, figures }
 }
 
@@ -622,11 +655,14 @@ fn placeholder(number: usize) -> Vec<u8> {
 }
 
 /// Puts each figure's picture in the place its placeholder holds in the package.
-fn insert_pictures(xml: &mut XMLDocx, figures: &[FigureXml]) -> Result<(), DocxError> {
+fn insert_pictures(
+    xml: &mut XMLDocx,
+    figures: &[FigureXml],
+    pictures: &Pictures,
+) -> Result<(), DocxError> {
     for figure in figures {
-        let picture = figure
-            .constellation
-            .to_png()
+        let picture = pictures
+            .get(&figure.constellation)
             .map_err(|error| DocxError::Package(error.to_string()))?;
         if let Some((_, bytes)) = xml
             .media

@@ -6,7 +6,7 @@
 //! moving it to the next page leaves that space blank. A word processor's layout is not
 //! available here, so this module estimates it the way the document is set: Calibri's average
 //! letter width (a little over 0.4 em), the line heights and spacing of the styles in
-//! [`crate::docx`], tables row by row with their header repeated on each page. The estimate is
+//! [`super`], tables row by row with their header repeated on each page. The estimate is
 //! rough by a few lines per page; the picture is sized with a margin for that.
 
 use crate::model::{Block, Document, HeadingLevel, Inline, Table};
@@ -229,7 +229,7 @@ impl Page {
 
     /// Rows do not split; the header row repeats at the top of each page.
     fn table(&mut self, table: &Table) {
-        let widths = crate::docx::column_widths(table);
+        let widths = super::column_widths(table);
         let row_height = |cells: Vec<String>, bold: bool| -> u32 {
             let lines = cells
                 .iter()

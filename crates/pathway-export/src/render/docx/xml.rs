@@ -10,7 +10,7 @@
 //! - Defaults and settings: document defaults (font, size, spacing, language `w:lang`), the
 //!   font table and the settings part are written here in schema order; the settings ask Word
 //!   to update fields on opening, so the table of contents gets its page numbers.
-//! - Element order: property elements are put in schema order ([`crate::docx_order`]), which
+//! - Element order: property elements are put in schema order ([`super::order`]), which
 //!   Word checks and LibreOffice does not.
 //! - Ids: docx-rs draws paragraph and image ids from counters shared by the whole process, so
 //!   every id is renumbered in document order. The same document gives the same bytes however
@@ -18,7 +18,7 @@
 
 use docx_rs::XMLDocx;
 
-use crate::docx_order::canonical;
+use super::order::canonical;
 use crate::model::{Document, Status};
 
 /// What the finishing step needs to know about a picture it cannot see in the XML.
@@ -66,7 +66,7 @@ pub(crate) fn finish(xml: &mut XMLDocx, document: &Document, figures: &[Figure])
     let numbering = String::from_utf8_lossy(&xml.numberings).into_owned();
     xml.numberings = canonical(&numbering).into_bytes();
     xml.settings = settings(language).into_bytes();
-    xml.font_table = crate::docx_theme::FONT_TABLE.as_bytes().to_vec();
+    xml.font_table = super::theme::FONT_TABLE.as_bytes().to_vec();
 }
 
 /// The body font, size, spacing and language every style starts from.
