@@ -91,7 +91,10 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("cannot create the folder {}", shown(&args.output)))?;
     let renderers = chosen_renderers(&args.formats);
-    let progress = Mutex::new(Progress::new(audiences.len() * renderers.len(), !args.quiet));
+    let progress = Mutex::new(Progress::new(
+        audiences.len() * renderers.len(),
+        !args.quiet,
+    ));
     let job = Export {
         loaded: &loaded,
         profiles: &profiles,
