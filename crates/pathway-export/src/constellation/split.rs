@@ -290,7 +290,7 @@ fn subset(
                     group_thousands(hidden as u64)
                 )),
                 (None, hidden) => Some(format!(
-                    "or {} more not in this picture",
+                    "also unlocked by {} not in this picture",
                     group_thousands(hidden as u64)
                 )),
             };
@@ -435,7 +435,7 @@ fn describe(what: &str, part: &Constellation) -> String {
         .collect();
     if opportunities.is_empty() {
         format!(
-            "{what}: {}; they unlock no opportunity.",
+            "{what}: {}. They unlock no opportunity.",
             join_words(&credentials)
         )
     } else {
@@ -581,7 +581,7 @@ fn overview(constellation: &Constellation, index: &Index, loose: usize) -> View 
         join_words(&kinds),
         if others > 0 {
             format!(
-                "The first {named} stacks are shown by name, the other {} together; an arrow shows that something on the left unlocks at least one opportunity of that kind.",
+                "The first {named} stacks are shown by name, the other {} together. An arrow shows that something on the left unlocks at least one opportunity of that kind.",
                 group_thousands(others as u64)
             )
         } else {

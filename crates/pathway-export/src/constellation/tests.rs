@@ -85,7 +85,7 @@ fn a_statewide_constellation_is_an_overview_and_a_picture_per_stack() {
         // The two credentials outside the stack also unlock it: the picture says so.
         assert_eq!(
             c.opportunities[0].requires.as_deref(),
-            Some("or 2 more not in this picture")
+            Some("also unlocked by 2 not in this picture")
         );
         assert_eq!(
             c.links,
@@ -206,7 +206,7 @@ fn a_stack_too_tall_for_a_page_is_cut_and_the_cut_is_said() {
     );
     assert_eq!(
         part.constellation.opportunities[0].requires.as_deref(),
-        Some(format!("or {} more not in this picture", 60 - shown).as_str())
+        Some(format!("also unlocked by {} not in this picture", 60 - shown).as_str())
     );
     assert!(
         split
