@@ -226,3 +226,99 @@ fn group(n: usize) -> String {
     }
     out
 }
+
+/// A plan of `clusters` clusters shaped like [`clusters`]'s, as YAML.
+fn plan_yaml(clusters: usize) -> String {
+    let mut yaml = String::from(
+        "schema_version: 1\nid: statewide\nreadiness: exploring\norganization: {name: A State, kind: state}\ncredentials:\n",
+    );
+    for c in 0..clusters {
+        for i in 0..5 {
+            yaml.push_str(&format!(
+                "  - {{id: c{c}-{i}, title: Credential {i} of cluster {c}, hours: 15}}\n"
+            ));
+        }
+    }
+    yaml.push_str("stacks:\n");
+    for c in 0..clusters {
+        yaml.push_str(&format!(
+            "  - {{id: s{c}, title: Stack {c}, credentials: [c{c}-0, c{c}-1, c{c}-2]}}\n"
+        ));
+    }
+    yaml.push_str("opportunities:\n");
+    for c in 0..clusters {
+        yaml.push_str(&format!(
+            "  - {{id: o{c}, title: Opportunity {c}, kind: hybrid-role, stays_in_classroom: true, unlocked_by: [s{c}, c{c}-3, c{c}-4]}}\n"
+        ));
+    }
+    yaml
+}
+
+#[test]
+fn a_statewide_document_has_the_overview_the_stacks_and_says_what_is_not_drawn() {
+    use crate::model::{Block, Inline};
+    let clusters_count = 300;
+    let loaded = match pathway_schema::load::load_str("plan.yaml", &plan_yaml(clusters_count)) {
+        Ok(loaded) => loaded,
+        Err(error) => panic!("the plan does not load: {error}"),
+    };
+    let profiles = crate::profile::Profiles::builtin();
+    let Some(educators) = profiles.get("educators") else {
+        panic!("no educators profile");
+    };
+    let document = crate::build_document(&loaded, educators);
+    let figures: Vec<&crate::model::Figure> = document
+        .blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Figure(figure) => Some(figure),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        figures.len(),
+        1 + MAX_PARTS,
+        "the overview and the first stacks"
+    );
+    assert!(figures[0].alt_text.starts_with(
+        "Overview of the career constellation: 1,500 micro-credentials (900 in 300 stacks, 600 in no stack) lead to 300 opportunities"
+    ));
+    assert!(
+        figures[1]
+            .caption
+            .starts_with("The stack Stack 0: its 3 credentials")
+    );
+    let note = document.blocks.iter().find_map(|block| match block {
+        Block::Paragraph(inlines) => inlines.iter().find_map(|inline| match inline {
+            Inline::Text(text) if text.contains("have no picture") => Some(text.clone()),
+            _ => None,
+        }),
+        _ => None,
+    });
+    let note = note.unwrap_or_default();
+    assert!(
+        note.contains(&format!(
+            "{} stacks and 600 credentials in no stack have no picture",
+            clusters_count - MAX_PARTS
+        )),
+        "{note}"
+    );
+    // The educators' document has both tables, and the note names them.
+    assert!(note.contains("Every credential is listed under"), "{note}");
+
+    // Every format, twice, each with its own pictures (drawn afresh): the same bytes.
+    for renderer in crate::render::RENDERERS {
+        let render = |document: &crate::model::Document| {
+            crate::render::to_bytes(*renderer, document, &crate::render::Pictures::new())
+                .unwrap_or_default()
+        };
+        let first = render(&document);
+        let second = render(&crate::build_document(&loaded, educators));
+        assert!(!first.is_empty());
+        assert!(
+            first == second,
+            "{} differs between two renderings",
+            renderer.name()
+        );
+    }
+}
