@@ -8,12 +8,17 @@
 
 use pathway_bench::generate_plan;
 use pathway_export::build_document;
+use pathway_export::constellation::{Constellation, Drawing};
 use pathway_export::profile::Profiles;
 use pathway_export::render::{self, Pictures, Renderer};
 use pathway_schema::load::{LoadedPlan, load_str};
 
 /// Credentials per synthetic plan.
 const SIZES: &[usize] = &[50, 500];
+
+/// Credentials per statewide plan, for the constellation's pictures: the time should stay flat
+/// as the plan grows, since a plan too large for one picture gets a bounded number of them.
+const STATEWIDE: &[usize] = &[2_500, 5_000, 10_000, 20_000];
 
 const EXAMPLE: &str = include_str!("../../../examples/cedar-valley-scaling.yaml");
 
@@ -46,6 +51,26 @@ fn example_all_audiences_both_formats(bencher: divan::Bencher) {
             }
         }
         bytes
+    });
+}
+
+/// Building a statewide plan's constellation and deciding how it is drawn: the overview and
+/// the pictures of its first stacks, each laid out to fit a page, and their Mermaid diagrams.
+/// (Rasterizing is left out: pictures are drawn once per process and cached, so a repeated
+/// benchmark would time the cache.) The time should stay flat past the bound as the plan grows,
+/// but for building the constellation itself, which is linear.
+#[divan::bench(args = STATEWIDE, sample_count = 5)]
+fn constellation_drawing(bencher: divan::Bencher, credentials: usize) {
+    let plan = loaded(&generate_plan(credentials, 1));
+    bencher.bench(|| {
+        let constellation = Constellation::from_plan(&plan.plan);
+        match constellation.drawing() {
+            Drawing::Whole => constellation.to_mermaid().len(),
+            Drawing::Split(split) => split
+                .views()
+                .map(|view| view.constellation.to_mermaid().len())
+                .sum(),
+        }
     });
 }
 

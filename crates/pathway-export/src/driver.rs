@@ -133,8 +133,11 @@ where
             .iter()
             .any(|renderer| renderer.shows_pictures())
         {
+            // A plan too large for one picture has several (an overview and its first stacks).
             let _ = std::thread::Builder::new().spawn_scoped(scope, || {
-                pictures.get(&Constellation::from_plan(&job.loaded.plan))
+                for constellation in Constellation::from_plan(&job.loaded.plan).pictured() {
+                    let _ = pictures.get(&constellation);
+                }
             });
         }
         let mut outputs = Vec::new();

@@ -28,8 +28,8 @@ pub(super) fn flowchart(constellation: &Constellation) -> String {
         }
         out.push_str("  end\n");
     }
-    for index in 0..constellation.credentials.len() {
-        if constellation.frame_of(index).is_none() {
+    for (index, frame) in constellation.frames().into_iter().enumerate() {
+        if frame.is_none() {
             write_credential(&mut out, constellation, index, "  ");
         }
     }

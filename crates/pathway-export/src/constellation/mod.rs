@@ -23,6 +23,9 @@
 mod glyphs;
 mod mermaid;
 mod picture;
+mod split;
+#[cfg(test)]
+mod tests;
 
 use serde::Serialize;
 
@@ -30,6 +33,7 @@ use pathway_schema::domain::{Model, unlocks};
 use pathway_schema::{OpportunityKind, Plan, UnlockRequires};
 
 pub use picture::Picture;
+pub use split::{Drawing, LEGIBLE_HEIGHT, MAX_PARTS, OVERVIEW_STACKS, Split, View};
 
 /// A credential in the drawing.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -186,17 +190,54 @@ impl Constellation {
         picture::draw(self)
     }
 
+    /// The constellations the documents draw for this one, so their pictures can be drawn
+    /// ahead: itself when it fits one page, else the overview and the pictures of its stacks.
+    pub fn pictured(&self) -> Vec<Constellation> {
+        match self.drawing() {
+            Drawing::Whole => vec![self.clone()],
+            Drawing::Split(split) => split
+                .views()
+                .map(|view| view.constellation.clone())
+                .collect(),
+        }
+    }
+
     /// The size in pixels of the picture [`Constellation::to_png`] draws, found without drawing
     /// it (the layout alone takes well under a millisecond).
     pub fn picture_size(&self) -> Result<(u32, u32), picture::DrawError> {
         picture::size(self)
     }
 
-    /// The stack whose frame holds a credential, if any.
-    pub(crate) fn frame_of(&self, credential: usize) -> Option<usize> {
-        self.stacks
-            .iter()
-            .position(|stack| stack.members.contains(&credential))
+    /// For each credential, the stack whose frame holds it, if any: one pass over the stacks,
+    /// so drawing looks a credential's frame up instead of searching every stack for it.
+    pub(crate) fn frames(&self) -> Vec<Option<usize>> {
+        let mut frames = vec![None; self.credentials.len()];
+        for (index, stack) in self.stacks.iter().enumerate() {
+            for &member in &stack.members {
+                if let Some(slot) = frames.get_mut(member)
+                    && slot.is_none()
+                {
+                    *slot = Some(index);
+                }
+            }
+        }
+        frames
+    }
+
+    /// The stacks in the order their frames are drawn: by the first of their members in the
+    /// plan. Stacks with no member drawn in their frame are left out.
+    pub(crate) fn frame_order(&self) -> Vec<usize> {
+        let mut placed = vec![false; self.stacks.len()];
+        let mut order = Vec::new();
+        for stack in self.frames().into_iter().flatten() {
+            if let Some(seen) = placed.get_mut(stack)
+                && !*seen
+            {
+                *seen = true;
+                order.push(stack);
+            }
+        }
+        order
     }
 }
 

@@ -192,6 +192,14 @@ fn plan(constellation: &Constellation) -> Result<Plan, DrawError> {
         regular: font(Weight::Regular).ok_or(DrawError::Font)?,
         bold: font(Weight::Bold).ok_or(DrawError::Font)?,
     };
+    // Decided before laying out: a constellation of thousands of credentials is refused at the
+    // cost of counting them.
+    let least = least_height(constellation);
+    if least > MAX_HEIGHT {
+        return Err(DrawError::TooLarge {
+            height: least as u32,
+        });
+    }
     let layout = lay_out(constellation, &fonts);
     if layout.height > MAX_HEIGHT {
         return Err(DrawError::TooLarge {
@@ -209,6 +217,28 @@ fn plan(constellation: &Constellation) -> Result<Plan, DrawError> {
         width,
         height,
     })
+}
+
+/// The least height the picture can have, in points, found by counting: each box at least one
+/// line of title (and an opportunity's line of kind), with no space between boxes.
+pub(super) fn least_height(constellation: &Constellation) -> f32 {
+    let credential = TITLE_SIZE * LINE + 2.0 * PAD;
+    let opportunity = (TITLE_SIZE + DETAIL_SIZE) * LINE + 2.0 * PAD;
+    let left = constellation.credentials.len() as f32 * credential;
+    let right = constellation.opportunities.len() as f32 * opportunity;
+    MARGIN + HEADING_SIZE * 2.2 + left.max(right) + 22.0 + 18.0 + MARGIN
+}
+
+/// Whether the picture is at most `limit` points tall: decided by counting when it is clearly
+/// taller, by laying it out otherwise.
+pub(super) fn fits(constellation: &Constellation, limit: f32) -> bool {
+    if least_height(constellation) > limit {
+        return false;
+    }
+    let (Some(regular), Some(bold)) = (font(Weight::Regular), font(Weight::Bold)) else {
+        return false;
+    };
+    lay_out(constellation, &Fonts { regular, bold }).height <= limit
 }
 
 /// The size in pixels [`draw`] gives the picture, found without drawing it.
@@ -269,7 +299,18 @@ fn encode_png(pixmap: &Pixmap) -> Result<Vec<u8>, png::EncodingError> {
     Ok(png)
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Boxes laid out on this thread, so tests can bound the drawing work without timing it.
+    pub(super) static BOXES_LAID_OUT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 fn lay_out(constellation: &Constellation, fonts: &Fonts) -> Layout {
+    #[cfg(test)]
+    BOXES_LAID_OUT.with(|boxes| {
+        boxes
+            .set(boxes.get() + constellation.credentials.len() + constellation.opportunities.len());
+    });
     let left_x = MARGIN;
     let right_x = MARGIN + CREDENTIAL_WIDTH + 2.0 * FRAME_PAD + GAP;
     let heading_color = INK;
@@ -328,9 +369,11 @@ fn lay_out(constellation: &Constellation, fonts: &Fonts) -> Layout {
     let mut credentials: Vec<Option<Placed>> = vec![None; constellation.credentials.len()];
     let mut frames = Vec::new();
     let mut frame_done = vec![false; constellation.stacks.len()];
+    // Where each stack's frame is in `frames`, which are pushed in the order they are placed.
+    let mut frame_at: Vec<Option<usize>> = vec![None; constellation.stacks.len()];
     let mut y = top;
-    for index in 0..constellation.credentials.len() {
-        match constellation.frame_of(index) {
+    for (index, frame) in constellation.frames().into_iter().enumerate() {
+        match frame {
             None => {
                 if let Some(placed) = credential_box(index, left_x + FRAME_PAD, y) {
                     y = placed.bottom() + LEFT_SPACING;
@@ -386,6 +429,9 @@ fn lay_out(constellation: &Constellation, fonts: &Fonts) -> Layout {
                     );
                 }
                 let bottom = inner_y - LEFT_SPACING * 0.8 + FRAME_PAD + text_height(&footer);
+                if let Some(slot) = frame_at.get_mut(stack_index) {
+                    *slot = Some(frames.len());
+                }
                 frames.push(Placed {
                     x: left_x,
                     y: frame_top,
@@ -403,30 +449,30 @@ fn lay_out(constellation: &Constellation, fonts: &Fonts) -> Layout {
     let source_y = |from: Unlock| -> Option<f32> {
         match from {
             Unlock::Credential(index) => credentials.get(index)?.as_ref().map(Placed::center_y),
-            Unlock::Stack(index) => {
-                // Frames were pushed in the order they were placed.
-                let position = frame_order(constellation)
-                    .iter()
-                    .position(|s| *s == index)?;
-                frames.get(position).map(Placed::center_y)
-            }
+            Unlock::Stack(index) => frames.get((*frame_at.get(index)?)?).map(Placed::center_y),
         }
     };
-    let mut wanted: Vec<(usize, f32)> = Vec::new();
-    for index in 0..constellation.opportunities.len() {
-        let ys: Vec<f32> = constellation
-            .links
-            .iter()
-            .filter(|link| link.to == index)
-            .filter_map(|link| source_y(link.from))
-            .collect();
-        let center = if ys.is_empty() {
-            f32::MAX
-        } else {
-            ys.iter().sum::<f32>() / ys.len() as f32
-        };
-        wanted.push((index, center));
+    // The sum and count of the heights of what unlocks each opportunity, in one pass over the
+    // arrows.
+    let mut sources = vec![(0.0_f32, 0_usize); constellation.opportunities.len()];
+    for link in &constellation.links {
+        if let (Some(slot), Some(y)) = (sources.get_mut(link.to), source_y(link.from)) {
+            slot.0 += y;
+            slot.1 += 1;
+        }
     }
+    let mut wanted: Vec<(usize, f32)> = sources
+        .iter()
+        .enumerate()
+        .map(|(index, &(sum, count))| {
+            let center = if count == 0 {
+                f32::MAX
+            } else {
+                sum / count as f32
+            };
+            (index, center)
+        })
+        .collect();
     wanted.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
     let mut opportunities: Vec<Option<Placed>> = vec![None; constellation.opportunities.len()];
     let opportunity_inner = OPPORTUNITY_WIDTH - 2.0 * PAD - 6.0;
@@ -516,19 +562,6 @@ fn lay_out(constellation: &Constellation, fonts: &Fonts) -> Layout {
     }
 }
 
-/// The stacks in the order their frames are placed: by the first of their members in the plan.
-fn frame_order(constellation: &Constellation) -> Vec<usize> {
-    let mut order = Vec::new();
-    for index in 0..constellation.credentials.len() {
-        if let Some(stack) = constellation.frame_of(index)
-            && !order.contains(&stack)
-        {
-            order.push(stack);
-        }
-    }
-    order
-}
-
 struct Canvas<'a> {
     pixmap: &'a mut Pixmap,
     transform: Transform,
@@ -540,7 +573,7 @@ impl Canvas<'_> {
         for (x, y, line) in &layout.headings {
             self.text(line, *x, *y);
         }
-        let order = frame_order(constellation);
+        let order = constellation.frame_order();
         for frame in &layout.frames {
             self.rounded(frame, 8.0, STACK_FILL, STACK_INK, 1.0, false);
             self.lines(frame, FRAME_PAD, FRAME_PAD * 0.6);
@@ -573,33 +606,48 @@ impl Canvas<'_> {
         order: &[usize],
         opportunity_at: &dyn Fn(usize) -> Option<&'l Placed>,
     ) {
+        // A stack's frame, by stack: `order` lists the stacks in the order of `layout.frames`.
+        let mut frame_of_stack: Vec<Option<&Placed>> = vec![None; constellation.stacks.len()];
+        for (stack, frame) in order.iter().zip(&layout.frames) {
+            if let Some(slot) = frame_of_stack.get_mut(*stack) {
+                *slot = Some(frame);
+            }
+        }
         let source = |from: Unlock| -> Option<&Placed> {
             match from {
                 Unlock::Credential(index) => layout.credentials.get(index)?.as_ref(),
-                Unlock::Stack(index) => {
-                    let position = order.iter().position(|s| *s == index)?;
-                    layout.frames.get(position)
-                }
+                Unlock::Stack(index) => *frame_of_stack.get(index)?,
             }
         };
-        // Spread the ends of several arrows along a box's side instead of meeting in one point:
-        // each arrow's place on a side is its rank among that side's arrows, top to bottom.
         let ends_of: Vec<(Option<&Placed>, Option<&Placed>)> = constellation
             .links
             .iter()
             .map(|link| (source(link.from), opportunity_at(link.to)))
             .collect();
-        let rank = |this: usize,
-                    same_side: &dyn Fn(usize) -> bool,
-                    other_y: &dyn Fn(usize) -> Option<f32>| {
-            let mut peers: Vec<(f32, usize)> = (0..ends_of.len())
-                .filter(|j| same_side(*j))
-                .filter_map(|j| other_y(j).map(|y| (y, j)))
-                .collect();
-            peers.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            let position = peers.iter().position(|(_, j)| *j == this).unwrap_or(0);
-            (position, peers.len())
+        // Spread the ends of several arrows along a box's side instead of meeting in one point:
+        // each arrow's place on a side is its rank among that side's arrows, top to bottom. The
+        // arrows are grouped by box once, and each group sorted once.
+        let credentials = constellation.credentials.len();
+        let source_key = |link: &super::Link| match link.from {
+            Unlock::Credential(index) => index,
+            Unlock::Stack(index) => credentials + index,
         };
+        let start_ranks = ranks(
+            constellation.links.len(),
+            credentials + constellation.stacks.len(),
+            |j| constellation.links.get(j).map(source_key),
+            |j| ends_of.get(j).and_then(|(_, to)| to.map(Placed::center_y)),
+        );
+        let end_ranks = ranks(
+            constellation.links.len(),
+            constellation.opportunities.len(),
+            |j| constellation.links.get(j).map(|link| link.to),
+            |j| {
+                ends_of
+                    .get(j)
+                    .and_then(|(from, _)| from.map(Placed::center_y))
+            },
+        );
         let mut ends: Vec<(f32, f32, f32, f32, bool)> = Vec::new();
         for (i, (link, (from, to))) in constellation.links.iter().zip(&ends_of).enumerate() {
             let (Some(from), Some(to)) = (from, to) else {
@@ -609,18 +657,8 @@ impl Canvas<'_> {
                 .opportunities
                 .get(link.to)
                 .is_some_and(|o| o.stays_in_classroom);
-            let target_y = |j: usize| ends_of.get(j).and_then(|(_, t)| t.map(Placed::center_y));
-            let source_y = |j: usize| ends_of.get(j).and_then(|(f, _)| f.map(Placed::center_y));
-            let same_source = |j: usize| {
-                constellation
-                    .links
-                    .get(j)
-                    .is_some_and(|l| l.from == link.from)
-            };
-            let same_target =
-                |j: usize| constellation.links.get(j).is_some_and(|l| l.to == link.to);
-            let (start_rank, outgoing) = rank(i, &same_source, &target_y);
-            let (end_rank, incoming) = rank(i, &same_target, &source_y);
+            let (start_rank, outgoing) = start_ranks.get(i).copied().unwrap_or((0, 1));
+            let (end_rank, incoming) = end_ranks.get(i).copied().unwrap_or((0, 1));
             let y1 = match link.from {
                 // A stack's arrows leave from its label, so they cannot be mistaken for a
                 // member credential's.
@@ -777,6 +815,36 @@ impl Canvas<'_> {
             );
         }
     }
+}
+
+/// Each arrow's rank among the arrows that share its box (`group`), ordered by the height of
+/// their other ends (`other_y`, then by position), and the size of that group. Arrows whose other
+/// end is not drawn take no rank.
+fn ranks(
+    arrows: usize,
+    groups: usize,
+    group: impl Fn(usize) -> Option<usize>,
+    other_y: impl Fn(usize) -> Option<f32>,
+) -> Vec<(usize, usize)> {
+    let mut members: Vec<Vec<(f32, usize)>> = vec![Vec::new(); groups];
+    for j in 0..arrows {
+        if let (Some(g), Some(y)) = (group(j), other_y(j))
+            && let Some(peers) = members.get_mut(g)
+        {
+            peers.push((y, j));
+        }
+    }
+    let mut ranks = vec![(0, 1); arrows];
+    for mut peers in members {
+        peers.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let count = peers.len();
+        for (position, (_, j)) in peers.into_iter().enumerate() {
+            if let Some(slot) = ranks.get_mut(j) {
+                *slot = (position, count);
+            }
+        }
+    }
+    ranks
 }
 
 /// Where the `rank`-th of `count` arrow ends meets a box's side.

@@ -1,8 +1,9 @@
 //! The constellation: the picture, and the opportunities with what unlocks them.
 
 use super::{Context, Out};
-use crate::constellation::kind_label;
+use crate::constellation::{Drawing, kind_label};
 use crate::model::{Block, Figure, Inline, Table, Tone};
+use crate::profile::SectionKind;
 use crate::text::{answer, capitalize, count, join_words, one_line};
 
 /// The picture, and a warning when the constellation is only a ladder.
@@ -11,11 +12,26 @@ pub(super) fn constellation(ctx: &Context, out: &mut Out) {
     if ctx.constellation.is_empty() {
         return;
     }
-    out.blocks.push(Block::Figure(Figure {
-        constellation: ctx.constellation.clone(),
-        alt_text: alt_text(ctx),
-        caption: "Credentials (left, framed by stack) and the opportunities they unlock (right). Green: stays in the classroom; grey, dashed: leaves it.".to_owned(),
-    }));
+    match ctx.constellation.drawing() {
+        Drawing::Whole => out.blocks.push(Block::Figure(Figure {
+            constellation: ctx.constellation.clone(),
+            alt_text: alt_text(ctx),
+            caption: "Credentials (left, framed by stack) and the opportunities they unlock (right). Green: stays in the classroom; grey, dashed: leaves it.".to_owned(),
+        })),
+        // Too large for one legible picture: an overview, then pictures of the first stacks.
+        Drawing::Split(split) => {
+            for view in split.views() {
+                out.blocks.push(Block::Figure(Figure {
+                    constellation: view.constellation.clone(),
+                    alt_text: view.alt_text.clone(),
+                    caption: view.caption.clone(),
+                }));
+            }
+            if let Some(note) = split.not_drawn(&where_listed(ctx)) {
+                out.text(&note);
+            }
+        }
+    }
     if !plan.opportunities.is_empty() && !plan.opportunities.iter().any(|o| o.stays_in_classroom) {
         out.callout(
             Tone::Warning,
@@ -24,6 +40,42 @@ pub(super) fn constellation(ctx: &Context, out: &mut Out) {
                 " Every opportunity in this plan takes the educator out of the classroom.",
             )],
         );
+    }
+}
+
+/// Where this document lists every credential and opportunity, for a constellation too large to
+/// draw whole.
+fn where_listed(ctx: &Context) -> String {
+    let heading = |kind: SectionKind| {
+        ctx.profile
+            .sections
+            .iter()
+            .find(|section| section.kind == kind)
+            .map(|section| {
+                section
+                    .heading
+                    .clone()
+                    .unwrap_or_else(|| kind.default_heading().to_owned())
+            })
+    };
+    match (
+        heading(SectionKind::Credentials),
+        heading(SectionKind::Opportunities),
+    ) {
+        (Some(credentials), Some(opportunities)) => format!(
+            "Every credential is listed under “{}” and every opportunity under “{}”.",
+            one_line(&credentials),
+            one_line(&opportunities)
+        ),
+        (Some(credentials), None) => format!(
+            "Every credential, and what it unlocks, is listed under “{}”.",
+            one_line(&credentials)
+        ),
+        (None, Some(opportunities)) => format!(
+            "Every opportunity, and what unlocks it, is listed under “{}”.",
+            one_line(&opportunities)
+        ),
+        (None, None) => "Every credential and opportunity is listed in the plan itself and in the document for educators.".to_owned(),
     }
 }
 
