@@ -12,7 +12,9 @@ mod open_decisions;
 mod people;
 mod plan_overview;
 mod practice;
+mod questions;
 mod results;
+mod risks;
 mod summary;
 
 use std::collections::HashMap;
@@ -140,10 +142,11 @@ fn write_section(kind: SectionKind, ctx: &Context, out: &mut Out) {
         K::Equity => results::equity(ctx, out),
         K::Timeline => leadership::timeline(ctx, out),
         K::Governance => leadership::governance(ctx, out),
-        K::Risks => leadership::risks(ctx, out),
+        K::Risks => risks::risks(ctx, out),
         K::BoardDecisions => leadership::board_decisions(ctx, out),
         K::StateAlignment => leadership::state_alignment(ctx, out),
         K::Communication => leadership::communication(ctx, out),
+        K::Questions => questions::questions(ctx, out),
     }
 }
 
@@ -196,6 +199,14 @@ pub(crate) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
+    /// Whether this audience's document has a section of this kind.
+    pub fn shows(&self, kind: SectionKind) -> bool {
+        self.profile
+            .sections
+            .iter()
+            .any(|section| section.kind == kind)
+    }
+
     pub fn credential(&self, id: &str) -> Option<&'a Credential> {
         let i = self.model.index.position(id, Kind::Credential)?;
         self.plan.credentials.get(i)

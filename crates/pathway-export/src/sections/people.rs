@@ -83,10 +83,13 @@ pub(super) fn educator_voice(ctx: &Context, out: &mut Out) {
         ]);
     }
     out.table(table);
-    out.answer(
-        "Pitfalls the plan guards against.",
-        stakeholders.pitfalls.as_ref(),
-    );
+    // The risks section quotes the pitfalls; a reader should not meet the paragraph twice.
+    if !ctx.shows(crate::profile::SectionKind::Risks) {
+        out.answer(
+            "Pitfalls the plan guards against.",
+            stakeholders.pitfalls.as_ref(),
+        );
+    }
 }
 
 pub(super) fn stakeholders(ctx: &Context, out: &mut Out) {

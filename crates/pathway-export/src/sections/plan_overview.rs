@@ -155,7 +155,10 @@ pub(super) fn case_for_change(ctx: &Context, out: &mut Out) {
         "Exceptional learning, here.",
         goals.exceptional_learning.as_ref(),
     );
-    out.answer("What stands in the way.", goals.barriers.as_ref());
+    // The risks section quotes the barriers; a reader should not meet the paragraph twice.
+    if !ctx.shows(crate::profile::SectionKind::Risks) {
+        out.answer("What stands in the way.", goals.barriers.as_ref());
+    }
     out.answer("Today’s career paths.", goals.existing_paths.as_ref());
     out.answer(
         "Why micro-credentials.",
