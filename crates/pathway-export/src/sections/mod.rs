@@ -330,6 +330,26 @@ impl<'a> Context<'a> {
     }
 }
 
+/// What a reader reads where the plan is silent, in the reader's words: "Targets: not set yet —
+/// the plan adds them before piloting." A plan already at that stage is told it owes the answer.
+pub(crate) fn not_set_yet(plan: &Plan, what: &str, needed_at: pathway_schema::Readiness) -> String {
+    use pathway_schema::Readiness;
+    let stage = match needed_at {
+        Readiness::Exploring => "exploring",
+        Readiness::Designing => "designing",
+        Readiness::Piloting => "piloting",
+        Readiness::Scaling => "scaling",
+    };
+    if plan.readiness < needed_at {
+        format!("{what}: not set yet — the plan adds them before {stage}.")
+    } else {
+        format!(
+            "{what}: not set yet, although a plan at this stage should have them; ask the \
+             plan's owner when they will be."
+        )
+    }
+}
+
 /// An incentive's name: its title, or its id in words when it has none
 /// (`credential-stipend` → "Credential stipend").
 pub(crate) fn incentive_name(incentive: &Incentive) -> String {

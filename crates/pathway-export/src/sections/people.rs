@@ -160,7 +160,7 @@ pub(super) fn building_asks(ctx: &Context, out: &mut Out) {
     if !assessors.is_empty() {
         out.paragraph(vec![
             Inline::strong("Assessors:"),
-            Inline::text(format!(" {}.", join_words(&assessors))),
+            Inline::text(format!(" {}.", crate::text::join_clauses(&assessors))),
         ]);
     }
     if let Some(pilot) = plan.implementation.as_ref().and_then(|i| i.pilot.as_ref())

@@ -46,9 +46,8 @@ pub(super) fn overview(ctx: &Context, out: &mut Out) {
     facts.push(vec![
         Inline::strong("Stage:"),
         Inline::text(format!(
-            " {} — {}",
-            plan.readiness.as_str(),
-            readiness_meaning(plan.readiness)
+            " {}",
+            crate::text::capitalize(readiness_meaning(plan.readiness))
         )),
     ]);
     if let Some(period) = &plan.period {
@@ -92,7 +91,12 @@ pub(super) fn goals(ctx: &Context, out: &mut Out) {
 
 pub(super) fn goal_metrics(ctx: &Context, out: &mut Out) {
     let plan = ctx.plan;
-    let Some(evaluation) = &plan.evaluation else {
+    let Some(evaluation) = plan.evaluation.as_ref().filter(|e| !e.metrics.is_empty()) else {
+        out.sentence(super::not_set_yet(
+            plan,
+            "Targets",
+            pathway_schema::Readiness::Piloting,
+        ));
         return;
     };
     let goals = plan

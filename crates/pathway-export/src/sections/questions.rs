@@ -76,7 +76,7 @@ pub(super) fn questions(ctx: &Context, out: &mut Out) {
         questions.push(Question {
             label: "Job security:",
             answer: job_security(ctx),
-            silent: "the plan offers no job-security terms and does not say whether roles \
+            silent: "the plan offers nothing on job security and does not say whether roles \
                      keep return rights.",
         });
     }

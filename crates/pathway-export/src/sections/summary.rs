@@ -119,7 +119,7 @@ fn key_fact(fact: Fact, ctx: &Context) -> Option<Vec<Inline>> {
             let mut text = if assessors.is_empty() {
                 String::new()
             } else {
-                format!("{}. ", join_words(&assessors))
+                format!("{}. ", crate::text::join_clauses(&assessors))
             };
             text.push_str(if appeals {
                 "An educator can appeal a score (see the assessment section)."
