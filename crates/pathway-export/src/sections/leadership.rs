@@ -119,7 +119,8 @@ pub(super) fn board_decisions(ctx: &Context, out: &mut Out) {
         let mut milestones: Vec<_> = timeline
             .iter()
             .filter(|m| {
-                names_the_board(&m.title) || m.owner.as_deref().is_some_and(names_the_board)
+                (names_the_board(&m.title) || m.owner.as_deref().is_some_and(names_the_board))
+                    && !is_a_briefing(&m.title)
             })
             .collect();
         milestones.sort_by_key(|m| m.date);
@@ -407,9 +408,41 @@ fn names_the_board(text: &str) -> bool {
         .any(|word| word.eq_ignore_ascii_case("board") || word.eq_ignore_ascii_case("boards"))
 }
 
+/// Whether a milestone only informs the board (a study session, a report, a presentation):
+/// the board hears it but is not asked to decide.
+fn is_a_briefing(title: &str) -> bool {
+    let title = title.to_lowercase();
+    [
+        "study session",
+        "report to",
+        "presented to",
+        "presentation to",
+        "briefing",
+    ]
+    .iter()
+    .any(|phrase| title.contains(phrase))
+        && !["vote", "adopt", "approve", "decision", "decide"]
+            .iter()
+            .any(|word| title.contains(word))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::names_the_board;
+    use super::{is_a_briefing, names_the_board};
+
+    #[test]
+    fn a_study_session_is_not_a_decision() {
+        // Regression: "February board study session on first-semester results" was listed
+        // among the decisions the board is asked to make.
+        assert!(is_a_briefing(
+            "February board study session on first-semester results"
+        ));
+        assert!(is_a_briefing("Final evaluation presented to the board"));
+        assert!(!is_a_briefing(
+            "End-of-pilot report to the board and decision on scaling"
+        ));
+        assert!(!is_a_briefing("Board adopts the 2027-28 budget"));
+    }
 
     #[test]
     fn the_board_is_named_as_a_word() {

@@ -332,7 +332,12 @@ impl<'a> Context<'a> {
 
 /// What a reader reads where the plan is silent, in the reader's words: "Targets: not set yet —
 /// the plan adds them before piloting." A plan already at that stage is told it owes the answer.
-pub(crate) fn not_set_yet(plan: &Plan, what: &str, needed_at: pathway_schema::Readiness) -> String {
+pub(crate) fn not_set_yet(
+    plan: &Plan,
+    what: &str,
+    them: &str,
+    needed_at: pathway_schema::Readiness,
+) -> String {
     use pathway_schema::Readiness;
     let stage = match needed_at {
         Readiness::Exploring => "exploring",
@@ -341,11 +346,11 @@ pub(crate) fn not_set_yet(plan: &Plan, what: &str, needed_at: pathway_schema::Re
         Readiness::Scaling => "scaling",
     };
     if plan.readiness < needed_at {
-        format!("{what}: not set yet — the plan adds them before {stage}.")
+        format!("{what}: not set yet — the plan adds {them} before {stage}.")
     } else {
         format!(
-            "{what}: not set yet, although a plan at this stage should have them; ask the \
-             plan's owner when they will be."
+            "{what}: not set yet, although a plan at this stage should have {them}; ask the \
+             plan's owner when."
         )
     }
 }

@@ -95,6 +95,7 @@ pub(super) fn goal_metrics(ctx: &Context, out: &mut Out) {
         out.sentence(super::not_set_yet(
             plan,
             "Targets",
+            "them",
             pathway_schema::Readiness::Piloting,
         ));
         return;

@@ -12,6 +12,7 @@ pub(super) fn evaluation(ctx: &Context, out: &mut Out) {
         out.sentence(super::not_set_yet(
             ctx.plan,
             "Measures and targets",
+            "them",
             Readiness::Piloting,
         ));
         return;
@@ -62,7 +63,8 @@ pub(super) fn equity(ctx: &Context, out: &mut Out) {
     let Some(equity) = ctx.plan.evaluation.as_ref().and_then(|e| e.equity.as_ref()) else {
         out.sentence(super::not_set_yet(
             ctx.plan,
-            "How participation and results are broken down to find gaps in access",
+            "The breakdown of participation and results by group",
+            "it",
             Readiness::Piloting,
         ));
         return;
