@@ -1,5 +1,7 @@
-//! From plan and audience profile to a [`Document`]: the summary first, then the profile's
-//! sections in its order, then the open decisions when the plan is a draft.
+//! From plan and audience profile to a [`Document`]: the contents and the summary first (for
+//! profiles that open with the reader's questions, the summary and those answers come before the
+//! contents), then the profile's sections in its order, then the open decisions when the plan is
+//! a draft.
 //!
 //! Each section kind is written by a small function in a module named for what it covers
 //! (money, credentials, people…). A section with nothing to show is left out.
@@ -63,9 +65,22 @@ pub fn build_document(loaded: &LoadedPlan, profile: &AudienceProfile) -> Documen
     if status.is_draft() {
         open_decisions::notice(&ctx, open.len(), &mut out);
     }
-    out.blocks.push(Block::Contents);
+    // The answers a reader asks for first (the questions section, how to start) come before
+    // the table of contents, so that a long contents list cannot push them off the first
+    // pages; every other document opens with its contents.
+    let first_answers = profile
+        .sections
+        .iter()
+        .take_while(|s| matches!(s.kind, SectionKind::Questions | SectionKind::GetStarted))
+        .count();
+    if first_answers == 0 {
+        out.blocks.push(Block::Contents);
+    }
     summary::write(&ctx, &open, &mut out);
-    for section in &profile.sections {
+    for (position, section) in profile.sections.iter().enumerate() {
+        if first_answers > 0 && position == first_answers {
+            out.blocks.push(Block::Contents);
+        }
         let mut content = Out::default();
         write_section(section.kind, &ctx, &mut content);
         if content.blocks.is_empty() {

@@ -143,7 +143,17 @@ fn sentences_about(ctx: &Context, words: &[&str]) -> Vec<String> {
 /// evaluation; …") answers several questions, so it is quoted one point at a time, each as a
 /// sentence of its own; a shorter sentence stays whole, its clauses belong together.
 fn points(sentence: &str) -> Vec<String> {
-    let clauses: Vec<&str> = sentence.split("; ").collect();
+    let mut clauses: Vec<&str> = sentence.split("; ").collect();
+    if clauses.len() == 1 {
+        // Without semicolons, commas separate the points only when the sentence opens with a
+        // statement ("Participation is voluntary, evidence never enters evaluation, …") rather
+        // than a list of nouns.
+        let parts: Vec<&str> = sentence.split(", ").collect();
+        let first = parts.first().copied().unwrap_or_default();
+        if first.contains(" is ") || first.contains(" are ") {
+            clauses = parts;
+        }
+    }
     if clauses.len() < 4 {
         return vec![sentence.to_owned()];
     }
