@@ -371,7 +371,16 @@ pub(super) fn incentives(ctx: &Context, out: &mut Out) {
             receives = if receives.is_empty() {
                 format!("Paid for: {}", one_line(paid_for))
             } else {
-                format!("{receives} (paid for: {})", one_line(paid_for))
+                // A sentence of its own: "(paid for: Each year…)" read as a pasted field.
+                let end = if receives.ends_with(['.', '!', '?']) {
+                    ""
+                } else {
+                    "."
+                };
+                format!(
+                    "{receives}{end} Paid for: {}.",
+                    one_line(paid_for).trim_end_matches('.')
+                )
             };
         }
         table.push_row([

@@ -244,9 +244,12 @@ pub(super) fn partnerships(ctx: &Context, out: &mut Out) {
     out.table(table);
 }
 
+/// A group by its name when the plan gives one ("Cedar Valley Teachers Association"), by its
+/// kind otherwise ("Union"). Regression: "Cedar Valley classroom teachers (teachers)" showed
+/// the kind beside a name that already says it.
 fn group_label(kind: StakeholderKind, name: Option<&String>) -> String {
     match answer(name) {
-        Some(name) => format!("{} ({})", one_line(name), group_name(kind).to_lowercase()),
+        Some(name) => one_line(name),
         None => group_name(kind).to_owned(),
     }
 }
