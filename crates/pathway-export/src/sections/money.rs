@@ -14,8 +14,15 @@ pub(super) fn budget(ctx: &Context, out: &mut Out) {
     let budget = &ctx.model.budget;
     if budget.projected.is_empty() && !budget.costs.is_empty() {
         out.sentence(
-            "Costs are not yet projected by year: the plan does not yet say how many educators take part each year.",
+            "Costs are not yet projected by year: the plan does not yet say how many educators \
+             take part each year. What it pays for, and at what rate:",
         );
+        // A board member can still weigh the rates before the numbers come.
+        let mut rates = Table::new(["Paid for", "Rate"]);
+        for line in &budget.costs {
+            rates.push_text_row([payment_name(ctx, line), format_money(line.amount)]);
+        }
+        out.table(rates);
     }
     cost_table(ctx, out);
     funding_table(ctx, out);
