@@ -130,8 +130,8 @@ pub(super) fn board_decisions(ctx: &Context, out: &mut Out) {
     }
     if table.rows.is_empty() {
         out.sentence(
-            "No milestone in the plan's timeline names the board yet: the plan asks for no \
-             vote or review on a set date.",
+            "The plan puts no vote or sign-off before the board on a set date yet; ask the \
+             plan's owner which board decisions it will need.",
         );
     }
     out.table(table);
