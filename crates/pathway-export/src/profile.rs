@@ -191,6 +191,9 @@ pub enum SectionKind {
     GetStarted,
     /// The partners and what each contributes.
     Partnerships,
+    /// The questions a participant asks first (voluntary? evaluation? resubmission and appeals?
+    /// time? job security?), each answered from the plan or marked as not answered yet.
+    Questions,
 }
 
 impl SectionKind {
@@ -230,6 +233,7 @@ impl SectionKind {
             SectionKind::Communication => "Communication",
             SectionKind::GetStarted => "How to start",
             SectionKind::Partnerships => "Partnerships",
+            SectionKind::Questions => "Your questions answered",
         }
     }
 }

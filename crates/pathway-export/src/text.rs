@@ -41,16 +41,31 @@ pub fn format_number(value: f64) -> String {
     money::format_number(value)
 }
 
-/// Items joined the way a sentence lists them: `a`, `a and b`, `a, b and c`.
-pub fn join_words<S: AsRef<str>>(items: &[S]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_owned(),
-        [init @ .., last] => {
-            let head: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} and {}", head.join(", "), last.as_ref())
+/// Each item once, in first-seen order: a list that names an item twice reads as a mistake.
+fn distinct<S: AsRef<str>>(items: &[S]) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for item in items {
+        let item = item.as_ref();
+        if !out.contains(&item) {
+            out.push(item);
         }
     }
+    out
+}
+
+/// Items joined the way a sentence lists them, each once: `a`, `a and b`, `a, b and c`.
+pub fn join_words<S: AsRef<str>>(items: &[S]) -> String {
+    match distinct(items).as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Items that may hold commas of their own (free text from the plan), joined with semicolons,
+/// each once: `a`, `a; b`, `a; b; c`.
+pub fn join_clauses<S: AsRef<str>>(items: &[S]) -> String {
+    distinct(items).join("; ")
 }
 
 /// A small number in words, as prose writes it: `two`, `nine`; 10 and above in digits.
@@ -67,15 +82,12 @@ pub fn number_word(number: u32) -> String {
         )
 }
 
-/// Alternatives joined the way a sentence offers them: `a`, `a or b`, `a, b or c`.
+/// Alternatives joined the way a sentence offers them, each once: `a`, `a or b`, `a, b or c`.
 pub fn join_alternatives<S: AsRef<str>>(items: &[S]) -> String {
-    match items {
+    match distinct(items).as_slice() {
         [] => String::new(),
-        [one] => one.as_ref().to_owned(),
-        [init @ .., last] => {
-            let head: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} or {}", head.join(", "), last.as_ref())
-        }
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
     }
 }
 
@@ -218,6 +230,10 @@ mod tests {
         assert_eq!(join_words(&["a", "b"]), "a and b");
         assert_eq!(join_words(&["a", "b", "c"]), "a, b and c");
         assert_eq!(join_alternatives(&["a", "b", "c"]), "a, b or c");
+        // Regression: lists pasted into sentences named an item twice.
+        assert_eq!(join_words(&["a", "b", "a"]), "a and b");
+        assert_eq!(join_alternatives(&["a", "a"]), "a");
+        assert_eq!(join_clauses(&["a, one more", "b", "b"]), "a, one more; b");
         assert_eq!(number_word(2), "two");
         assert_eq!(number_word(12), "12");
     }

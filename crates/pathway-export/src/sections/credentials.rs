@@ -283,7 +283,10 @@ pub(super) fn get_started(ctx: &Context, out: &mut Out) {
                 Inline::text(format!(" {}", one_line(supports))),
             ]);
         }
-        if let Some(time) = answer(learning.time.as_ref()) {
+        // Where the questions section answers time, the reader has just read it.
+        if let Some(time) = answer(learning.time.as_ref())
+            .filter(|_| !ctx.shows(crate::profile::SectionKind::Questions))
+        {
             steps.push(vec![
                 Inline::strong("Plan your time."),
                 Inline::text(format!(" {}", one_line(time))),

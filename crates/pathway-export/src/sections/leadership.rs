@@ -1,9 +1,9 @@
 //! Leadership: timeline, who decides, risks, what the board and the state are asked for, and
 //! communication.
 
-use pathway_schema::domain::decisions::{approved_by, decisions_by, pay_approval, pay_set_by};
+use pathway_schema::domain::decisions::{approved_by, decisions_by};
 use pathway_schema::{
-    Approver, ChannelKind, DecisionKind, FundingKind, PartnerKind, PaySetBy, StakeholderKind,
+    Approver, ChannelKind, DecisionKind, FundingKind, PartnerKind, StakeholderKind,
 };
 
 use super::{Context, Out};
@@ -88,77 +88,6 @@ pub(super) fn governance(ctx: &Context, out: &mut Out) {
     out.bullets(people);
 }
 
-pub(super) fn risks(ctx: &Context, out: &mut Out) {
-    let plan = ctx.plan;
-    let mut flags: Vec<Vec<Inline>> = Vec::new();
-    for short in super::summary::shortfalls_by_year(ctx) {
-        flags.push(vec![
-            Inline::strong("Funding gap:"),
-            Inline::text(format!(
-                " projected costs exceed the committed funding that can pay for them by {short}."
-            )),
-        ]);
-    }
-    let budget = &ctx.model.budget;
-    if budget.projected.is_empty() && !budget.costs.is_empty() {
-        flags.push(vec![
-            Inline::strong("Costs not projected:"),
-            Inline::text(" the plan does not yet say how many educators take part each year, so yearly costs are unknown."),
-        ]);
-    }
-    if !plan.opportunities.is_empty() && !plan.opportunities.iter().any(|o| o.stays_in_classroom) {
-        flags.push(vec![
-            Inline::strong("A ladder:"),
-            Inline::text(" every opportunity leads out of the classroom."),
-        ]);
-    }
-    if plan
-        .quality
-        .as_ref()
-        .and_then(|q| answer(q.appeals.as_ref()))
-        .is_none()
-        && !plan.credentials.is_empty()
-    {
-        flags.push(vec![
-            Inline::strong("No appeals:"),
-            Inline::text(" the plan does not say how an educator can contest a score."),
-        ]);
-    }
-    if plan
-        .scope
-        .as_ref()
-        .and_then(|s| s.point_of_contact.as_ref())
-        .and_then(|c| c.also_assessor)
-        == Some(true)
-    {
-        flags.push(vec![
-            Inline::strong("Two hats:"),
-            Inline::text(" the point of contact also assesses submissions."),
-        ]);
-    }
-    let unapproved = plan
-        .incentives
-        .iter()
-        .flat_map(|i| i.offers.iter())
-        .filter(|i| i.compensation.is_some_and(|f| f.changes_salary()))
-        .any(|i| !pay_approval(plan, &i.id).is_shown());
-    if unapproved {
-        flags.push(vec![
-            Inline::strong("Not approved:"),
-            Inline::text(match pay_set_by(plan) {
-                PaySetBy::BoardPolicy => {
-                    " salary schedule changes the board has not approved or scheduled a vote on."
-                }
-                _ => " salary schedule changes without the union's agreement.",
-            }),
-        ]);
-    }
-    out.bullets(flags);
-    if let Some(goals) = &plan.goals {
-        out.answer("Barriers the plan names.", goals.barriers.as_ref());
-    }
-}
-
 pub(super) fn board_decisions(ctx: &Context, out: &mut Out) {
     let plan = ctx.plan;
     for group in plan
@@ -190,7 +119,8 @@ pub(super) fn board_decisions(ctx: &Context, out: &mut Out) {
         let mut milestones: Vec<_> = timeline
             .iter()
             .filter(|m| {
-                names_the_board(&m.title) || m.owner.as_deref().is_some_and(names_the_board)
+                (names_the_board(&m.title) || m.owner.as_deref().is_some_and(names_the_board))
+                    && !is_a_briefing(&m.title)
             })
             .collect();
         milestones.sort_by_key(|m| m.date);
@@ -200,8 +130,8 @@ pub(super) fn board_decisions(ctx: &Context, out: &mut Out) {
     }
     if table.rows.is_empty() {
         out.sentence(
-            "No milestone in the plan's timeline names the board yet: the plan asks for no \
-             vote or review on a set date.",
+            "The plan puts no vote or sign-off before the board on a set date yet; ask the \
+             plan's owner which board decisions it will need.",
         );
     }
     out.table(table);
@@ -410,16 +340,24 @@ pub(super) fn communication(ctx: &Context, out: &mut Out) {
     let Some(communication) = &ctx.plan.communication else {
         return;
     };
+    let profiles = crate::profile::Profiles::builtin();
+    // Audiences by who they are ("Union leadership"), not by the ids plans name them with.
+    let audience = |id: &pathway_schema::values::Id| {
+        profiles.get(id.as_str()).map_or_else(
+            || crate::text::capitalize(&id.as_str().replace('-', " ")),
+            |profile| profile.audience.clone(),
+        )
+    };
     let mut messages = Table::new(["Audience", "What they need to hear"]);
     for message in &communication.audiences {
         if let Some(text) = answer(message.message.as_ref()) {
-            messages.push_text_row([message.audience.to_string(), one_line(text)]);
+            messages.push_text_row([audience(&message.audience), one_line(text)]);
         }
     }
     out.table(messages);
     let mut channels = Table::new(["Channel", "Kind", "Reaches"]);
     for channel in &communication.channels {
-        let reaches: Vec<&str> = channel.audiences.iter().map(|a| a.as_str()).collect();
+        let reaches: Vec<String> = channel.audiences.iter().map(&audience).collect();
         let name = match answer(channel.url.as_ref()) {
             Some(url) => vec![Inline::link(one_line(&channel.name), url)],
             None => vec![Inline::text(one_line(&channel.name))],
@@ -470,9 +408,41 @@ fn names_the_board(text: &str) -> bool {
         .any(|word| word.eq_ignore_ascii_case("board") || word.eq_ignore_ascii_case("boards"))
 }
 
+/// Whether a milestone only informs the board (a study session, a report, a presentation):
+/// the board hears it but is not asked to decide.
+fn is_a_briefing(title: &str) -> bool {
+    let title = title.to_lowercase();
+    [
+        "study session",
+        "report to",
+        "presented to",
+        "presentation to",
+        "briefing",
+    ]
+    .iter()
+    .any(|phrase| title.contains(phrase))
+        && !["vote", "adopt", "approve", "decision", "decide"]
+            .iter()
+            .any(|word| title.contains(word))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::names_the_board;
+    use super::{is_a_briefing, names_the_board};
+
+    #[test]
+    fn a_study_session_is_not_a_decision() {
+        // Regression: "February board study session on first-semester results" was listed
+        // among the decisions the board is asked to make.
+        assert!(is_a_briefing(
+            "February board study session on first-semester results"
+        ));
+        assert!(is_a_briefing("Final evaluation presented to the board"));
+        assert!(!is_a_briefing(
+            "End-of-pilot report to the board and decision on scaling"
+        ));
+        assert!(!is_a_briefing("Board adopts the 2027-28 budget"));
+    }
 
     #[test]
     fn the_board_is_named_as_a_word() {

@@ -1,5 +1,7 @@
-//! From plan and audience profile to a [`Document`]: the summary first, then the profile's
-//! sections in its order, then the open decisions when the plan is a draft.
+//! From plan and audience profile to a [`Document`]: the contents and the summary first (for
+//! profiles that open with the reader's questions, the summary and those answers come before the
+//! contents), then the profile's sections in its order, then the open decisions when the plan is
+//! a draft.
 //!
 //! Each section kind is written by a small function in a module named for what it covers
 //! (money, credentials, people…). A section with nothing to show is left out.
@@ -12,7 +14,9 @@ mod open_decisions;
 mod people;
 mod plan_overview;
 mod practice;
+mod questions;
 mod results;
+mod risks;
 mod summary;
 
 use std::collections::HashMap;
@@ -61,9 +65,22 @@ pub fn build_document(loaded: &LoadedPlan, profile: &AudienceProfile) -> Documen
     if status.is_draft() {
         open_decisions::notice(&ctx, open.len(), &mut out);
     }
-    out.blocks.push(Block::Contents);
+    // The answers a reader asks for first (the questions section, how to start) come before
+    // the table of contents, so that a long contents list cannot push them off the first
+    // pages; every other document opens with its contents.
+    let first_answers = profile
+        .sections
+        .iter()
+        .take_while(|s| matches!(s.kind, SectionKind::Questions | SectionKind::GetStarted))
+        .count();
+    if first_answers == 0 {
+        out.blocks.push(Block::Contents);
+    }
     summary::write(&ctx, &open, &mut out);
-    for section in &profile.sections {
+    for (position, section) in profile.sections.iter().enumerate() {
+        if first_answers > 0 && position == first_answers {
+            out.blocks.push(Block::Contents);
+        }
         let mut content = Out::default();
         write_section(section.kind, &ctx, &mut content);
         if content.blocks.is_empty() {
@@ -140,10 +157,11 @@ fn write_section(kind: SectionKind, ctx: &Context, out: &mut Out) {
         K::Equity => results::equity(ctx, out),
         K::Timeline => leadership::timeline(ctx, out),
         K::Governance => leadership::governance(ctx, out),
-        K::Risks => leadership::risks(ctx, out),
+        K::Risks => risks::risks(ctx, out),
         K::BoardDecisions => leadership::board_decisions(ctx, out),
         K::StateAlignment => leadership::state_alignment(ctx, out),
         K::Communication => leadership::communication(ctx, out),
+        K::Questions => questions::questions(ctx, out),
     }
 }
 
@@ -196,6 +214,14 @@ pub(crate) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
+    /// Whether this audience's document has a section of this kind.
+    pub fn shows(&self, kind: SectionKind) -> bool {
+        self.profile
+            .sections
+            .iter()
+            .any(|section| section.kind == kind)
+    }
+
     pub fn credential(&self, id: &str) -> Option<&'a Credential> {
         let i = self.model.index.position(id, Kind::Credential)?;
         self.plan.credentials.get(i)
@@ -316,6 +342,31 @@ impl<'a> Context<'a> {
     /// Money in the plan's currency, written the one way the validator writes it too.
     pub fn money(&self, value: Cents) -> String {
         format_money(value, self.model.budget.currency)
+    }
+}
+
+/// What a reader reads where the plan is silent, in the reader's words: "Targets: not set yet —
+/// the plan adds them before piloting." A plan already at that stage is told it owes the answer.
+pub(crate) fn not_set_yet(
+    plan: &Plan,
+    what: &str,
+    them: &str,
+    needed_at: pathway_schema::Readiness,
+) -> String {
+    use pathway_schema::Readiness;
+    let stage = match needed_at {
+        Readiness::Exploring => "exploring",
+        Readiness::Designing => "designing",
+        Readiness::Piloting => "piloting",
+        Readiness::Scaling => "scaling",
+    };
+    if plan.readiness < needed_at {
+        format!("{what}: not set yet — the plan adds {them} before {stage}.")
+    } else {
+        format!(
+            "{what}: not set yet, although a plan at this stage should have {them}; ask the \
+             plan's owner when."
+        )
     }
 }
 

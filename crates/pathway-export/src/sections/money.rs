@@ -14,8 +14,15 @@ pub(super) fn budget(ctx: &Context, out: &mut Out) {
     let budget = &ctx.model.budget;
     if budget.projected.is_empty() && !budget.costs.is_empty() {
         out.sentence(
-            "Costs are not yet projected by year: the plan does not yet say how many educators take part each year.",
+            "Costs are not yet projected by year: the plan does not yet say how many educators \
+             take part each year. What it pays for, and at what rate:",
         );
+        // A board member can still weigh the rates before the numbers come.
+        let mut rates = Table::new(["Paid for", "Rate"]);
+        for line in &budget.costs {
+            rates.push_text_row([payment_name(ctx, line), format_money(line.amount)]);
+        }
+        out.table(rates);
     }
     cost_table(ctx, out);
     funding_table(ctx, out);
@@ -371,7 +378,16 @@ pub(super) fn incentives(ctx: &Context, out: &mut Out) {
             receives = if receives.is_empty() {
                 format!("Paid for: {}", one_line(paid_for))
             } else {
-                format!("{receives} (paid for: {})", one_line(paid_for))
+                // A sentence of its own: "(paid for: Each year…)" read as a pasted field.
+                let end = if receives.ends_with(['.', '!', '?']) {
+                    ""
+                } else {
+                    "."
+                };
+                format!(
+                    "{receives}{end} Paid for: {}.",
+                    one_line(paid_for).trim_end_matches('.')
+                )
             };
         }
         table.push_row([

@@ -83,10 +83,13 @@ pub(super) fn educator_voice(ctx: &Context, out: &mut Out) {
         ]);
     }
     out.table(table);
-    out.answer(
-        "Pitfalls the plan guards against.",
-        stakeholders.pitfalls.as_ref(),
-    );
+    // The risks section quotes the pitfalls; a reader should not meet the paragraph twice.
+    if !ctx.shows(crate::profile::SectionKind::Risks) {
+        out.answer(
+            "Pitfalls the plan guards against.",
+            stakeholders.pitfalls.as_ref(),
+        );
+    }
 }
 
 pub(super) fn stakeholders(ctx: &Context, out: &mut Out) {
@@ -157,7 +160,7 @@ pub(super) fn building_asks(ctx: &Context, out: &mut Out) {
     if !assessors.is_empty() {
         out.paragraph(vec![
             Inline::strong("Assessors:"),
-            Inline::text(format!(" {}.", join_words(&assessors))),
+            Inline::text(format!(" {}.", crate::text::join_clauses(&assessors))),
         ]);
     }
     if let Some(pilot) = plan.implementation.as_ref().and_then(|i| i.pilot.as_ref())
@@ -241,9 +244,12 @@ pub(super) fn partnerships(ctx: &Context, out: &mut Out) {
     out.table(table);
 }
 
+/// A group by its name when the plan gives one ("Cedar Valley Teachers Association"), by its
+/// kind otherwise ("Union"). Regression: "Cedar Valley classroom teachers (teachers)" showed
+/// the kind beside a name that already says it.
 fn group_label(kind: StakeholderKind, name: Option<&String>) -> String {
     match answer(name) {
-        Some(name) => format!("{} ({})", one_line(name), group_name(kind).to_lowercase()),
+        Some(name) => one_line(name),
         None => group_name(kind).to_owned(),
     }
 }

@@ -46,9 +46,8 @@ pub(super) fn overview(ctx: &Context, out: &mut Out) {
     facts.push(vec![
         Inline::strong("Stage:"),
         Inline::text(format!(
-            " {} — {}",
-            plan.readiness.as_str(),
-            readiness_meaning(plan.readiness)
+            " {}",
+            crate::text::capitalize(readiness_meaning(plan.readiness))
         )),
     ]);
     if let Some(period) = &plan.period {
@@ -92,7 +91,13 @@ pub(super) fn goals(ctx: &Context, out: &mut Out) {
 
 pub(super) fn goal_metrics(ctx: &Context, out: &mut Out) {
     let plan = ctx.plan;
-    let Some(evaluation) = &plan.evaluation else {
+    let Some(evaluation) = plan.evaluation.as_ref().filter(|e| !e.metrics.is_empty()) else {
+        out.sentence(super::not_set_yet(
+            plan,
+            "Targets",
+            "them",
+            pathway_schema::Readiness::Piloting,
+        ));
         return;
     };
     let goals = plan
@@ -155,7 +160,10 @@ pub(super) fn case_for_change(ctx: &Context, out: &mut Out) {
         "Exceptional learning, here.",
         goals.exceptional_learning.as_ref(),
     );
-    out.answer("What stands in the way.", goals.barriers.as_ref());
+    // The risks section quotes the barriers; a reader should not meet the paragraph twice.
+    if !ctx.shows(crate::profile::SectionKind::Risks) {
+        out.answer("What stands in the way.", goals.barriers.as_ref());
+    }
     out.answer("Today’s career paths.", goals.existing_paths.as_ref());
     out.answer(
         "Why micro-credentials.",

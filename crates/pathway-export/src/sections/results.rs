@@ -1,5 +1,7 @@
 //! Results: how the plan is evaluated, and how it looks for gaps in access.
 
+use pathway_schema::Readiness;
+
 use super::plan_overview::frequency_word;
 use super::{Context, Out};
 use crate::model::{HeadingLevel, Inline, Table};
@@ -7,6 +9,12 @@ use crate::text::{answer, join_words, one_line};
 
 pub(super) fn evaluation(ctx: &Context, out: &mut Out) {
     let Some(evaluation) = &ctx.plan.evaluation else {
+        out.sentence(super::not_set_yet(
+            ctx.plan,
+            "Measures and targets",
+            "them",
+            Readiness::Piloting,
+        ));
         return;
     };
     let mut table = Table::new(["Measure", "Data source", "How often", "Today", "Target"]);
@@ -53,6 +61,12 @@ pub(super) fn evaluation(ctx: &Context, out: &mut Out) {
 
 pub(super) fn equity(ctx: &Context, out: &mut Out) {
     let Some(equity) = ctx.plan.evaluation.as_ref().and_then(|e| e.equity.as_ref()) else {
+        out.sentence(super::not_set_yet(
+            ctx.plan,
+            "The breakdown of participation and results by group",
+            "it",
+            Readiness::Piloting,
+        ));
         return;
     };
     if !equity.disaggregate_by.is_empty() {

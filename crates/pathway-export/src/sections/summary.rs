@@ -2,7 +2,7 @@
 //! plan's own message for this audience, and the key facts this audience needs first.
 
 use pathway_schema::decision_points::DecisionPoint;
-use pathway_schema::{Involvement, OpportunityKind, Priority};
+use pathway_schema::{IncentiveType, Involvement, OpportunityKind, Priority};
 
 use super::{Context, Out, incentive_name};
 use crate::model::{HeadingLevel, Inline, Tone};
@@ -119,7 +119,7 @@ fn key_fact(fact: Fact, ctx: &Context) -> Option<Vec<Inline>> {
             let mut text = if assessors.is_empty() {
                 String::new()
             } else {
-                format!("{}. ", join_words(&assessors))
+                format!("{}. ", crate::text::join_clauses(&assessors))
             };
             text.push_str(if appeals {
                 "An educator can appeal a score (see the assessment section)."
@@ -389,13 +389,17 @@ fn compensation(ctx: &Context) -> Option<Vec<Inline>> {
         .incentives
         .iter()
         .flat_map(|incentives| incentives.offers.iter())
-        .filter_map(|incentive| {
-            Some(format!(
-                "{} ({})",
-                super::incentive_amount(incentive)?,
-                incentive_name(incentive)
-            ))
-        })
+        .filter(|incentive| incentive.kind == IncentiveType::Compensation)
+        .filter_map(amount_and_name)
+        .collect();
+    // Travel, conference weeks and the like are support, not pay.
+    let support: Vec<String> = ctx
+        .plan
+        .incentives
+        .iter()
+        .flat_map(|incentives| incentives.offers.iter())
+        .filter(|incentive| incentive.kind != IncentiveType::Compensation)
+        .filter_map(amount_and_name)
         .collect();
     if money.is_empty() {
         return None;
@@ -413,7 +417,24 @@ fn compensation(ctx: &Context) -> Option<Vec<Inline>> {
     } else {
         format!(" Changes to the salary schedule: {}.", join_words(&salary))
     };
-    Some(labeled("Pay:", format!("{}.{schedule}", money.join("; "))))
+    let support = if support.is_empty() {
+        String::new()
+    } else {
+        format!(" Other support, not pay: {}.", support.join("; "))
+    };
+    Some(labeled(
+        "Pay:",
+        format!("{}.{schedule}{support}", money.join("; ")),
+    ))
+}
+
+/// "$200 per credential (Stipend for each credential earned)".
+fn amount_and_name(incentive: &pathway_schema::Incentive) -> Option<String> {
+    Some(format!(
+        "{} ({})",
+        super::incentive_amount(incentive)?,
+        incentive_name(incentive)
+    ))
 }
 
 fn time(ctx: &Context) -> Option<Vec<Inline>> {
