@@ -138,7 +138,7 @@ fn coverage(blocks: &mut Vec<Block>, report: &Report, section: &Section) {
         header.extend(report.areas.iter().map(|a| a.area.clone()));
         let columns: Vec<usize> = (1..header.len()).collect();
         let mut table = Table::new(header).numeric(&columns);
-        for row in counted {
+        for row in &counted {
             let mut cells = vec![row.plan.clone().unwrap_or_default()];
             for area in &report.areas {
                 cells.push(crate::heat::cell_text(row, &area.area));
@@ -146,6 +146,9 @@ fn coverage(blocks: &mut Vec<Block>, report: &Report, section: &Section) {
             table.push_text_row(cells);
         }
         blocks.push(Block::Table(table));
+    }
+    if counted.len() > MAX_PLAN_ROWS {
+        by_level(blocks, report);
     }
     subheading(blocks, "The points most often left open");
     if report.most_often_open.is_empty() {
@@ -409,4 +412,50 @@ fn findings(blocks: &mut Vec<Block>, report: &Report, section: &Section) {
         }
         blocks.push(Block::Table(table));
     }
+}
+
+/// The coverage table for a set too large to show plan by plan: for each readiness level, the
+/// share of its plans that answer all of an area's required points.
+fn by_level(blocks: &mut Vec<Block>, report: &Report) {
+    subheading(blocks, "Coverage by readiness level");
+    para(
+        blocks,
+        "Each cell is the share of the level's plans that answer every decision point the level \
+         requires in the area; a dash where the level requires none. Every plan's figures are in \
+         decision-points.csv."
+            .to_owned(),
+    );
+    let mut header = vec!["Level".to_owned(), "Plans".to_owned()];
+    header.extend(report.areas.iter().map(|a| a.area.clone()));
+    let columns: Vec<usize> = (1..header.len()).collect();
+    let mut table = Table::new(header).numeric(&columns);
+    for level in report.readiness.iter().filter(|l| l.plans > 0) {
+        let rows: Vec<_> = report
+            .plans
+            .iter()
+            .filter(|p| {
+                p.readiness.as_deref() == Some(level.level.as_str()) && p.answered.is_some()
+            })
+            .collect();
+        let mut cells = vec![level.level.clone(), n(rows.len() as u64)];
+        for area in &report.areas {
+            let mut required = 0u64;
+            let mut full = 0u64;
+            for row in &rows {
+                if let Some((answered, needed)) = crate::heat::area_cell(row, &area.area)
+                    && needed > 0
+                {
+                    required += 1;
+                    full += u64::from(answered == needed);
+                }
+            }
+            cells.push(if required == 0 {
+                "—".to_owned()
+            } else {
+                percent(full, required)
+            });
+        }
+        table.push_text_row(cells);
+    }
+    blocks.push(Block::Table(table));
 }
