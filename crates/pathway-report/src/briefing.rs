@@ -16,13 +16,14 @@ pub const MAX_PLAN_ROWS: usize = 40;
 /// briefing; the data files hold them all.
 pub const MAX_LIST_ROWS: usize = 25;
 
-/// Builds the briefing.
-pub fn briefing(report: &Report, profile: &ReportProfile) -> Document {
+/// Builds the briefing. With `heat_map_marker`, a paragraph holding
+/// [`MARKER`](crate::heat_picture::MARKER) stands where the Word file's heat map goes.
+pub fn briefing(report: &Report, profile: &ReportProfile, heat_map_marker: bool) -> Document {
     let plans = format_count(report.totals.plans);
     let mut blocks = vec![Block::Paragraph(vec![Inline::text(profile.purpose.trim())])];
     let s = &profile.sections;
     readiness(&mut blocks, report, &s.readiness);
-    coverage(&mut blocks, report, &s.coverage);
+    coverage(&mut blocks, report, &s.coverage, heat_map_marker);
     credentials(&mut blocks, report, &s.credentials);
     incentives(&mut blocks, report, &s.incentives);
     money(&mut blocks, report, &s.money);
@@ -107,7 +108,7 @@ fn readiness(blocks: &mut Vec<Block>, report: &Report, section: &Section) {
     blocks.push(Block::Table(table));
 }
 
-fn coverage(blocks: &mut Vec<Block>, report: &Report, section: &Section) {
+fn coverage(blocks: &mut Vec<Block>, report: &Report, section: &Section, marker: bool) {
     heading(blocks, section);
     subheading(blocks, "By area");
     let mut table =
@@ -149,6 +150,11 @@ fn coverage(blocks: &mut Vec<Block>, report: &Report, section: &Section) {
     }
     if counted.len() > MAX_PLAN_ROWS {
         by_level(blocks, report);
+    }
+    if marker && report.totals.counted > 0 {
+        blocks.push(Block::Paragraph(vec![Inline::text(
+            crate::heat_picture::MARKER,
+        )]));
     }
     subheading(blocks, "The points most often left open");
     if report.most_often_open.is_empty() {

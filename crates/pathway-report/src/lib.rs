@@ -35,6 +35,7 @@ pub mod briefing;
 pub mod csv;
 pub mod facts;
 pub mod heat;
+pub mod heat_picture;
 pub mod money;
 pub mod network;
 pub mod profile;
@@ -107,26 +108,46 @@ pub fn to_json(report: &Report) -> String {
 }
 
 /// The files of a roll-up in the outputs asked for: each file's name and bytes, in a fixed order.
+/// `Err` says why the Word file could not be assembled.
 pub fn render(
     report: &Report,
     profile: &ReportProfile,
     outputs: &[Output],
-) -> Result<Vec<(&'static str, Vec<u8>)>, pathway_export::ExportError> {
+) -> Result<Vec<(&'static str, Vec<u8>)>, String> {
     let mut outputs = outputs.to_vec();
     outputs.sort();
     outputs.dedup();
     let mut files = Vec::new();
-    let document = briefing::briefing(report, profile);
     for output in outputs {
         match output {
             Output::Markdown => files.push((
                 "report.md",
-                pathway_export::render(&document, pathway_export::Format::Markdown)?,
+                pathway_export::render(
+                    &briefing::briefing(report, profile, false),
+                    pathway_export::Format::Markdown,
+                )
+                .map_err(|e| e.to_string())?,
             )),
-            Output::Docx => files.push((
-                "report.docx",
-                pathway_export::render(&document, pathway_export::Format::Docx)?,
-            )),
+            Output::Docx => {
+                let docx = pathway_export::render(
+                    &briefing::briefing(report, profile, true),
+                    pathway_export::Format::Docx,
+                )
+                .map_err(|e| e.to_string())?;
+                let docx = match heat_picture::draw(report) {
+                    Some((png, width, height)) => heat_picture::insert(
+                        &docx,
+                        &png,
+                        (width, height),
+                        &heat_picture::alt_text(report),
+                        "Decision-point coverage by area: each row a plan (or, for a large set, \
+                         a readiness level), each column an area of the toolkit, in the order \
+                         of the table above.",
+                    )?,
+                    None => docx,
+                };
+                files.push(("report.docx", docx));
+            }
             Output::Csv => {
                 files.push(("plans.csv", csv::plans(report).into_bytes()));
                 files.push((

@@ -360,3 +360,28 @@ fn csv_rows_match_the_plans() {
     let credentials = text("credentials.csv");
     assert_eq!(credentials.lines().count(), 1 + 2);
 }
+
+#[test]
+fn the_word_file_holds_the_heat_map_with_alt_text() {
+    use std::io::Read;
+    let report = roll_up(&FILES);
+    let files = render(&report, &ReportProfile::builtin(), &[Output::Docx]).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(files[0].1.clone())).unwrap();
+    let mut xml = String::new();
+    archive
+        .by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    assert!(!xml.contains(pathway_report::heat_picture::MARKER));
+    // One row per counted plan: alpha, beta, gamma.
+    assert!(xml.contains("descr=\"Heat map of decision-point coverage: 3 rows, one per plan"));
+    assert!(xml.contains("r:embed=\"rIdHeatMap\""));
+    let mut png = Vec::new();
+    archive
+        .by_name("word/media/heat-map.png")
+        .unwrap()
+        .read_to_end(&mut png)
+        .unwrap();
+    assert!(png.starts_with(b"\x89PNG"));
+}
