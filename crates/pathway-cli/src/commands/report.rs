@@ -131,14 +131,21 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
     progress.finish();
     let title = args.title.clone().unwrap_or_else(|| profile.title.clone());
     let report = rollup.finish(&title);
-    let rendered = render(&report, &profile, &outputs).map_err(anyhow::Error::msg)?;
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("cannot create the folder {}", shown(&args.output)))?;
     let mut listing = String::new();
-    for (name, bytes) in rendered {
-        let path = args.output.join(name);
-        write_atomically(&path, &bytes, Overwrite::Allow)?;
-        listing.push_str(&format!("{}\n", shown(&path)));
+    let mut outputs = outputs;
+    outputs.sort();
+    outputs.dedup();
+    // One output at a time, each written before the next is rendered: for 13,000 plans
+    // decision-points.csv alone is tens of megabytes, and holding all six at once doubled the
+    // peak memory.
+    for output in outputs {
+        for (name, bytes) in render(&report, &profile, &[output]).map_err(anyhow::Error::msg)? {
+            let path = args.output.join(name);
+            write_atomically(&path, &bytes, Overwrite::Allow)?;
+            listing.push_str(&format!("{}\n", shown(&path)));
+        }
     }
     crate::output::print(&listing)?;
     Ok(ExitCode::SUCCESS)
