@@ -70,7 +70,7 @@ pub struct NetworkEntry {
 pub struct Network {
     /// The entries by key.
     pub entries: BTreeMap<String, NetworkEntry>,
-    /// Credentials offered in all, counted once per plan and key.
+    /// Credentials offered in all, counted once per plan and key (untracked ones included).
     pub offered: u64,
     /// Credentials not keyed because the network was full.
     pub untracked: u64,
@@ -88,6 +88,9 @@ impl Network {
             let entry = match self.entries.get_mut(&credential.key) {
                 Some(entry) => entry,
                 None if full => {
+                    // Still offered: counted, though not matched (a plan listing it twice
+                    // counts twice here).
+                    self.offered += 1;
                     self.untracked += 1;
                     continue;
                 }
@@ -108,7 +111,26 @@ impl Network {
 
 #[cfg(test)]
 mod tests {
-    use super::normalize;
+    use super::{MAX_CREDENTIAL_KEYS, Network, normalize};
+    use crate::facts::CredentialFacts;
+
+    // Regression guard: plans that invent ever more credentials cannot grow the network past
+    // its bound, and what is left out is still counted as offered.
+    #[test]
+    fn the_network_stops_at_its_bound_and_counts_the_rest() {
+        let credentials: Vec<CredentialFacts> = (0..MAX_CREDENTIAL_KEYS + 5)
+            .map(|i| CredentialFacts {
+                key: format!("title:c{i}|"),
+                title: format!("C{i}"),
+                issuer: None,
+            })
+            .collect();
+        let mut network = Network::default();
+        network.add(0, &credentials);
+        assert_eq!(network.entries.len(), MAX_CREDENTIAL_KEYS);
+        assert_eq!(network.untracked, 5);
+        assert_eq!(network.offered, (MAX_CREDENTIAL_KEYS + 5) as u64);
+    }
 
     #[test]
     fn titles_match_whatever_their_case_and_punctuation() {

@@ -137,7 +137,8 @@ pub struct PointCount {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CredentialNetwork {
-    /// Credentials offered, summed over plans (a credential a plan lists twice counts once).
+    /// Credentials offered, summed over plans (a credential a plan lists twice counts once),
+    /// untracked ones included.
     pub offered: u64,
     /// Distinct credentials, matched by CTID, Open Badges URL, or title and issuer.
     pub distinct: u64,
