@@ -118,20 +118,24 @@ pub fn render(
     outputs.sort();
     outputs.dedup();
     let mut files = Vec::new();
+    // The briefing has no constellation; the heat map is added to the Word file below.
+    let pictures = pathway_export::render::Pictures::new();
     for output in outputs {
         match output {
             Output::Markdown => files.push((
                 "report.md",
-                pathway_export::render(
+                pathway_export::render::to_bytes(
+                    &pathway_export::render::markdown::Markdown,
                     &briefing::briefing(report, profile, false),
-                    pathway_export::Format::Markdown,
+                    &pictures,
                 )
                 .map_err(|e| e.to_string())?,
             )),
             Output::Docx => {
-                let docx = pathway_export::render(
+                let docx = pathway_export::render::to_bytes(
+                    &pathway_export::render::docx::Word,
                     &briefing::briefing(report, profile, true),
-                    pathway_export::Format::Docx,
+                    &pictures,
                 )
                 .map_err(|e| e.to_string())?;
                 let docx = match heat_picture::draw(report) {

@@ -97,11 +97,11 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
     let next = AtomicUsize::new(0);
     let (sender, receiver) = mpsc::sync_channel::<PlanFacts>(QUEUE);
     std::thread::scope(|scope| {
-        for _ in 0..super::cores().min(files.len()).max(1) {
+        for _ in 0..pathway_validate::parallel::cores().min(files.len()).max(1) {
             let sender = sender.clone();
             let (files, next, options) = (&files, &next, &options);
             let spawned = std::thread::Builder::new()
-                .stack_size(super::STACK_BYTES)
+                .stack_size(pathway_validate::parallel::STACK_BYTES)
                 .spawn_scoped(scope, move || {
                     while let Some(found) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
                         if let Some(facts) = read_one(found, options)
