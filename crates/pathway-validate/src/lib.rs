@@ -36,4 +36,7 @@ pub mod structure;
 pub mod suppress;
 
 pub use diagnostic::{Diagnostic, Place, Related, Severity};
-pub use engine::{AreaCoverage, BUILT_IN_AUDIENCES, FileReport, Options, check_source};
+pub use engine::{
+    AreaCoverage, BUILT_IN_AUDIENCES, CheckedPlan, FileReport, Options, check_source,
+    check_source_keeping_plan,
+};

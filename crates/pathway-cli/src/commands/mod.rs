@@ -3,6 +3,7 @@
 mod completions;
 mod export;
 mod init;
+mod report;
 mod rules;
 mod schema;
 mod validate;
@@ -21,6 +22,7 @@ pub enum Command {
     Init(init::InitArgs),
     Export(export::ExportArgs),
     Validate(validate::ValidateArgs),
+    Report(report::ReportArgs),
     Rules(rules::RulesArgs),
     Explain(rules::ExplainArgs),
     Schema(schema::SchemaArgs),
@@ -33,6 +35,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Init(args) => init::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Validate(args) => validate::run(&args),
+        Command::Report(args) => report::run(&args),
         Command::Rules(args) => rules::list(&args),
         Command::Explain(args) => rules::explain(&args),
         Command::Schema(args) => schema::run(&args),

@@ -143,6 +143,28 @@ pub fn check_source(
     options: &Options,
     settings: &RuleSettings,
 ) -> FileReport {
+    check_source_keeping_plan(source, format, options, settings).0
+}
+
+/// A plan that matched the schema and was typed, as [`check_source_keeping_plan`] hands it on.
+#[derive(Debug, Clone)]
+pub struct CheckedPlan {
+    /// The typed plan.
+    pub plan: pathway_schema::Plan,
+    /// Whether each decision point holds a real answer, in the order of
+    /// [`DECISION_POINTS`], whatever the plan's level requires.
+    pub answered: Vec<bool>,
+}
+
+/// Validates plan text as [`check_source`] does, and hands on the typed plan when it matched
+/// the schema, so that a caller that reads the plan too (the state roll-up) parses it once.
+pub fn check_source_keeping_plan(
+    source: Source,
+    format: Option<Format>,
+    options: &Options,
+    settings: &RuleSettings,
+) -> (FileReport, Option<CheckedPlan>) {
+    let mut checked = None;
     let path = source.name().to_owned();
     let kept = source.clone();
     let mut report = FileReport {
@@ -158,7 +180,7 @@ pub fn check_source(
         Ok(document) => document,
         Err(error) => {
             push_load_error(&mut report, &error, settings);
-            return report;
+            return (report, None);
         }
     };
     let mut raw: Vec<(&'static Rule, Severity, Finding)> = Vec::new();
@@ -184,6 +206,11 @@ pub fn check_source(
                 raw.extend(findings);
                 report.readiness = Some(plan.readiness);
                 report.coverage = coverage(plan.readiness, document.root());
+                let answered = DECISION_POINTS
+                    .iter()
+                    .map(|p| is_answered(document.root().pointer(p.pointer)))
+                    .collect();
+                checked = Some(CheckedPlan { plan, answered });
             }
             // The schema and the types agree, so this only happens if they drift apart.
             Err(error) => push_load_error(&mut report, &error, settings),
@@ -201,7 +228,7 @@ pub fn check_source(
     if report.diagnostics.is_empty() {
         report.source = None;
     }
-    report
+    (report, checked)
 }
 
 /// Runs every rule that is not off over a typed plan: the findings kept, in catalog order, each

@@ -1,0 +1,242 @@
+//! The CSV files: UTF-8, a header row, RFC 4180 quoting, CRLF line ends, and no cell a
+//! spreadsheet would run as a formula. Columns are listed in [`PLANS_COLUMNS`],
+//! [`DECISION_POINT_COLUMNS`] and [`CREDENTIAL_COLUMNS`], documented in docs/report.md (a
+//! test checks the two agree). Amounts are in the currency's main unit with two decimals.
+
+use pathway_schema::DECISION_POINTS;
+
+use crate::report::{PlanRow, Report};
+use crate::words::area_id;
+
+/// The columns of `plans.csv`.
+pub const PLANS_COLUMNS: [&str; 25] = [
+    "path",
+    "plan_id",
+    "organization",
+    "organization_kind",
+    "readiness",
+    "status",
+    "errors",
+    "warnings",
+    "infos",
+    "complete_for_level",
+    "points_required",
+    "points_answered",
+    "open_points",
+    "credentials",
+    "opportunities",
+    "in_classroom",
+    "incentive_types",
+    "disaggregate_by",
+    "currency",
+    "cost",
+    "committed",
+    "shortfall",
+    "educators",
+    "schools",
+    "students",
+];
+
+/// The columns of `decision-points.csv`: one row per plan and decision point.
+pub const DECISION_POINT_COLUMNS: [&str; 8] = [
+    "path",
+    "plan_id",
+    "readiness",
+    "decision_point",
+    "area",
+    "level",
+    "required",
+    "answered",
+];
+
+/// The columns of `credentials.csv`: one row per distinct credential.
+pub const CREDENTIAL_COLUMNS: [&str; 6] =
+    ["key", "matched_by", "title", "issuer", "plans", "plan_ids"];
+
+/// A cell as RFC 4180 writes it, neutralised for spreadsheets: a cell that starts with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so it is shown as text
+/// rather than run as a formula (OWASP's advice for CSV injection).
+pub fn cell(text: &str) -> String {
+    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let text = if risky {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if text.contains([',', '"', '\n', '\r']) || text.starts_with(' ') || text.ends_with(' ') {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+fn line(out: &mut String, cells: &[String]) {
+    let joined: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+    out.push_str(&joined.join(","));
+    out.push_str("\r\n");
+}
+
+fn header(columns: &[&str]) -> String {
+    let mut out = String::new();
+    line(
+        &mut out,
+        &columns.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>(),
+    );
+    out
+}
+
+/// Cents as `1234.50`; negative amounts keep their sign (and are neutralised as cells).
+pub fn amount(cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let cents = cents.unsigned_abs();
+    format!("{sign}{}.{:02}", cents / 100, cents % 100)
+}
+
+fn optional<T: ToString>(value: Option<T>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// `plans.csv`.
+pub fn plans(report: &Report) -> String {
+    let mut out = header(&PLANS_COLUMNS);
+    for row in &report.plans {
+        line(&mut out, &plan_cells(row));
+    }
+    out
+}
+
+fn plan_cells(row: &PlanRow) -> Vec<String> {
+    let counted = row.plan.is_some();
+    let money = |cents: i64| {
+        if counted {
+            amount(cents)
+        } else {
+            String::new()
+        }
+    };
+    vec![
+        row.path.clone(),
+        optional(row.plan.as_ref()),
+        optional(row.organization.as_ref()),
+        optional(row.organization_kind.as_ref()),
+        optional(row.readiness.as_ref()),
+        row.status.clone(),
+        row.errors.to_string(),
+        row.warnings.to_string(),
+        row.infos.to_string(),
+        optional(row.complete_for_level),
+        if counted {
+            row.points_required.to_string()
+        } else {
+            String::new()
+        },
+        if counted {
+            row.points_answered.to_string()
+        } else {
+            String::new()
+        },
+        row.open_points.join(" "),
+        if counted {
+            row.credentials.to_string()
+        } else {
+            String::new()
+        },
+        if counted {
+            row.opportunities.to_string()
+        } else {
+            String::new()
+        },
+        if counted {
+            row.in_classroom.to_string()
+        } else {
+            String::new()
+        },
+        row.incentive_types.join(" "),
+        row.disaggregate_by.join("; "),
+        optional(row.currency.as_ref()),
+        money(row.cost_cents),
+        money(row.committed_cents),
+        money(row.shortfall_cents),
+        optional(row.educators),
+        optional(row.schools),
+        optional(row.students),
+    ]
+}
+
+/// `decision-points.csv`: every plan × every decision point; for a plan that could not be
+/// read, `required` and `answered` are empty.
+pub fn decision_points(report: &Report) -> String {
+    let mut out = header(&DECISION_POINT_COLUMNS);
+    for row in &report.plans {
+        let level = row
+            .readiness
+            .as_deref()
+            .and_then(pathway_schema::Readiness::parse);
+        for (i, point) in DECISION_POINTS.iter().enumerate() {
+            let (required, answered) = match (level, row.answered) {
+                (Some(level), Some(mask)) => (
+                    (point.level <= level).to_string(),
+                    (i < 64 && mask & (1 << i) != 0).to_string(),
+                ),
+                _ => (String::new(), String::new()),
+            };
+            line(
+                &mut out,
+                &[
+                    row.path.clone(),
+                    optional(row.plan.as_ref()),
+                    optional(row.readiness.as_ref()),
+                    point.id.to_owned(),
+                    area_id(point.area).to_owned(),
+                    point.level.as_str().to_owned(),
+                    required,
+                    answered,
+                ],
+            );
+        }
+    }
+    out
+}
+
+/// `credentials.csv`: every distinct credential the network tracks, most plans first.
+pub fn credentials(report: &Report) -> String {
+    let mut out = header(&CREDENTIAL_COLUMNS);
+    for credential in &report.all_credentials {
+        line(
+            &mut out,
+            &[
+                credential.key.clone(),
+                credential.matched_by.clone(),
+                credential.title.clone(),
+                credential.issuer.clone(),
+                credential.plans.len().to_string(),
+                credential.plans.join(" "),
+            ],
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{amount, cell};
+
+    #[test]
+    fn formulas_are_neutralised_and_quotes_doubled() {
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(cell("+1"), "'+1");
+        assert_eq!(cell("-1"), "'-1");
+        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(cell("\tx"), "'\tx");
+        assert_eq!(cell("a,b"), "\"a,b\"");
+        assert_eq!(cell("line\nbreak"), "\"line\nbreak\"");
+        assert_eq!(cell("plain"), "plain");
+    }
+
+    #[test]
+    fn amounts_have_two_decimals() {
+        assert_eq!(amount(123_450), "1234.50");
+        assert_eq!(amount(5), "0.05");
+        assert_eq!(amount(-5), "-0.05");
+    }
+}

@@ -1,0 +1,32 @@
+//! The coverage heat map's cells: for one plan and one area, how many of the area's required
+//! decision points the plan answers.
+
+use pathway_schema::{DECISION_POINTS, Readiness};
+
+use crate::report::PlanRow;
+use crate::words::area_id;
+
+/// Answered and required points of `area` (its id) for a counted plan; `None` for a plan that
+/// could not be read.
+pub fn area_cell(row: &PlanRow, area: &str) -> Option<(u32, u32)> {
+    let level = row.readiness.as_deref().and_then(Readiness::parse)?;
+    let mask = row.answered?;
+    let (mut answered, mut required) = (0, 0);
+    for (i, point) in DECISION_POINTS.iter().enumerate() {
+        if area_id(point.area) == area && point.level <= level {
+            required += 1;
+            if i < 64 && mask & (1 << i) != 0 {
+                answered += 1;
+            }
+        }
+    }
+    Some((answered, required))
+}
+
+/// The cell as the coverage table shows it: `2/3`, or a dash where nothing is required.
+pub fn cell_text(row: &PlanRow, area: &str) -> String {
+    match area_cell(row, area) {
+        Some((_, 0)) | None => "—".to_owned(),
+        Some((answered, required)) => format!("{answered}/{required}"),
+    }
+}

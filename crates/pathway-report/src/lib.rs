@@ -1,0 +1,167 @@
+//! The state roll-up: many plans read into one briefing for state leaders and data files for
+//! state data systems (`pathway report`).
+//!
+//! Each plan is checked as `pathway validate` checks it; [`PlanFacts::of`] keeps a few figures
+//! of it, and [`Rollup::add`] counts them at once, so a run holds one plan at a time, a small
+//! row per plan and the [credential network](network), never every plan. [`Rollup::finish`]
+//! orders plans by id and file name, so the report does not depend on the order plans are named.
+//!
+//! ```
+//! use pathway_report::{Output, PlanFacts, Rollup, ReportProfile, render};
+//! use pathway_schema::source::Source;
+//! use pathway_validate::{Options, check_source_keeping_plan, config::RuleSettings};
+//!
+//! let text = "schema_version: 1\nid: demo\nreadiness: exploring\n\
+//!             organization: {name: Demo District, kind: district}\n";
+//! let (report, plan) = check_source_keeping_plan(
+//!     Source::new("demo.yaml", text.to_owned()),
+//!     None,
+//!     &Options::default(),
+//!     &RuleSettings::default(),
+//! );
+//! let mut rollup = Rollup::new();
+//! rollup.add(PlanFacts::of(&report, plan.as_ref()));
+//! let report = rollup.finish("Roll-up");
+//! assert_eq!(report.totals.plans, 1);
+//! assert_eq!(report.readiness[0].plans, 1);
+//! let files = render(&report, &ReportProfile::builtin(), &[Output::Csv]).unwrap();
+//! assert_eq!(files[0].0, "plans.csv");
+//! assert!(files[0].1.starts_with(b"path,plan_id,"));
+//! ```
+
+#![deny(missing_docs)]
+
+pub mod briefing;
+pub mod csv;
+pub mod facts;
+pub mod heat;
+pub mod heat_picture;
+pub mod money;
+pub mod network;
+pub mod profile;
+pub mod report;
+pub mod rollup;
+pub mod words;
+
+pub use facts::PlanFacts;
+pub use profile::ReportProfile;
+pub use report::Report;
+pub use rollup::Rollup;
+
+/// The files a roll-up can be written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Output {
+    /// `report.md`.
+    Markdown,
+    /// `report.docx`.
+    Docx,
+    /// `plans.csv`, `decision-points.csv` and `credentials.csv`.
+    Csv,
+    /// `report.json`.
+    Json,
+}
+
+impl Output {
+    /// Every output, in the order files are written.
+    pub const ALL: [Output; 4] = [Output::Markdown, Output::Docx, Output::Csv, Output::Json];
+}
+
+/// The JSON Schema of `report.json`, as committed in `schemas/pathway-report.v1.schema.json`.
+pub fn report_schema() -> serde_json::Value {
+    let mut schema = serde_json::to_value(schemars::schema_for!(Report)).unwrap_or_default();
+    if let Some(object) = schema.as_object_mut() {
+        object.insert(
+            "$id".to_owned(),
+            serde_json::Value::String(
+                "https://pathway-kit.github.io/schemas/pathway-report.v1.schema.json".to_owned(),
+            ),
+        );
+    }
+    strip_formats(&mut schema);
+    schema
+}
+
+/// schemars writes formats such as `uint64` that strict validators (ajv) refuse as unknown;
+/// the types and ranges already say what they mean.
+fn strip_formats(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(object) => {
+            if object
+                .get("format")
+                .and_then(|f| f.as_str())
+                .is_some_and(|f| f.starts_with("uint") || f.starts_with("int"))
+            {
+                object.remove("format");
+            }
+            object.values_mut().for_each(strip_formats);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(strip_formats),
+        _ => {}
+    }
+}
+
+/// `report.json`'s text.
+pub fn to_json(report: &Report) -> String {
+    let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The files of a roll-up in the outputs asked for: each file's name and bytes, in a fixed order.
+/// `Err` says why the Word file could not be assembled.
+pub fn render(
+    report: &Report,
+    profile: &ReportProfile,
+    outputs: &[Output],
+) -> Result<Vec<(&'static str, Vec<u8>)>, String> {
+    let mut outputs = outputs.to_vec();
+    outputs.sort();
+    outputs.dedup();
+    let mut files = Vec::new();
+    // The briefing has no constellation; the heat map is added to the Word file below.
+    let pictures = pathway_export::render::Pictures::new();
+    for output in outputs {
+        match output {
+            Output::Markdown => files.push((
+                "report.md",
+                pathway_export::render::to_bytes(
+                    &pathway_export::render::markdown::Markdown,
+                    &briefing::briefing(report, profile, false),
+                    &pictures,
+                )
+                .map_err(|e| e.to_string())?,
+            )),
+            Output::Docx => {
+                let docx = pathway_export::render::to_bytes(
+                    &pathway_export::render::docx::Word,
+                    &briefing::briefing(report, profile, true),
+                    &pictures,
+                )
+                .map_err(|e| e.to_string())?;
+                let docx = match heat_picture::draw(report) {
+                    Some((png, width, height)) => heat_picture::insert(
+                        &docx,
+                        &png,
+                        (width, height),
+                        &heat_picture::alt_text(report),
+                        "Decision-point coverage by area: each row a plan (or, for a large set, \
+                         a readiness level), each column an area of the toolkit, in the order \
+                         of the table above.",
+                    )?,
+                    None => docx,
+                };
+                files.push(("report.docx", docx));
+            }
+            Output::Csv => {
+                files.push(("plans.csv", csv::plans(report).into_bytes()));
+                files.push((
+                    "decision-points.csv",
+                    csv::decision_points(report).into_bytes(),
+                ));
+                files.push(("credentials.csv", csv::credentials(report).into_bytes()));
+            }
+            Output::Json => files.push(("report.json", to_json(report).into_bytes())),
+        }
+    }
+    Ok(files)
+}

@@ -1,0 +1,493 @@
+//! The aggregation: plans are added one at a time, as they are read, and counted at once; the
+//! roll-up keeps a small row per plan and the credential network, never a plan itself.
+
+use std::collections::BTreeMap;
+
+use pathway_schema::{Area, DECISION_POINTS, Readiness};
+use pathway_validate::Severity;
+
+use crate::facts::{PlanFacts, PlanSummary};
+use crate::network::{Network, normalize};
+use crate::report::*;
+use crate::words::{
+    FUNDING_KINDS, INCENTIVE_TYPES, OPPORTUNITY_KINDS, ORGANIZATION_KINDS, area_id, funding_kind,
+    incentive_type, opportunity_kind, organization_kind,
+};
+
+/// The most distinct equity groups counted; free text, so bounded like the credential network.
+pub const MAX_EQUITY_GROUPS: usize = 1_000;
+
+/// A roll-up in progress.
+#[derive(Debug, Default)]
+pub struct Rollup {
+    rows: Vec<PlanRow>,
+    totals: Totals,
+    levels: [(u64, u64); 4],
+    kinds: [u64; 4],
+    /// Per area: plans required, plans fully answered, points required, points answered.
+    areas: [[u64; 4]; 9],
+    /// Per point: plans required, answered when required, answered at any level.
+    points: Vec<[u64; 3]>,
+    network: Network,
+    opportunity_kinds: [(u64, u64); 6],
+    opportunities: (u64, u64, u64),
+    incentive_types: [u64; 5],
+    pay: BTreeMap<(bool, String), Vec<i64>>,
+    money: BTreeMap<(String, u16), MoneyYear>,
+    short: Vec<ShortPlan>,
+    equity: (u64, BTreeMap<String, u64>, u64),
+    findings: BTreeMap<(&'static str, Severity), (u64, u64)>,
+    errors: Vec<ErrorPlan>,
+}
+
+impl Rollup {
+    /// An empty roll-up.
+    pub fn new() -> Rollup {
+        Rollup {
+            points: vec![[0; 3]; DECISION_POINTS.len()],
+            ..Rollup::default()
+        }
+    }
+
+    /// Counts one plan.
+    pub fn add(&mut self, facts: PlanFacts) {
+        let position = u32::try_from(self.rows.len()).unwrap_or(u32::MAX);
+        self.totals.plans += 1;
+        if facts.errors > 0 {
+            self.totals.with_errors += 1;
+        }
+        for &(code, severity, n) in &facts.findings {
+            let entry = self.findings.entry((code, severity)).or_default();
+            entry.0 += n as u64;
+            entry.1 += 1;
+        }
+        let mut row = PlanRow {
+            path: facts.path.clone(),
+            plan: None,
+            organization: None,
+            organization_kind: None,
+            readiness: None,
+            status: "not-counted".to_owned(),
+            errors: facts.errors as u64,
+            warnings: facts.warnings as u64,
+            infos: facts.infos as u64,
+            complete_for_level: None,
+            points_required: 0,
+            points_answered: 0,
+            open_points: Vec::new(),
+            credentials: 0,
+            opportunities: 0,
+            in_classroom: 0,
+            incentive_types: Vec::new(),
+            disaggregate_by: Vec::new(),
+            currency: None,
+            cost_cents: 0,
+            committed_cents: 0,
+            shortfall_cents: 0,
+            educators: None,
+            schools: None,
+            students: None,
+            answered: None,
+        };
+        match &facts.plan {
+            Some(plan) => self.count_plan(position, plan, &mut row),
+            None => self.totals.not_counted += 1,
+        }
+        if facts.errors > 0 {
+            self.errors.push(ErrorPlan {
+                path: facts.path,
+                plan: row.plan.clone(),
+                counted: facts.plan.is_some(),
+                errors: facts.errors as u64,
+                first_error: facts.first_error.unwrap_or_default(),
+            });
+        }
+        self.rows.push(row);
+    }
+
+    fn count_plan(&mut self, position: u32, plan: &PlanSummary, row: &mut PlanRow) {
+        self.totals.counted += 1;
+        let complete = plan.complete();
+        if complete {
+            self.totals.complete_for_level += 1;
+        }
+        let level = Readiness::ALL
+            .iter()
+            .position(|&l| l == plan.readiness)
+            .unwrap_or(0);
+        if let Some(slot) = self.levels.get_mut(level) {
+            slot.0 += 1;
+            slot.1 += u64::from(complete);
+        }
+        if let Some(slot) = ORGANIZATION_KINDS
+            .iter()
+            .position(|&k| k == plan.kind)
+            .and_then(|i| self.kinds.get_mut(i))
+        {
+            *slot += 1;
+        }
+        for (a, &area) in Area::ALL.iter().enumerate() {
+            let (mut required, mut answered) = (0u64, 0u64);
+            for (i, point) in DECISION_POINTS.iter().enumerate() {
+                if point.area == area && point.level <= plan.readiness {
+                    required += 1;
+                    answered += u64::from(plan.answers(i));
+                }
+            }
+            if let Some(slot) = self.areas.get_mut(a)
+                && required > 0
+            {
+                slot[0] += 1;
+                slot[1] += u64::from(answered == required);
+                slot[2] += required;
+                slot[3] += answered;
+            }
+        }
+        for (i, point) in DECISION_POINTS.iter().enumerate() {
+            let Some(slot) = self.points.get_mut(i) else {
+                continue;
+            };
+            let required = point.level <= plan.readiness;
+            if required {
+                slot[0] += 1;
+                row.points_required += 1;
+                if plan.answers(i) {
+                    slot[1] += 1;
+                    row.points_answered += 1;
+                } else {
+                    row.open_points.push(point.id.to_owned());
+                }
+            }
+            slot[2] += u64::from(plan.answers(i));
+        }
+        self.network.add(position, &plan.credentials);
+        let mut opportunities = 0u64;
+        for (i, &n) in plan.opportunity_kinds.iter().enumerate() {
+            if let Some(slot) = self.opportunity_kinds.get_mut(i) {
+                slot.0 += u64::from(n);
+                slot.1 += u64::from(n > 0);
+            }
+            opportunities += u64::from(n);
+        }
+        self.opportunities.0 += opportunities;
+        self.opportunities.1 += u64::from(plan.in_classroom);
+        self.opportunities.2 += u64::from(plan.in_classroom > 0);
+        for kind in &plan.incentive_types {
+            if let Some(slot) = INCENTIVE_TYPES
+                .iter()
+                .position(|k| k == kind)
+                .and_then(|i| self.incentive_types.get_mut(i))
+            {
+                *slot += 1;
+            }
+        }
+        for pay in &plan.pay {
+            let per_credential = pay.unit == pathway_schema::MoneyUnit::PerCredential;
+            self.pay
+                .entry((per_credential, pay.currency.clone()))
+                .or_default()
+                .push(pay.cents);
+        }
+        let mut short_years = Vec::new();
+        for year in &plan.years {
+            let money = self
+                .money
+                .entry((plan.currency.clone(), year.year))
+                .or_insert_with(|| MoneyYear {
+                    currency: plan.currency.clone(),
+                    year: year.year,
+                    funding: FUNDING_KINDS
+                        .iter()
+                        .map(|&kind| FundingAmount {
+                            kind: funding_kind(kind).to_owned(),
+                            committed_cents: 0,
+                            anticipated_cents: 0,
+                        })
+                        .collect(),
+                    cost_cents: 0,
+                    shortfall_cents: 0,
+                    plans_short: 0,
+                });
+            for (i, funding) in money.funding.iter_mut().enumerate() {
+                funding.committed_cents += year.committed.get(i).copied().unwrap_or(0);
+                funding.anticipated_cents += year.anticipated.get(i).copied().unwrap_or(0);
+            }
+            money.cost_cents += year.cost;
+            money.shortfall_cents += year.shortfall;
+            row.cost_cents += year.cost;
+            row.committed_cents += year.committed.iter().sum::<i64>();
+            row.shortfall_cents += year.shortfall;
+            if year.shortfall > 0 {
+                money.plans_short += 1;
+                short_years.push(year.year);
+            }
+        }
+        if !short_years.is_empty() {
+            self.short.push(ShortPlan {
+                plan: plan.id.clone(),
+                organization: plan.organization.clone(),
+                currency: plan.currency.clone(),
+                shortfall_cents: row.shortfall_cents,
+                years: short_years,
+            });
+        }
+        if !plan.disaggregate_by.is_empty() {
+            self.equity.0 += 1;
+        }
+        let mut groups: Vec<String> = plan
+            .disaggregate_by
+            .iter()
+            .map(|g| normalize(g))
+            .filter(|g| !g.is_empty())
+            .collect();
+        groups.sort();
+        groups.dedup();
+        for group in groups {
+            if let Some(n) = self.equity.1.get_mut(&group) {
+                *n += 1;
+            } else if self.equity.1.len() < MAX_EQUITY_GROUPS {
+                self.equity.1.insert(group, 1);
+            } else {
+                self.equity.2 += 1;
+            }
+        }
+        row.plan = Some(plan.id.clone());
+        row.organization = Some(plan.organization.clone());
+        row.organization_kind = Some(organization_kind(plan.kind).to_owned());
+        row.readiness = Some(plan.readiness.as_str().to_owned());
+        row.status = "counted".to_owned();
+        row.complete_for_level = Some(complete);
+        row.credentials = plan.credentials.len() as u64;
+        row.opportunities = opportunities;
+        row.in_classroom = u64::from(plan.in_classroom);
+        row.incentive_types = INCENTIVE_TYPES
+            .iter()
+            .filter(|k| plan.incentive_types.contains(k))
+            .map(|&k| incentive_type(k).to_owned())
+            .collect();
+        row.disaggregate_by.clone_from(&plan.disaggregate_by);
+        row.currency = Some(plan.currency.clone());
+        [row.educators, row.schools, row.students] = plan.size;
+        row.answered = Some(plan.answered);
+    }
+
+    /// The finished report. Plans are ordered by id, then file name, so the report does not
+    /// depend on the order the plans were named or read in.
+    pub fn finish(self, title: &str) -> Report {
+        let Rollup {
+            mut rows,
+            totals,
+            levels,
+            kinds,
+            areas,
+            points,
+            network,
+            opportunity_kinds,
+            opportunities,
+            incentive_types,
+            pay,
+            money,
+            mut short,
+            equity,
+            findings,
+            mut errors,
+        } = self;
+        let key = |row: &PlanRow| (row.plan.clone().unwrap_or_default(), row.path.clone());
+        // Reading order → plan order, for the credential network's plan lists.
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        order.sort_by_cached_key(|&i| rows.get(i).map(key));
+        let mut rank = vec![0usize; rows.len()];
+        for (sorted, &read) in order.iter().enumerate() {
+            if let Some(slot) = rank.get_mut(read) {
+                *slot = sorted;
+            }
+        }
+        let ids: Vec<String> = rows
+            .iter()
+            .map(|row| row.plan.clone().unwrap_or_default())
+            .collect();
+        rows.sort_by_cached_key(key);
+        errors.sort_by(|a, b| {
+            (a.plan.as_deref().unwrap_or(""), &a.path)
+                .cmp(&(b.plan.as_deref().unwrap_or(""), &b.path))
+        });
+        short.sort_by(|a, b| {
+            (&a.currency, std::cmp::Reverse(a.shortfall_cents), &a.plan).cmp(&(
+                &b.currency,
+                std::cmp::Reverse(b.shortfall_cents),
+                &b.plan,
+            ))
+        });
+        let decision_points: Vec<PointCount> = DECISION_POINTS
+            .iter()
+            .zip(&points)
+            .map(|(point, n)| PointCount {
+                id: point.id.to_owned(),
+                area: area_id(point.area).to_owned(),
+                level: point.level.as_str().to_owned(),
+                plans_required: n[0],
+                plans_answered: n[1],
+                plans_open: n[0] - n[1],
+                plans_answering_any_level: n[2],
+            })
+            .collect();
+        let mut open: Vec<&PointCount> = decision_points
+            .iter()
+            .filter(|p| p.plans_open > 0)
+            .collect();
+        open.sort_by_key(|p| std::cmp::Reverse(p.plans_open));
+        let most_often_open = open.iter().take(10).map(|p| p.id.clone()).collect();
+        let mut all_credentials: Vec<SharedCredential> = network
+            .entries
+            .iter()
+            .map(|(key, entry)| {
+                let mut plans: Vec<(usize, &str)> = entry
+                    .plans
+                    .iter()
+                    .map(|&p| {
+                        let p = p as usize;
+                        (
+                            rank.get(p).copied().unwrap_or(p),
+                            ids.get(p).map_or("", String::as_str),
+                        )
+                    })
+                    .collect();
+                plans.sort();
+                SharedCredential {
+                    key: key.clone(),
+                    matched_by: crate::network::matched_by(key).to_owned(),
+                    title: entry.shown.0.clone(),
+                    issuer: entry.shown.1.clone(),
+                    plans: plans.into_iter().map(|(_, id)| id.to_owned()).collect(),
+                }
+            })
+            .collect();
+        all_credentials.sort_by(|a, b| {
+            b.plans
+                .len()
+                .cmp(&a.plans.len())
+                .then_with(|| a.key.cmp(&b.key))
+        });
+        let shared = all_credentials
+            .iter()
+            .filter(|c| c.plans.len() > 1)
+            .cloned()
+            .collect();
+        let mut kinds_out: Vec<OpportunityKindCount> = OPPORTUNITY_KINDS
+            .iter()
+            .zip(opportunity_kinds)
+            .map(|(&kind, (n, plans))| OpportunityKindCount {
+                kind: opportunity_kind(kind).to_owned(),
+                opportunities: n,
+                plans,
+            })
+            .collect();
+        kinds_out.sort_by_key(|k| std::cmp::Reverse(k.opportunities));
+        let spreads = |per_credential: bool| -> Vec<Spread> {
+            pay.iter()
+                .filter(|((p, _), _)| *p == per_credential)
+                .filter_map(|((_, currency), amounts)| spread(currency, amounts))
+                .collect()
+        };
+        let mut groups: Vec<GroupCount> = equity
+            .1
+            .into_iter()
+            .map(|(group, plans)| GroupCount { group, plans })
+            .collect();
+        groups.sort_by_key(|g| std::cmp::Reverse(g.plans));
+        let mut findings_by_rule: Vec<RuleCount> = findings
+            .into_iter()
+            .map(|((code, severity), (n, plans))| RuleCount {
+                code: code.to_owned(),
+                severity: severity.as_str().to_owned(),
+                findings: n,
+                plans,
+            })
+            .collect();
+        findings_by_rule.sort_by_key(|r| std::cmp::Reverse(r.findings));
+        Report {
+            report_version: REPORT_VERSION,
+            title: title.to_owned(),
+            totals,
+            readiness: Readiness::ALL
+                .iter()
+                .zip(levels)
+                .map(|(level, (plans, complete))| LevelCount {
+                    level: level.as_str().to_owned(),
+                    plans,
+                    complete,
+                })
+                .collect(),
+            organization_kinds: ORGANIZATION_KINDS
+                .iter()
+                .zip(kinds)
+                .map(|(&kind, plans)| KindCount {
+                    kind: organization_kind(kind).to_owned(),
+                    plans,
+                })
+                .collect(),
+            areas: Area::ALL
+                .iter()
+                .zip(areas)
+                .map(|(&area, n)| AreaCount {
+                    area: area_id(area).to_owned(),
+                    title: area.title().to_owned(),
+                    plans_required: n[0],
+                    plans_answered: n[1],
+                    points_required: n[2],
+                    points_answered: n[3],
+                })
+                .collect(),
+            decision_points,
+            most_often_open,
+            credentials: CredentialNetwork {
+                offered: network.offered,
+                distinct: network.entries.len() as u64,
+                untracked: network.untracked,
+                shared,
+            },
+            opportunities: Opportunities {
+                total: opportunities.0,
+                in_classroom: opportunities.1,
+                plans_with_classroom_opportunity: opportunities.2,
+                kinds: kinds_out,
+            },
+            incentives: IncentiveSpread {
+                types: INCENTIVE_TYPES
+                    .iter()
+                    .zip(incentive_types)
+                    .map(|(&kind, plans)| TypeCount {
+                        kind: incentive_type(kind).to_owned(),
+                        plans,
+                    })
+                    .collect(),
+                per_credential: spreads(true),
+                per_year: spreads(false),
+            },
+            money: money.into_values().collect(),
+            plans_short: short,
+            equity: EquityCount {
+                plans_disaggregating: equity.0,
+                groups,
+                untracked: equity.2,
+            },
+            plans_with_errors: errors,
+            findings_by_rule,
+            plans: rows,
+            all_credentials,
+        }
+    }
+}
+
+/// Lowest, median (the lower middle) and highest of some amounts.
+fn spread(currency: &str, amounts: &[i64]) -> Option<Spread> {
+    let mut sorted = amounts.to_vec();
+    sorted.sort_unstable();
+    Some(Spread {
+        currency: currency.to_owned(),
+        count: sorted.len() as u64,
+        lowest_cents: *sorted.first()?,
+        median_cents: *sorted.get((sorted.len() - 1) / 2)?,
+        highest_cents: *sorted.last()?,
+    })
+}
