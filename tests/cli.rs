@@ -532,3 +532,24 @@ fn the_templates_folder_named_in_pathway_toml_is_used_by_validate_and_export() {
     assert!(out.join("juniper-ridge-pathways-parents.md").is_file());
     std::fs::remove_dir_all(&folder).unwrap();
 }
+
+// Regression: pre-commit names every staged YAML and JSON file, and a named file is always
+// checked, so the hook reported a commit's package.json as a broken plan.
+#[test]
+fn plans_only_skips_named_files_that_are_not_plans() {
+    let folder = scratch("plans-only");
+    std::fs::write(folder.join("package.json"), "{\"name\": \"x\"}\n").unwrap();
+    let package = folder.join("package.json");
+    let plan = "examples/juniper-ridge-designing.yaml";
+    let named = pathway_in(&["validate", plan, package.to_str().unwrap()], &[]);
+    assert_eq!(named.status.code(), Some(1), "a named file is checked");
+    let only = pathway_in(
+        &["validate", "--plans-only", plan, package.to_str().unwrap()],
+        &[],
+    );
+    assert_eq!(only.status.code(), Some(0), "{}", stdout(&only));
+    let text = stdout(&only);
+    assert!(text.contains("1 plan: 0 errors"), "{text}");
+    assert!(text.contains("skipped 1 file that is not a plan"), "{text}");
+    std::fs::remove_dir_all(&folder).unwrap();
+}

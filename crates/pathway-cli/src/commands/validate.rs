@@ -53,6 +53,11 @@ pub struct ValidateArgs {
     /// When to colour the human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// Check a YAML or JSON file named on the command line only when it is a plan, as in a
+    /// folder; others are skipped and counted. For hooks that pass every changed file, such as
+    /// the pre-commit hook, so that a package.json in a commit is not reported.
+    #[arg(long)]
+    plans_only: bool,
     /// Print the findings and nothing else: no summary line and no notes (human output; the
     /// other formats are for programs and keep their shape). The exit status still tells.
     #[arg(short, long)]
@@ -139,6 +144,15 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
         mut skipped,
         mut problems,
     } = plan_files(&args.paths);
+    let mut files = files;
+    if args.plans_only {
+        for found in files
+            .iter_mut()
+            .filter(|found| found.path.as_os_str() != "-")
+        {
+            found.walked = true;
+        }
+    }
     let mut jobs = Vec::new();
     let mut configs: HashMap<PathBuf, Config> = HashMap::new();
     // Plans in one directory share their configuration file: look for it once per directory.
