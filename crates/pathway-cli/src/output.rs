@@ -84,30 +84,6 @@ fn existing(path: &Path) -> anyhow::Result<Option<std::fs::Metadata>> {
     }
 }
 
-/// A word for a file that is not a regular file.
-fn kind_of(file_type: std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if file_type.is_fifo() {
-            return "a named pipe (FIFO)";
-        }
-        if file_type.is_socket() {
-            return "a socket";
-        }
-        if file_type.is_block_device() || file_type.is_char_device() {
-            return "a device";
-        }
-    }
-    if file_type.is_symlink() {
-        "a symbolic link"
-    } else if file_type.is_dir() {
-        "a directory"
-    } else {
-        "not a regular file"
-    }
-}
-
 /// Writes `bytes` to `path` through a temporary file in the same directory, renamed into place
 /// once complete: readers see the old file or the new one, never a part.
 ///
@@ -128,7 +104,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: Overwrite) -> anyh
             bail!(
                 "{} is {}; pathway replaces only regular files: remove it, or write somewhere else",
                 shown(path),
-                kind_of(metadata.file_type())
+                crate::walk::kind_of(metadata.file_type())
             );
         }
     }
