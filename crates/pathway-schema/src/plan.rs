@@ -31,7 +31,9 @@ pub use incentives::{
     CompensationForm, Incentive, IncentiveType, Incentives, PaidTo, PaySetBy, PaySetting,
     ValueProposition,
 };
-pub use learning::{Learning, Quality};
+pub use learning::{
+    Appeal, AssessorCapacity, DayCount, EvidenceInEvaluation, Learning, Participation, Quality,
+};
 pub use scope::{
     FundingKind, FundingSource, FundingStatus, FundingYear, GrowthYear, PointOfContact,
     ProgramCost, Scope,

@@ -369,6 +369,10 @@ fn placeholder(w: &mut String, id: &str, key: &str, start: u16) {
             );
             line(
                 w,
+                "      # assessors: 0  # trained assessors scoring submissions that year",
+            );
+            line(
+                w,
                 "      resources: \"TODO: assessors, coaching and release time needed that year\"",
             );
         }
@@ -464,10 +468,34 @@ fn placeholder(w: &mut String, id: &str, key: &str, start: u16) {
         (_, "educator_voice") => todo(w, "how educators shape and run the pathways"),
         (_, "pitfalls") => todo(w, "pitfalls of involving educators, and how you avoid them"),
         (_, "decision_making") => todo(w, "where decisions about the pathways are made"),
-        (_, "review") => todo(w, "how credentials are reviewed and assessors calibrated"),
+        (_, "review") => {
+            todo(w, "how credentials are reviewed and assessors calibrated");
+            line(
+                w,
+                "  # evidence_in_evaluation: kept-out  # kept-out, educator-chooses or may-be-used",
+            );
+            line(
+                w,
+                "  # resubmissions: 2  # times a submission that falls short may be resubmitted",
+            );
+            line(
+                w,
+                "  # appeal: {heard_by: \"who hears an appeal of a score\", within_days: 20, days: school}",
+            );
+            line(
+                w,
+                "  # assessor_capacity: {submissions_per_assessor: 40, assessors_per_submission: 2}",
+            );
+        }
         ("learning.feedback", _) => todo(w, "how educators hear how they are doing"),
         ("communication.feedback", _) => todo(w, "how stakeholders' feedback is gathered and used"),
-        (_, "time") => todo(w, "how time is built in for this learning"),
+        (_, "time") => {
+            todo(w, "how time is built in for this learning");
+            line(
+                w,
+                "  # participation: voluntary  # voluntary, invited (they may decline) or assigned",
+            );
+        }
         (_, "evidence") => todo(w, "how evidence guides professional learning"),
         (_, "unlocks") => todo(w, "how completing a pathway unlocks something more"),
         _ => todo(w, "your answer"),

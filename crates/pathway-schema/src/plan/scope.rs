@@ -195,6 +195,11 @@ pub struct GrowthYear {
     #[serde(default)]
     #[schemars(example = recipients_example())]
     pub recipients: BTreeMap<Id, u32>,
+    /// Trained assessors scoring submissions that year. With `quality.assessor_capacity`, the
+    /// district's document compares what they can score with the credentials expected.
+    #[serde(default)]
+    #[schemars(example = 24)]
+    pub assessors: Option<u32>,
     /// What the program needs that year to serve them: assessors, coaching, release time.
     #[serde(default)]
     pub resources: Option<String>,
