@@ -62,6 +62,22 @@ pub fn join_words<S: AsRef<str>>(items: &[S]) -> String {
     }
 }
 
+/// Names joined the way a sentence lists them, each once; when a name holds a comma of its own
+/// ("Title II, Part A"), with semicolons so the reader sees where each name ends:
+/// `a, b and c`, or `a, b; c; and d`.
+pub fn join_names<S: AsRef<str>>(items: &[S]) -> String {
+    let names = distinct(items);
+    if !names.iter().any(|name| name.contains(',')) {
+        return join_words(&names);
+    }
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [one, two] => format!("{one}; and {two}"),
+        [init @ .., last] => format!("{}; and {last}", init.join("; ")),
+    }
+}
+
 /// Items that may hold commas of their own (free text from the plan), joined with semicolons,
 /// each once: `a`, `a; b`, `a; b; c`.
 pub fn join_clauses<S: AsRef<str>>(items: &[S]) -> String {
@@ -80,6 +96,15 @@ pub fn number_word(number: u32) -> String {
             || group_thousands(u64::from(number)),
             |word| (*word).to_owned(),
         )
+}
+
+/// How many times, as prose says it: `once`, `twice`, `three times`, `12 times`.
+pub fn times(number: u32) -> String {
+    match number {
+        1 => "once".to_owned(),
+        2 => "twice".to_owned(),
+        n => format!("{} times", number_word(n)),
+    }
 }
 
 /// Alternatives joined the way a sentence offers them, each once: `a`, `a or b`, `a, b or c`.
@@ -221,6 +246,24 @@ mod tests {
         assert_eq!(format_date(&date), "August 26, 2026");
         assert_eq!(school_year(2027), "2026–27");
         assert_eq!(school_year(2100), "2099–00");
+    }
+
+    #[test]
+    fn names_with_commas_are_joined_with_semicolons() {
+        assert_eq!(join_names(&["a", "b", "c"]), "a, b and c");
+        assert_eq!(
+            join_names(&["Title II, Part A", "Foundation", "Title II, Part A"]),
+            "Title II, Part A; and Foundation"
+        );
+        assert_eq!(join_names(&["a", "b, c", "d"]), "a; b, c; and d");
+    }
+
+    #[test]
+    fn counts_of_times_read_as_prose() {
+        assert_eq!(times(1), "once");
+        assert_eq!(times(2), "twice");
+        assert_eq!(times(3), "three times");
+        assert_eq!(times(12), "12 times");
     }
 
     #[test]

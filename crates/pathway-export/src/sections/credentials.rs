@@ -144,7 +144,7 @@ pub(super) fn credential_details(ctx: &Context, out: &mut Out) {
 }
 
 /// What earning the credential costs the educator: "Free", "$50".
-fn cost_to_educator(credential: &pathway_schema::Credential) -> Option<String> {
+pub(super) fn cost_to_educator(credential: &pathway_schema::Credential) -> Option<String> {
     let cost = credential.cost_to_educator.as_ref()?;
     if cost.value <= 0.0 {
         return Some("Free".to_owned());

@@ -147,6 +147,10 @@ pub(super) fn board_decisions(ctx: &Context, out: &mut Out) {
             }
             if let Some(ends) = &approval.ends {
                 text.push_str(&format!("; ends {}", format_date(ends)));
+                // An agreement that ends inside the plan period needs a renewal vote.
+                if plan.period.as_ref().is_some_and(|p| ends < &p.end) {
+                    text.push_str(", before the plan does, so it needs renewing");
+                }
             }
             text.push('.');
             vec![
@@ -183,7 +187,7 @@ pub(super) fn board_decisions(ctx: &Context, out: &mut Out) {
 /// What a source provides, year by year, from the budget: "$30,000 in 2026–27 and $28,000
 /// (anticipated) in 2027–28"; its amount as written when the budget does not count it (another
 /// currency).
-fn source_by_year(
+pub(super) fn source_by_year(
     ctx: &Context,
     position: usize,
     source: &pathway_schema::FundingSource,

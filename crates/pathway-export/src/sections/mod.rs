@@ -18,6 +18,7 @@ mod questions;
 mod results;
 mod risks;
 mod summary;
+mod terms;
 
 use std::collections::HashMap;
 
@@ -386,6 +387,39 @@ pub(crate) fn pilot_label(pilot: &pathway_schema::Pilot) -> &'static str {
         Some(pathway_schema::PilotStatus::Planned) => "The pilot (planned):",
         Some(pathway_schema::PilotStatus::Running) => "The pilot (under way):",
         Some(pathway_schema::PilotStatus::Completed) => "The pilot (completed):",
+    }
+}
+
+/// The pilot's status and dates in one sentence: "The pilot is completed: it ran from August
+/// 21, 2023 to June 13, 2025, with 800 educators." `None` when the plan gives none of them.
+pub(crate) fn pilot_sentence(pilot: &pathway_schema::Pilot) -> Option<String> {
+    use pathway_schema::PilotStatus;
+    let (status, verb) = match pilot.status {
+        Some(PilotStatus::Completed) => (Some("completed"), "ran"),
+        Some(PilotStatus::Running) => (Some("under way"), "runs"),
+        Some(PilotStatus::Planned) => (Some("planned, not started yet"), "is to run"),
+        None => (None, "runs"),
+    };
+    let mut facts = String::new();
+    if let (Some(start), Some(end)) = (&pilot.start, &pilot.end) {
+        facts.push_str(&format!(
+            " from {} to {}",
+            crate::text::format_date(start),
+            crate::text::format_date(end)
+        ));
+    }
+    if let Some(n) = pilot.participants {
+        let with = if facts.is_empty() { " with" } else { ", with" };
+        facts.push_str(&format!(
+            "{with} {}",
+            crate::text::count(n as usize, "educator", "educators")
+        ));
+    }
+    match (status, facts.is_empty()) {
+        (None, true) => None,
+        (Some(status), true) => Some(format!("The pilot is {status}.")),
+        (None, false) => Some(format!("The pilot {verb}{facts}.")),
+        (Some(status), false) => Some(format!("The pilot is {status}: it {verb}{facts}.")),
     }
 }
 

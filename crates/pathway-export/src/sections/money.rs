@@ -30,8 +30,9 @@ pub(super) fn budget(ctx: &Context, out: &mut Out) {
         out.heading(HeadingLevel::Subsection, "Balance by year");
         if has_anticipated(ctx) {
             out.sentence(
-                "The balance counts committed money only; anticipated money (applied for, \
-                 expected or awaiting a vote) is shown beside it.",
+                "The balance counts committed money only, as the plan's budget check does; \
+                 anticipated money (applied for, expected or awaiting a vote) is shown beside \
+                 it and does not close a gap.",
             );
         }
         out.table(balance_table(
@@ -213,11 +214,11 @@ fn group_tables(ctx: &Context, out: &mut Out) {
             .collect();
         out.heading(
             HeadingLevel::Minor,
-            &format!("Paid from {}", join_words(&names)),
+            &format!("Paid from {}", crate::text::join_names(&names)),
         );
         out.paragraph(vec![
             Inline::strong("Pays for:"),
-            Inline::text(format!(" {}.", join_words(&paid))),
+            Inline::text(format!(" {}.", crate::text::join_names(&paid))),
         ]);
         if !group.complete {
             out.sentence(
@@ -242,7 +243,7 @@ fn group_tables(ctx: &Context, out: &mut Out) {
             .collect();
         out.paragraph(vec![
             Inline::strong("No funding source named:"),
-            Inline::text(format!(" {}.", join_words(&paid))),
+            Inline::text(format!(" {}.", crate::text::join_names(&paid))),
         ]);
     }
 }
@@ -308,14 +309,17 @@ pub(super) fn funding_sources(ctx: &Context, out: &mut Out) {
     let Some(scope) = &ctx.plan.scope else {
         return;
     };
-    let mut table = Table::new(["Source", "Kind", "Amount", "Years", "Conditions"]);
-    for source in &scope.funding {
-        let years: Vec<String> = source.years.iter().map(|y| school_year(*y)).collect();
+    // "By year" comes from the budget, so a year that steps down or is only anticipated reads
+    // as the balance counts it.
+    let mut table = Table::new(["Source", "Kind", "Amount", "By year", "Conditions"]);
+    for (position, source) in scope.funding.iter().enumerate() {
         table.push_row([
             vec![Inline::strong(one_line(&source.name))],
             vec![Inline::text(funding_kind(source.kind))],
             vec![Inline::text(format_money(&source.amount))],
-            vec![Inline::text(join_words(&years))],
+            vec![Inline::text(super::leadership::source_by_year(
+                ctx, position, source,
+            ))],
             vec![Inline::text(
                 answer(source.restrictions.as_ref()).map_or_else(|| "—".to_owned(), one_line),
             )],
@@ -330,21 +334,25 @@ pub(super) fn growth(ctx: &Context, out: &mut Out) {
     };
     let mut years: Vec<_> = scope.growth.iter().collect();
     years.sort_by_key(|g| g.year);
-    let mut table = Table::new([
-        "Year",
-        "Participants",
-        "Credentials earned",
-        "Resources needed",
-    ])
-    .numeric(&[1, 2]);
+    let with_assessors = years.iter().any(|y| y.assessors.is_some());
+    let mut headers = vec!["Year", "Participants", "Credentials earned"];
+    if with_assessors {
+        headers.push("Assessors");
+    }
+    headers.push("Resources needed");
+    let mut table = Table::new(headers).numeric(if with_assessors { &[1, 2, 3] } else { &[1, 2] });
+    let count = |n: Option<u32>| n.map_or_else(|| "—".to_owned(), |n| group_thousands(n.into()));
     for year in years {
-        table.push_text_row([
+        let mut row = vec![
             school_year(year.year),
             group_thousands(u64::from(year.participants)),
-            year.credentials
-                .map_or_else(|| "—".to_owned(), |n| group_thousands(u64::from(n))),
-            answer(year.resources.as_ref()).map_or_else(|| "—".to_owned(), one_line),
-        ]);
+            count(year.credentials),
+        ];
+        if with_assessors {
+            row.push(count(year.assessors));
+        }
+        row.push(answer(year.resources.as_ref()).map_or_else(|| "—".to_owned(), one_line));
+        table.push_text_row(row);
     }
     out.table(table);
 }

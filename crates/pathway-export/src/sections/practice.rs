@@ -24,22 +24,44 @@ pub(super) fn time_demands(ctx: &Context, out: &mut Out) {
     if let Some(time) = plan.learning.as_ref().and_then(|l| answer(l.time.as_ref())) {
         out.labeled("Where the time comes from.", time);
     }
-    let mut credentials = Table::new(["Credential", "Hours"]).numeric(&[1]);
+    // What a credential costs the member and what else it earns them sit beside its hours,
+    // when the plan says any of it: the trade a member weighs.
+    let terms = plan.credentials.iter().any(|c| {
+        c.cost_to_educator.is_some()
+            || c.valid_for_years.is_some()
+            || super::credentials::also_counts_for(c).is_some()
+    });
+    let mut headers = vec!["Credential", "Hours"];
+    if terms {
+        headers.extend(["Cost to the educator", "Also counts for", "Valid for"]);
+    }
+    let mut credentials = Table::new(headers).numeric(&[1]);
     let mut total = 0.0;
+    let dash = || "—".to_owned();
     for credential in &plan.credentials {
         total += credential.hours.unwrap_or(0.0);
-        credentials.push_text_row([
+        let mut row = vec![
             one_line(&credential.title),
-            credential
-                .hours
-                .map_or_else(|| "—".to_owned(), format_number),
-        ]);
+            credential.hours.map_or_else(dash, format_number),
+        ];
+        if terms {
+            row.push(super::credentials::cost_to_educator(credential).unwrap_or_else(dash));
+            row.push(super::credentials::also_counts_for(credential).unwrap_or_else(dash));
+            row.push(credential.valid_for_years.map_or_else(dash, |years| {
+                crate::text::count(years as usize, "year", "years")
+            }));
+        }
+        credentials.push_text_row(row);
     }
     if total > 0.0 {
-        credentials.push_row([
+        let mut row = vec![
             vec![Inline::strong("All credentials")],
             vec![Inline::strong(format_number(total))],
-        ]);
+        ];
+        if terms {
+            row.extend([Vec::new(), Vec::new(), Vec::new()]);
+        }
+        credentials.push_row(row);
     }
     out.table(credentials);
     if !plan.pathways.is_empty() {
@@ -106,8 +128,19 @@ pub(super) fn assessment(ctx: &Context, out: &mut Out) {
             None => {}
         }
     }
+    if let Some(rule) = super::terms::evidence_in_evaluation(plan) {
+        out.labeled("Evidence and evaluations.", rule);
+    }
+    if let Some(rule) = super::terms::resubmissions(plan) {
+        out.labeled("Resubmission.", &rule);
+    }
+    let rule = super::terms::appeal(plan);
+    if let Some(rule) = &rule {
+        out.labeled("Appeal.", rule);
+    }
     match quality.and_then(|q| answer(q.appeals.as_ref())) {
         Some(appeals) => out.labeled("Appeals.", appeals),
+        None if rule.is_some() => {}
         None => out.callout(
             Tone::Warning,
             "No appeal process yet.",

@@ -3,9 +3,13 @@
 //! much time does it take, is my job safe — each answered in the plan's own words or marked as
 //! not answered yet.
 //!
-//! The format has no field of its own for voluntariness or for keeping evidence out of
-//! evaluations; plans say it in their free text (pitfalls, messages, roles). So the answer is
-//! the plan's own sentences that speak to the question, quoted word for word and each once.
+//! The answers come from the plan's structured fields (`learning.participation`,
+//! `quality.evidence_in_evaluation`, `quality.resubmissions`, `quality.appeal`; see [`terms`]).
+//! A plan that leaves a field out may still say it in free text (pitfalls, messages, roles), so
+//! then the answer is the plan's own sentences that speak to the question, quoted word for word
+//! and each once.
+//!
+//! [`terms`]: super::terms
 
 use pathway_schema::IncentiveType;
 
@@ -26,10 +30,14 @@ pub(super) fn questions(ctx: &Context, out: &mut Out) {
     let mut questions = vec![
         Question {
             label: "Is it voluntary?",
-            answer: quoted(&sentences_about(
-                ctx,
-                &["voluntary", "optional", "not assign"],
-            )),
+            answer: super::terms::participation(ctx.plan)
+                .map(str::to_owned)
+                .or_else(|| {
+                    quoted(&sentences_about(
+                        ctx,
+                        &["voluntary", "optional", "not assign"],
+                    ))
+                }),
             silent: "the plan does not say yet whether taking part is voluntary; ask before you \
                      rely on it.",
         },
@@ -39,15 +47,19 @@ pub(super) fn questions(ctx: &Context, out: &mut Out) {
             } else {
                 "Does my evidence count in my evaluation?"
             },
-            answer: quoted(
-                &sentences_about(ctx, &["evaluation"])
-                    .into_iter()
-                    .filter(|s| {
-                        let s = s.to_lowercase();
-                        s.contains("evidence") || s.contains("score")
-                    })
-                    .collect::<Vec<_>>(),
-            ),
+            answer: super::terms::evidence_in_evaluation(ctx.plan)
+                .map(str::to_owned)
+                .or_else(|| {
+                    quoted(
+                        &sentences_about(ctx, &["evaluation"])
+                            .into_iter()
+                            .filter(|s| {
+                                let s = s.to_lowercase();
+                                s.contains("evidence") || s.contains("score")
+                            })
+                            .collect::<Vec<_>>(),
+                    )
+                }),
             silent: "the plan does not say yet whether credential evidence is kept out of \
                      performance evaluations.",
         },
@@ -206,25 +218,32 @@ fn quoted(sentences: &[String]) -> Option<String> {
     Some(text)
 }
 
+/// Resubmission from `quality.resubmissions`, else the feedback's sentences about it; the
+/// appeal from `quality.appeal`, else the plan's `quality.appeals` text.
 fn resubmission_and_appeals(ctx: &Context) -> Option<String> {
-    let mut parts: Vec<String> = ctx
-        .plan
-        .learning
-        .iter()
-        .filter_map(|l| answer(l.feedback.as_ref()))
-        .flat_map(sentences)
-        .filter(|s| {
-            let s = s.to_lowercase();
-            s.contains("resubmit") || s.contains("next steps")
-        })
-        .collect();
-    if let Some(appeals) = ctx
+    let mut parts: Vec<String> = match super::terms::resubmissions(ctx.plan) {
+        Some(rule) => vec![rule],
+        None => ctx
+            .plan
+            .learning
+            .iter()
+            .filter_map(|l| answer(l.feedback.as_ref()))
+            .flat_map(sentences)
+            .filter(|s| {
+                let s = s.to_lowercase();
+                s.contains("resubmit") || s.contains("next steps")
+            })
+            .collect(),
+    };
+    let appeals = ctx
         .plan
         .quality
         .as_ref()
-        .and_then(|q| answer(q.appeals.as_ref()))
-    {
-        parts.push(one_line(appeals));
+        .and_then(|q| answer(q.appeals.as_ref()));
+    match (super::terms::appeal(ctx.plan), appeals) {
+        (Some(rule), _) => parts.push(rule),
+        (None, Some(appeals)) => parts.push(one_line(appeals)),
+        (None, None) => {}
     }
     quoted(&parts)
 }

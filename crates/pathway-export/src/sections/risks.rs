@@ -47,6 +47,7 @@ pub(super) fn risks(ctx: &Context, out: &mut Out) {
         .as_ref()
         .and_then(|q| answer(q.appeals.as_ref()))
         .is_none()
+        && super::terms::appeal(plan).is_none()
         && !plan.credentials.is_empty()
     {
         flags.push(flag(
@@ -105,33 +106,61 @@ fn flag(label: &str, text: impl Into<String>) -> Vec<Inline> {
     ]
 }
 
-/// A counted source whose last year comes before the budget's last year: the money it gave in
-/// its last year has to be found elsewhere from the next year on.
+/// A counted source whose last committed year comes before the budget's last year: the money it
+/// gave in that year has to be found elsewhere from the next year on, or, where the source
+/// anticipates more, still has to be won.
 fn funding_that_ends_early(ctx: &Context, flags: &mut Vec<Vec<Inline>>) {
     let budget = &ctx.model.budget;
     let Some(&last) = budget.years.last() else {
         return;
     };
     for line in &budget.sources {
-        let Some((&ends, provision)) = line.by_year.iter().next_back() else {
+        let Some((&ends, provision)) = line
+            .by_year
+            .iter()
+            .rev()
+            .find(|(_, provision)| provision.committed.is_positive())
+        else {
             continue;
         };
         if ends >= last {
             continue;
         }
-        let amount = provision.committed + provision.anticipated;
-        flags.push(flag(
-            "Funding ends early:",
+        let later: Vec<String> = line
+            .by_year
+            .range(ends.saturating_add(1)..)
+            .filter(|(_, provision)| provision.anticipated.is_positive())
+            .map(|(year, provision)| {
+                format!(
+                    "{} in {}",
+                    ctx.money(provision.anticipated),
+                    school_year(*year)
+                )
+            })
+            .collect();
+        let text = if later.is_empty() {
             format!(
                 "{} pays {} in {}, its last year; the plan runs to {}, so from {} that money \
                  must come from another source or the costs it covers must stop.",
                 one_line(&line.source.name),
-                ctx.money(amount),
+                ctx.money(provision.committed + provision.anticipated),
                 school_year(ends),
                 school_year(last),
                 school_year(ends.saturating_add(1)),
-            ),
-        ));
+            )
+        } else {
+            format!(
+                "{} pays {} in {}, its last year of committed money; the plan runs to {}, and \
+                 what it may give after that ({}) is anticipated, not yet committed, so the \
+                 costs it covers need another source if it does not come.",
+                one_line(&line.source.name),
+                ctx.money(provision.committed),
+                school_year(ends),
+                school_year(last),
+                crate::text::join_words(&later),
+            )
+        };
+        flags.push(flag("Funding ends early:", text));
     }
 }
 
@@ -159,10 +188,102 @@ fn agreements_that_end_early(plan: &Plan, flags: &mut Vec<Vec<Inline>>) {
     }
 }
 
-/// The submissions projected in the busiest year against the assessors the plan projects that
-/// year (the recipients of the incentives that come with an assessor role).
+/// Assessor capacity against the credentials expected: from `scope.growth[].assessors` and
+/// `quality.assessor_capacity` when the plan gives them; otherwise the load per assessor in the
+/// busiest year, with the assessors counted as the recipients of the incentives that come with
+/// an assessor role.
 fn assessor_load(ctx: &Context, flags: &mut Vec<Vec<Inline>>) {
-    let plan = ctx.plan;
+    let years = super::terms::scoring_years(ctx.plan);
+    if let Some(clause) = super::terms::capacity_clause(ctx.plan)
+        && !years.is_empty()
+    {
+        assessor_capacity(&years, &clause, flags);
+        return;
+    }
+    let busiest = if years.is_empty() {
+        busiest_by_assessor_incentives(ctx.plan)
+    } else {
+        years
+            .iter()
+            .map(|y| (y.year, y.credentials, y.assessors))
+            .reduce(|a, b| {
+                if f64::from(b.1) / f64::from(b.2) > f64::from(a.1) / f64::from(a.2) {
+                    b
+                } else {
+                    a
+                }
+            })
+    };
+    if let Some((year, submissions, assessors)) = busiest {
+        flags.push(flag(
+            "Assessor load:",
+            format!(
+                "the busiest year is {}, with {} credentials expected and {} assessors, about \
+                 {} submissions for each assessor to score (more where two assessors score \
+                 each one); check that against the time assessors are given.",
+                school_year(year),
+                group_thousands(submissions.into()),
+                group_thousands(assessors.into()),
+                format_number((f64::from(submissions) / f64::from(assessors)).round()),
+            ),
+        ));
+    }
+}
+
+/// The years whose assessors cannot score the credentials expected, or the closest year when
+/// every year has room.
+fn assessor_capacity(
+    years: &[super::terms::ScoringYear],
+    clause: &str,
+    flags: &mut Vec<Vec<Inline>>,
+) {
+    let scored = |y: &super::terms::ScoringYear| y.capacity.unwrap_or(0);
+    let short: Vec<String> = years
+        .iter()
+        .filter(|y| u64::from(y.credentials) > scored(y))
+        .map(|y| {
+            format!(
+                "{} (about {} for {})",
+                school_year(y.year),
+                group_thousands(scored(y)),
+                group_thousands(y.credentials.into())
+            )
+        })
+        .collect();
+    if !short.is_empty() {
+        flags.push(flag(
+            "Assessor capacity short:",
+            format!(
+                "the assessors the plan projects can score fewer submissions than the \
+                 credentials expected in {}, before any resubmission; {clause}.",
+                crate::text::join_words(&short)
+            ),
+        ));
+        return;
+    }
+    let closest = years.iter().max_by(|a, b| {
+        (u64::from(a.credentials) * scored(b).max(1))
+            .cmp(&(u64::from(b.credentials) * scored(a).max(1)))
+    });
+    if let Some(y) = closest {
+        flags.push(flag(
+            "Assessor capacity:",
+            format!(
+                "enough every year; the closest is {}, when {} assessors can score about {} \
+                 submissions against {} credentials expected, before any resubmission; {clause}.",
+                school_year(y.year),
+                group_thousands(y.assessors.into()),
+                group_thousands(scored(y)),
+                group_thousands(y.credentials.into()),
+            ),
+        ));
+    }
+}
+
+/// The busiest year by credentials for each assessor, with the assessors counted as the
+/// recipients of the incentives of opportunities whose title names assessors: the fallback for
+/// plans that do not give `scope.growth[].assessors`.
+fn busiest_by_assessor_incentives(plan: &Plan) -> Option<(u16, u32, u32)> {
     let assessor_incentives: Vec<&pathway_schema::values::Id> = plan
         .opportunities
         .iter()
@@ -189,20 +310,7 @@ fn assessor_load(ctx: &Context, flags: &mut Vec<Vec<Inline>>) {
             busiest = Some((year.year, submissions, assessors));
         }
     }
-    if let Some((year, submissions, assessors)) = busiest {
-        flags.push(flag(
-            "Assessor load:",
-            format!(
-                "the busiest year is {}, with {} credentials expected and {} assessors, about \
-                 {} submissions for each assessor to score (more where two assessors score \
-                 each one); check that against the time assessors are given.",
-                school_year(year),
-                group_thousands(submissions.into()),
-                group_thousands(assessors.into()),
-                format_number((f64::from(submissions) / f64::from(assessors)).round()),
-            ),
-        ));
-    }
+    busiest
 }
 
 /// The pathway that asks the most hours a month, with the validator's limit for comparison.

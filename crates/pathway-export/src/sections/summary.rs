@@ -112,7 +112,8 @@ fn key_fact(fact: Fact, ctx: &Context) -> Option<Vec<Inline>> {
                 .quality
                 .as_ref()
                 .and_then(|q| answer(q.appeals.as_ref()))
-                .is_some();
+                .is_some()
+                || super::terms::appeal(plan).is_some();
             if assessors.is_empty() && !appeals {
                 return None;
             }
@@ -148,20 +149,29 @@ fn key_fact(fact: Fact, ctx: &Context) -> Option<Vec<Inline>> {
             ))
         }
         Fact::Timeline => {
-            let timeline = &plan.implementation.as_ref()?.timeline;
+            let implementation = plan.implementation.as_ref()?;
+            let timeline = &implementation.timeline;
             let first = timeline.iter().min_by_key(|m| m.date)?;
             let last = timeline.iter().max_by_key(|m| m.date)?;
-            Some(labeled(
-                "Timeline:",
-                format!(
-                    "{} from {} ({}) to {} ({}).",
-                    count(timeline.len(), "milestone", "milestones"),
-                    format_date(&first.date),
-                    one_line(&first.title),
-                    format_date(&last.date),
-                    one_line(&last.title)
-                ),
-            ))
+            let mut text = format!(
+                "{} from {} ({}) to {} ({}).",
+                count(timeline.len(), "milestone", "milestones"),
+                format_date(&first.date),
+                one_line(&first.title),
+                format_date(&last.date),
+                one_line(&last.title)
+            );
+            // Where the pilot stands tells a reader whether the plan rests on results or
+            // still waits for them.
+            if let Some(pilot) = implementation
+                .pilot
+                .as_ref()
+                .and_then(super::pilot_sentence)
+            {
+                text.push(' ');
+                text.push_str(&pilot);
+            }
+            Some(labeled("Timeline:", text))
         }
         Fact::Scale => scale(ctx),
         Fact::Partners => {
@@ -170,7 +180,10 @@ fn key_fact(fact: Fact, ctx: &Context) -> Option<Vec<Inline>> {
                 return None;
             }
             let names: Vec<&str> = partners.iter().map(|p| p.name.as_str()).collect();
-            Some(labeled("Partners:", format!("{}.", join_words(&names))))
+            Some(labeled(
+                "Partners:",
+                format!("{}.", crate::text::join_names(&names)),
+            ))
         }
         Fact::Contact => {
             let contact = plan.scope.as_ref()?.point_of_contact.as_ref()?;
@@ -344,17 +357,44 @@ fn funding(ctx: &Context) -> Option<Vec<Inline>> {
             format!(
                 "no amounts yet from {}: {}.",
                 count(sources.len(), "source", "sources"),
-                join_words(&names)
+                crate::text::join_names(&names)
+            ),
+        ));
+    }
+    // Money only anticipated is named apart, so the committed figures are the ones the balance
+    // and the budget check count.
+    let anticipated: Vec<String> = budget
+        .years
+        .iter()
+        .map(|&year| budget.total(year))
+        .filter(|year| year.anticipated.is_positive())
+        .map(|year| {
+            format!(
+                "{} in {}",
+                ctx.money(year.anticipated),
+                crate::text::school_year(year.year)
+            )
+        })
+        .collect();
+    if anticipated.is_empty() {
+        return Some(labeled(
+            "Funding:",
+            format!(
+                "{} from {}: {}.",
+                join_words(&years),
+                count(sources.len(), "source", "sources"),
+                crate::text::join_names(&names)
             ),
         ));
     }
     Some(labeled(
         "Funding:",
         format!(
-            "{} from {}: {}.",
+            "{} committed from {}: {}; more anticipated but not yet committed: {}.",
             join_words(&years),
             count(sources.len(), "source", "sources"),
-            join_words(&names)
+            crate::text::join_names(&names),
+            join_words(&anticipated)
         ),
     ))
 }
@@ -508,10 +548,10 @@ fn scale(ctx: &Context) -> Option<Vec<Inline>> {
     if let Some(pilot) = plan.implementation.as_ref().and_then(|i| i.pilot.as_ref())
         && let Some(n) = pilot.participants
     {
-        let verb = if pilot.status == Some(pathway_schema::PilotStatus::Completed) {
-            "involved"
-        } else {
-            "involves"
+        let verb = match pilot.status {
+            Some(pathway_schema::PilotStatus::Completed) => "involved",
+            Some(pathway_schema::PilotStatus::Planned) => "is to involve",
+            _ => "involves",
         };
         parts.push(format!(
             "the pilot {verb} {}",
