@@ -62,12 +62,15 @@ pub fn join_words<S: AsRef<str>>(items: &[S]) -> String {
     }
 }
 
-/// Names joined the way a sentence lists them, each once; when a name holds a comma of its own
-/// ("Title II, Part A"), with semicolons so the reader sees where each name ends:
-/// `a, b and c`, or `a, b; c; and d`.
+/// Names joined the way a sentence lists them, each once; when a name holds a comma or an "and"
+/// of its own ("Title II, Part A", "Growers Cooperative and Medical Center"), with semicolons so
+/// the reader sees where each name ends: `a, b and c`, or `a, b; c; and d`.
 pub fn join_names<S: AsRef<str>>(items: &[S]) -> String {
     let names = distinct(items);
-    if !names.iter().any(|name| name.contains(',')) {
+    if !names
+        .iter()
+        .any(|name| name.contains(',') || name.contains(" and "))
+    {
         return join_words(&names);
     }
     match names.as_slice() {
@@ -256,6 +259,11 @@ mod tests {
             "Title II, Part A; and Foundation"
         );
         assert_eq!(join_names(&["a", "b, c", "d"]), "a; b, c; and d");
+        // Regression: "Growers Cooperative and Medical Center and Education Foundation".
+        assert_eq!(
+            join_names(&["University", "Growers and Medical Center", "Foundation"]),
+            "University; Growers and Medical Center; and Foundation"
+        );
     }
 
     #[test]

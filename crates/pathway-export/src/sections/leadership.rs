@@ -352,15 +352,29 @@ pub(super) fn communication(ctx: &Context, out: &mut Out) {
             |profile| profile.audience.clone(),
         )
     };
-    let mut messages = Table::new(["Audience", "What they need to hear"]);
-    for message in &communication.audiences {
-        if let Some(text) = answer(message.message.as_ref()) {
-            messages.push_text_row([audience(&message.audience), one_line(text)]);
+    // City leaders read how the public hears about the plan: the plan's messages to the
+    // board, the union or principals are not theirs (their own is quoted at the top), and a
+    // labor-management meeting is not a channel residents use.
+    let city = ctx.profile.id.as_str() == "city";
+    if !city {
+        let mut messages = Table::new(["Audience", "What they need to hear"]);
+        for message in &communication.audiences {
+            if let Some(text) = answer(message.message.as_ref()) {
+                messages.push_text_row([audience(&message.audience), one_line(text)]);
+            }
         }
+        out.table(messages);
     }
-    out.table(messages);
     let mut channels = Table::new(["Channel", "Kind", "Reaches"]);
-    for channel in &communication.channels {
+    for channel in communication.channels.iter().filter(|channel| {
+        !city
+            || channel.audiences.is_empty()
+            || channel.audiences.iter().any(|a| a.as_str() == "city")
+            || matches!(
+                channel.kind,
+                Some(ChannelKind::Website | ChannelKind::Report | ChannelKind::SocialMedia)
+            )
+    }) {
         let reaches: Vec<String> = channel.audiences.iter().map(&audience).collect();
         let name = match answer(channel.url.as_ref()) {
             Some(url) => vec![Inline::link(one_line(&channel.name), url)],
@@ -372,7 +386,7 @@ pub(super) fn communication(ctx: &Context, out: &mut Out) {
             vec![Inline::text(if reaches.is_empty() {
                 "Everyone".to_owned()
             } else {
-                join_words(&reaches)
+                crate::text::join_names(&reaches)
             })],
         ]);
     }

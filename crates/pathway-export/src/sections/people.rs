@@ -133,14 +133,22 @@ pub(super) fn building_asks(ctx: &Context, out: &mut Out) {
                 answer(opportunity.time_commitment.as_ref())
                     .map_or_else(|| "—".to_owned(), one_line),
             )],
-            vec![Inline::text(
-                opportunity
-                    .positions
-                    .map_or_else(|| "Open".to_owned(), |n| n.to_string()),
-            )],
+            vec![Inline::text(opportunity.positions.map_or_else(
+                || "Open".to_owned(),
+                |n| crate::text::group_thousands(n.into()),
+            ))],
         ]);
     }
     out.table(table);
+    // A principal invites, schedules and evaluates the teachers who take part: whether they
+    // may be assigned and whether their evidence reaches an evaluation are the principal's
+    // business too.
+    if let Some(rule) = super::terms::participation_statement(plan) {
+        out.labeled("Taking part.", rule);
+    }
+    if let Some(rule) = super::terms::evidence_statement(plan) {
+        out.labeled("Evidence and evaluations.", rule);
+    }
     if let Some(learning) = &plan.learning {
         out.heading(HeadingLevel::Subsection, "Time and support for staff");
         out.answer("Time for learning.", learning.time.as_ref());
@@ -163,12 +171,30 @@ pub(super) fn building_asks(ctx: &Context, out: &mut Out) {
             Inline::text(format!(" {}.", crate::text::join_clauses(&assessors))),
         ]);
     }
+    let years = super::terms::scoring_years(plan);
+    if !years.is_empty() {
+        let counts: Vec<String> = years
+            .iter()
+            .map(|y| {
+                format!(
+                    "{} in {}",
+                    crate::text::group_thousands(y.assessors.into()),
+                    crate::text::school_year(y.year)
+                )
+            })
+            .collect();
+        let mut text = format!("{} across the organization", join_words(&counts));
+        if let Some(clause) = super::terms::capacity_clause(plan) {
+            text.push_str(&format!("; {clause}"));
+        }
+        out.labeled("Assessors each year.", &format!("{text}."));
+    }
     if let Some(pilot) = plan.implementation.as_ref().and_then(|i| i.pilot.as_ref())
         && !pilot.sites.is_empty()
     {
         out.paragraph(vec![
-            Inline::strong("Pilot schools:"),
-            Inline::text(format!(" {}.", join_words(&pilot.sites))),
+            Inline::strong("Pilot sites:"),
+            Inline::text(format!(" {}.", crate::text::join_names(&pilot.sites))),
         ]);
     }
 }

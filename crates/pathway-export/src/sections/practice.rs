@@ -128,7 +128,7 @@ pub(super) fn assessment(ctx: &Context, out: &mut Out) {
             None => {}
         }
     }
-    if let Some(rule) = super::terms::evidence_in_evaluation(plan) {
+    if let Some(rule) = super::terms::evidence_statement(plan) {
         out.labeled("Evidence and evaluations.", rule);
     }
     if let Some(rule) = super::terms::resubmissions(plan) {

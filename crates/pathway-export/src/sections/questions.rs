@@ -30,14 +30,12 @@ pub(super) fn questions(ctx: &Context, out: &mut Out) {
     let mut questions = vec![
         Question {
             label: "Is it voluntary?",
-            answer: super::terms::participation(ctx.plan)
-                .map(str::to_owned)
-                .or_else(|| {
-                    quoted(&sentences_about(
-                        ctx,
-                        &["voluntary", "optional", "not assign"],
-                    ))
-                }),
+            answer: super::terms::participation(ctx.plan).or_else(|| {
+                quoted(&sentences_about(
+                    ctx,
+                    &["voluntary", "optional", "not assign"],
+                ))
+            }),
             silent: "the plan does not say yet whether taking part is voluntary; ask before you \
                      rely on it.",
         },
@@ -47,19 +45,17 @@ pub(super) fn questions(ctx: &Context, out: &mut Out) {
             } else {
                 "Does my evidence count in my evaluation?"
             },
-            answer: super::terms::evidence_in_evaluation(ctx.plan)
-                .map(str::to_owned)
-                .or_else(|| {
-                    quoted(
-                        &sentences_about(ctx, &["evaluation"])
-                            .into_iter()
-                            .filter(|s| {
-                                let s = s.to_lowercase();
-                                s.contains("evidence") || s.contains("score")
-                            })
-                            .collect::<Vec<_>>(),
-                    )
-                }),
+            answer: super::terms::evidence_in_evaluation(ctx.plan).or_else(|| {
+                quoted(
+                    &sentences_about(ctx, &["evaluation"])
+                        .into_iter()
+                        .filter(|s| {
+                            let s = s.to_lowercase();
+                            s.contains("evidence") || s.contains("score")
+                        })
+                        .collect::<Vec<_>>(),
+                )
+            }),
             silent: "the plan does not say yet whether credential evidence is kept out of \
                      performance evaluations.",
         },

@@ -237,11 +237,12 @@ fn key_fact(fact: Fact, ctx: &Context) -> Option<Vec<Inline>> {
                         OpportunityKind::HybridRole | OpportunityKind::ClassroomRole
                     )
                 })
+                // Places are counted across the whole organization, not per building.
                 .map(|o| match o.positions {
                     Some(n) => format!(
-                        "{} ({})",
+                        "{} ({} in all)",
                         o.title,
-                        count(n as usize, "position", "positions")
+                        count(n as usize, "place", "places")
                     ),
                     None => o.title.clone(),
                 })
@@ -538,11 +539,19 @@ fn scale(ctx: &Context) -> Option<Vec<Inline>> {
             ));
         }
     }
-    let members = plan.organization.members.len();
-    if members > 0 {
+    // The plan's member list may name only some of the districts it reaches (those a regional
+    // agency serves can go unnamed), so the districts are named, not said to be all.
+    let members: Vec<&str> = plan
+        .organization
+        .members
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
+    if !members.is_empty() {
         parts.push(format!(
-            "the plan covers {}",
-            count(members, "member district", "member districts")
+            "the plan names {}: {}",
+            count(members.len(), "member district", "member districts"),
+            crate::text::join_names(&members)
         ));
     }
     if let Some(pilot) = plan.implementation.as_ref().and_then(|i| i.pilot.as_ref())

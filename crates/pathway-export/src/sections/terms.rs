@@ -8,33 +8,53 @@ use pathway_schema::{DayCount, EvidenceInEvaluation, Participation, Plan};
 
 use crate::text::{group_thousands, number_word, one_line, times};
 
-/// "Is it voluntary?" from `learning.participation`.
-pub(super) fn participation(plan: &Plan) -> Option<&'static str> {
+/// "Is it voluntary?" from `learning.participation`, answered yes or no first.
+pub(super) fn participation(plan: &Plan) -> Option<String> {
+    let answer = match plan.learning.as_ref()?.participation? {
+        Participation::Voluntary | Participation::Invited => "Yes.",
+        Participation::Assigned => "No.",
+    };
+    Some(format!("{answer} {}", participation_statement(plan)?))
+}
+
+/// How educators come to take part, as a statement.
+pub(super) fn participation_statement(plan: &Plan) -> Option<&'static str> {
     Some(match plan.learning.as_ref()?.participation? {
         Participation::Voluntary => {
-            "Yes. Participation is voluntary: each educator decides whether to take part, and no \
-             one is required to."
+            "Participation is voluntary: each educator decides whether to take part, and no one \
+             is required to."
         }
         Participation::Invited => {
-            "Yes, by invitation: educators take part when they are invited, and may decline."
+            "Participation is by invitation: educators take part when they are invited, and may \
+             decline."
         }
-        Participation::Assigned => "No. Some educators are assigned to take part.",
+        Participation::Assigned => "Some educators are assigned to take part.",
     })
 }
 
-/// "Does my evidence count in my evaluation?" from `quality.evidence_in_evaluation`.
-pub(super) fn evidence_in_evaluation(plan: &Plan) -> Option<&'static str> {
+/// "Does my evidence count in my evaluation?" from `quality.evidence_in_evaluation`, answered
+/// yes or no first.
+pub(super) fn evidence_in_evaluation(plan: &Plan) -> Option<String> {
+    let answer = match plan.quality.as_ref()?.evidence_in_evaluation? {
+        EvidenceInEvaluation::KeptOut => "No.",
+        EvidenceInEvaluation::EducatorChooses => "Only if the educator chooses.",
+        EvidenceInEvaluation::MayBeUsed => "Yes, it may.",
+    };
+    Some(format!("{answer} {}", evidence_statement(plan)?))
+}
+
+/// Whether credential evidence may enter performance evaluations, as a statement.
+pub(super) fn evidence_statement(plan: &Plan) -> Option<&'static str> {
     Some(match plan.quality.as_ref()?.evidence_in_evaluation? {
         EvidenceInEvaluation::KeptOut => {
-            "No. Credential evidence and scores never enter performance evaluations."
+            "Credential evidence and scores never enter performance evaluations."
         }
         EvidenceInEvaluation::EducatorChooses => {
-            "Only if the educator chooses: credential evidence enters a performance evaluation \
-             only when the educator offers it."
+            "Credential evidence enters a performance evaluation only when the educator offers \
+             it."
         }
         EvidenceInEvaluation::MayBeUsed => {
-            "Yes, it may: the plan allows credential evidence and scores to be used in \
-             performance evaluations."
+            "Credential evidence and scores may be used in performance evaluations."
         }
     })
 }
