@@ -425,13 +425,30 @@ fn credentials(ctx: &Context) -> Option<Vec<Inline>> {
 }
 
 fn compensation(ctx: &Context) -> Option<Vec<Inline>> {
-    let money: Vec<String> = ctx
+    // Money paid to a district or a school (a reimbursement, a release-time grant) is not the
+    // educator's pay, though it may pay for what the educator receives.
+    let to_institution = |incentive: &pathway_schema::Incentive| {
+        matches!(
+            incentive.paid_to,
+            Some(pathway_schema::PaidTo::EachDistrict | pathway_schema::PaidTo::EachSchool)
+        )
+    };
+    let compensation: Vec<&pathway_schema::Incentive> = ctx
         .plan
         .incentives
         .iter()
         .flat_map(|incentives| incentives.offers.iter())
         .filter(|incentive| incentive.kind == IncentiveType::Compensation)
-        .filter_map(amount_and_name)
+        .collect();
+    let money: Vec<String> = compensation
+        .iter()
+        .filter(|i| !to_institution(i))
+        .filter_map(|i| amount_and_name(i))
+        .collect();
+    let institutions: Vec<String> = compensation
+        .iter()
+        .filter(|i| to_institution(i))
+        .filter_map(|i| amount_and_name(i))
         .collect();
     // Travel, conference weeks and the like are support, not pay.
     let support: Vec<String> = ctx
@@ -442,7 +459,7 @@ fn compensation(ctx: &Context) -> Option<Vec<Inline>> {
         .filter(|incentive| incentive.kind != IncentiveType::Compensation)
         .filter_map(amount_and_name)
         .collect();
-    if money.is_empty() {
+    if money.is_empty() && institutions.is_empty() {
         return None;
     }
     let salary: Vec<String> = ctx
@@ -463,9 +480,24 @@ fn compensation(ctx: &Context) -> Option<Vec<Inline>> {
     } else {
         format!(" Other support, not pay: {}.", support.join("; "))
     };
+    let institutions = if institutions.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " Paid to districts or schools, not to the educator: {}.",
+            institutions.join("; ")
+        )
+    };
     Some(labeled(
         "Pay:",
-        format!("{}.{schedule}{support}", money.join("; ")),
+        format!(
+            "{}.{schedule}{institutions}{support}",
+            if money.is_empty() {
+                "nothing paid to the educator directly".to_owned()
+            } else {
+                money.join("; ")
+            }
+        ),
     ))
 }
 
