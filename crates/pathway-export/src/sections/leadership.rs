@@ -249,7 +249,15 @@ pub(super) fn state_alignment(ctx: &Context, out: &mut Out) {
         out.heading(HeadingLevel::Subsection, "Member districts");
         out.table(table);
     }
-    let mut table = Table::new(["Credential", "Issuer", "Counts for", "Registry listing"]);
+    // How long a credential stays valid matters to licensure alignment, shown when the plan
+    // gives it for any credential.
+    let validity = plan.credentials.iter().any(|c| c.valid_for_years.is_some());
+    let mut headers = vec!["Credential", "Issuer", "Counts for"];
+    if validity {
+        headers.push("Valid for");
+    }
+    headers.push("Registry listing");
+    let mut table = Table::new(headers);
     for credential in &plan.credentials {
         let mut listing = Vec::new();
         if let Some(external) = &credential.external {
@@ -266,7 +274,7 @@ pub(super) fn state_alignment(ctx: &Context, out: &mut Out) {
         if listing.is_empty() {
             listing.push(Inline::text("Not listed"));
         }
-        table.push_row([
+        let mut row = vec![
             vec![Inline::text(one_line(&credential.title))],
             vec![Inline::text(
                 answer(credential.issuer.as_ref()).map_or_else(|| "—".to_owned(), one_line),
@@ -274,8 +282,15 @@ pub(super) fn state_alignment(ctx: &Context, out: &mut Out) {
             vec![Inline::text(
                 super::credentials::also_counts_for(credential).unwrap_or_else(|| "—".to_owned()),
             )],
-            listing,
-        ]);
+        ];
+        if validity {
+            row.push(vec![Inline::text(credential.valid_for_years.map_or_else(
+                || "—".to_owned(),
+                |years| count(years as usize, "year", "years"),
+            ))]);
+        }
+        row.push(listing);
+        table.push_row(row);
     }
     out.table(table);
     let public: Vec<String> = plan
