@@ -5,12 +5,9 @@
 use pathway_export::model::{Block, Document, HeadingLevel, Inline, Properties, Status, Table};
 use pathway_schema::domain::money::{Cents, format_count, format_money};
 
+use crate::heat::MAX_PLAN_ROWS;
 use crate::profile::{ReportProfile, Section};
 use crate::report::{Report, Spread};
-
-/// The most plans shown one per row in the coverage table; a larger set is shown by readiness
-/// level and organization kind, with every plan in `plans.csv`.
-pub const MAX_PLAN_ROWS: usize = 40;
 
 /// The most rows of a list (shared credentials, plans short, plans with errors) in the
 /// briefing; the data files hold them all.

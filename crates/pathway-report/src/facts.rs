@@ -5,9 +5,11 @@ use std::collections::BTreeSet;
 
 use pathway_schema::domain::Model;
 use pathway_schema::plan::{IncentiveType, OrganizationKind};
-use pathway_schema::{DECISION_POINTS, MoneyUnit, Plan, Readiness, Year};
+use pathway_schema::{DECISION_POINTS, MoneyUnit, Plan, Readiness};
 use pathway_validate::{CheckedPlan, FileReport, Severity};
 
+use crate::money::YearMoney;
+use crate::network::CredentialFacts;
 use crate::words::{OPPORTUNITY_KINDS, compensation_form};
 
 /// One plan, as the roll-up counts it.
@@ -73,33 +75,6 @@ pub struct Pay {
     pub cents: i64,
     /// The currency.
     pub currency: String,
-}
-
-/// One year of a plan's budget.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct YearMoney {
-    /// The year.
-    pub year: Year,
-    /// Committed funding by source kind, in the order of [`crate::words::FUNDING_KINDS`], in cents.
-    pub committed: [i64; 6],
-    /// Anticipated funding by source kind, in cents.
-    pub anticipated: [i64; 6],
-    /// The projected cost, in cents (none for a year the plan does not project).
-    pub cost: i64,
-    /// The shortfall the validator reports for the year (complete funding groups whose committed
-    /// money is less than their cost), in cents.
-    pub shortfall: i64,
-}
-
-/// A credential and the key that matches it across plans.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CredentialFacts {
-    /// The match key: `ctid:…`, `badge:…` or `title:…|issuer`.
-    pub key: String,
-    /// The credential's title as written.
-    pub title: String,
-    /// Its issuer as written.
-    pub issuer: Option<String>,
 }
 
 impl PlanFacts {
@@ -197,9 +172,9 @@ impl PlanSummary {
                 matches!(amount.unit, MoneyUnit::PerCredential | MoneyUnit::PerYear).then(|| Pay {
                     unit: amount.unit,
                     form: offer.compensation.map(compensation_form),
-                    cents: cents_of(pathway_schema::domain::money::Cents::from_amount(
-                        amount.value,
-                    )),
+                    cents: crate::money::cents_of(
+                        pathway_schema::domain::money::Cents::from_amount(amount.value),
+                    ),
                     currency: amount
                         .currency
                         .clone()
@@ -251,13 +226,4 @@ impl PlanSummary {
             .enumerate()
             .all(|(i, point)| point.level > self.readiness || self.answers(i))
     }
-}
-
-/// Cents as an `i64`, saturating: amounts are capped at a trillion, so this never saturates.
-pub fn cents_of(cents: pathway_schema::domain::money::Cents) -> i64 {
-    i64::try_from(cents.cents()).unwrap_or(if cents.cents() < 0 {
-        i64::MIN
-    } else {
-        i64::MAX
-    })
 }

@@ -6,6 +6,10 @@ use pathway_schema::{DECISION_POINTS, Readiness};
 use crate::report::PlanRow;
 use crate::words::area_id;
 
+/// The most plans shown one per row in the coverage table and the heat map; a larger set is
+/// shown by readiness level and organization kind, with every plan in `plans.csv`.
+pub const MAX_PLAN_ROWS: usize = 40;
+
 /// Answered and required points of `area` (its id) for a counted plan; `None` for a plan that
 /// could not be read.
 pub fn area_cell(row: &PlanRow, area: &str) -> Option<(u32, u32)> {

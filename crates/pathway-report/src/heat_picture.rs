@@ -1,5 +1,5 @@
 //! The coverage heat map as a picture in `report.docx`: one row per plan (up to
-//! [`MAX_PLAN_ROWS`](crate::briefing::MAX_PLAN_ROWS)) or per readiness level beyond, one column
+//! [`MAX_PLAN_ROWS`](crate::heat::MAX_PLAN_ROWS)) or per readiness level beyond, one column
 //! per area, each cell shaded by the share of the area's required decision points answered.
 //!
 //! The exporter's figures are constellation pictures, so the heat map is added to the Word
@@ -28,7 +28,7 @@ pub fn rows(report: &Report) -> Vec<(String, Vec<Option<f64>>)> {
         .iter()
         .filter(|p| p.answered.is_some())
         .collect();
-    if counted.len() <= crate::briefing::MAX_PLAN_ROWS {
+    if counted.len() <= crate::heat::MAX_PLAN_ROWS {
         return counted
             .iter()
             .map(|row| {

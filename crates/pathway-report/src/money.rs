@@ -3,10 +3,26 @@
 
 use std::collections::BTreeSet;
 
+use pathway_schema::Year;
 use pathway_schema::domain::Model;
 
-use crate::facts::{YearMoney, cents_of};
 use crate::words::FUNDING_KINDS;
+
+/// One year of a plan's budget.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct YearMoney {
+    /// The year.
+    pub year: Year,
+    /// Committed funding by source kind, in the order of [`crate::words::FUNDING_KINDS`], in cents.
+    pub committed: [i64; 6],
+    /// Anticipated funding by source kind, in cents.
+    pub anticipated: [i64; 6],
+    /// The projected cost, in cents (none for a year the plan does not project).
+    pub cost: i64,
+    /// The shortfall the validator reports for the year (complete funding groups whose committed
+    /// money is less than their cost), in cents.
+    pub shortfall: i64,
+}
 
 /// Each year the plan projects costs for or counts funding in, earliest first.
 pub fn years_of(model: &Model<'_>) -> Vec<YearMoney> {
@@ -46,4 +62,13 @@ pub fn years_of(model: &Model<'_>) -> Vec<YearMoney> {
             money
         })
         .collect()
+}
+
+/// Cents as an `i64`, saturating: amounts are capped at a trillion, so this never saturates.
+pub fn cents_of(cents: pathway_schema::domain::money::Cents) -> i64 {
+    i64::try_from(cents.cents()).unwrap_or(if cents.cents() < 0 {
+        i64::MIN
+    } else {
+        i64::MAX
+    })
 }

@@ -12,6 +12,17 @@ use std::collections::BTreeMap;
 
 use pathway_schema::plan::Credential;
 
+/// A credential and the key that matches it across plans.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CredentialFacts {
+    /// The match key: `ctid:…`, `badge:…` or `title:…|issuer`.
+    pub key: String,
+    /// The credential's title as written.
+    pub title: String,
+    /// Its issuer as written.
+    pub issuer: Option<String>,
+}
+
 /// The most distinct credentials the network tracks.
 pub const MAX_CREDENTIAL_KEYS: usize = 100_000;
 
@@ -78,7 +89,7 @@ pub struct Network {
 
 impl Network {
     /// Counts the credentials of plan `plan` (its position in reading order).
-    pub fn add(&mut self, plan: u32, credentials: &[crate::facts::CredentialFacts]) {
+    pub fn add(&mut self, plan: u32, credentials: &[CredentialFacts]) {
         for credential in credentials {
             let shown = (
                 credential.title.trim().to_owned(),
@@ -111,8 +122,7 @@ impl Network {
 
 #[cfg(test)]
 mod tests {
-    use super::{MAX_CREDENTIAL_KEYS, Network, normalize};
-    use crate::facts::CredentialFacts;
+    use super::{CredentialFacts, MAX_CREDENTIAL_KEYS, Network, normalize};
 
     // Regression guard: plans that invent ever more credentials cannot grow the network past
     // its bound, and what is left out is still counted as offered.
