@@ -395,9 +395,9 @@ impl Answer for Value {
     }
 }
 
-impl Answer for crate::load::Node {
+impl Answer for crate::node::Node {
     fn shape(&self) -> Shape<'_, Self> {
-        use crate::load::NodeValue;
+        use crate::node::NodeValue;
         match &self.value {
             NodeValue::Null => Shape::Null,
             NodeValue::String(text) => Shape::Text(text),
@@ -500,7 +500,7 @@ fn first_unfinished<'a, A: Answer + ?Sized>(
     let within = |token: &str, value: &'a A, pointer: &mut String| {
         let length = pointer.len();
         pointer.push('/');
-        pointer.push_str(&crate::load::escape_token(token));
+        pointer.push_str(&crate::node::escape_token(token));
         let found = first_unfinished(value, pointer);
         pointer.truncate(length);
         found

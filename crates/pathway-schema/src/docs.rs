@@ -71,7 +71,7 @@ fn decision_point_table(w: &mut String) {
     let _ = writeln!(w, "| --- | --- | --- | --- | --- |");
     for area in Area::ALL {
         for point in DECISION_POINTS.iter().filter(|point| point.area == area) {
-            let place = crate::load::display_path(point.pointer);
+            let place = crate::node::display_path(point.pointer);
             let _ = writeln!(
                 w,
                 "| `{}` | {} | `{}` | `{place}` | {} |",

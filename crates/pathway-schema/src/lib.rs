@@ -27,6 +27,11 @@ pub mod decision_points;
 pub mod docs;
 pub mod domain;
 pub mod load;
+// The positioned tree YAML and JSON parse into, below both the loader and the wording of its
+// problems; its public names are re-exported from `load`.
+mod node;
+// The bound on amounts and the number formats, below the types; re-exported from `domain::money`.
+mod numbers;
 pub mod placeholder;
 pub mod plan;
 pub mod scaffold;

@@ -1,6 +1,39 @@
-//! Source text and positions in it: turning byte offsets into lines and columns.
+//! Source text and positions in it: turning byte offsets into lines and columns, and the syntax
+//! (YAML or JSON) the text is written in.
 
+use std::path::Path;
 use std::sync::{Arc, OnceLock};
+
+/// The syntax a plan file is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// YAML 1.2.
+    Yaml,
+    /// JSON.
+    Json,
+}
+
+impl Format {
+    /// The format a file's extension names: `.yaml` and `.yml` are YAML, `.json` is JSON.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "yaml" | "yml" => Some(Format::Yaml),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+
+    /// The format of text whose file name says nothing, such as standard input: JSON when it
+    /// starts with `{`, YAML otherwise.
+    pub fn sniff(text: &str) -> Format {
+        if text.trim_start().starts_with('{') {
+            Format::Json
+        } else {
+            Format::Yaml
+        }
+    }
+}
 
 /// A position in a source file: line and column, both counted from 1. Columns count characters,
 /// as editors do.

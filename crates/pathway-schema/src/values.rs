@@ -304,7 +304,7 @@ pub struct Money {
     /// The amount, in the currency's main unit (dollars, not cents), from 0 to one trillion.
     #[serde(deserialize_with = "deserialize_amount")]
     #[schemars(
-        range(min = 0, max = crate::domain::money::MAX_AMOUNT),
+        range(min = 0, max = crate::numbers::MAX_AMOUNT),
         example = 300,
         example = 60000
     )]
@@ -325,7 +325,7 @@ pub(crate) fn deserialize_amount<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<f64, D::Error> {
     let value = f64::deserialize(deserializer)?;
-    crate::domain::money::check_amount(value).map_err(de::Error::custom)
+    crate::numbers::check_amount(value).map_err(de::Error::custom)
 }
 
 fn money_example() -> serde_json::Value {

@@ -12,7 +12,7 @@
 
 use std::fmt;
 
-use crate::load::escape_token;
+use crate::node::escape_token;
 
 /// A JSON Pointer (RFC 6901) into a plan, such as `/scope/growth/1/year`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]

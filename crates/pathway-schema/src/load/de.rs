@@ -13,7 +13,7 @@ use serde::de::{
 
 use std::borrow::Cow;
 
-use super::tree::{Entry, Node, NodeValue, escape_token};
+use crate::node::{Entry, Node, NodeValue, escape_token};
 use crate::wording::{Bound, Found, Shape, StructuralProblem};
 
 /// What went wrong while reading a value into the plan's types, as the wording module

@@ -16,7 +16,7 @@ use std::collections::HashSet;
 use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, Span};
 
 use super::Limits;
-use super::tree::{ByteSpan, Entry, Node, NodeValue, stretch};
+use crate::node::{ByteSpan, Entry, Node, NodeValue, stretch};
 
 /// A collection being read, with what it has so far.
 enum Open {

@@ -12,8 +12,8 @@ use std::collections::HashSet;
 
 use super::Limits;
 use super::fast::is_new_key;
-use super::tree::{ByteSpan, Entry, Node, NodeValue, stretch};
 use super::{LoadError, LoadErrorKind};
+use crate::node::{ByteSpan, Entry, Node, NodeValue, stretch};
 use crate::source::{Location, Source};
 
 /// The document tree of JSON text, or the first problem with it.

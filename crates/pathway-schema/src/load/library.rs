@@ -11,7 +11,7 @@ use serde_saphyr::{
     DefaultMessageFormatter, Error as YamlError, ExternalMessageSource, MessageFormatter,
 };
 
-use super::tree::Refusal;
+use crate::node::Refusal;
 use crate::source::Position;
 
 /// Why the careful YAML path stopped.

@@ -22,27 +22,27 @@ mod json;
 mod library;
 mod mistakes;
 mod syntax;
-mod tree;
 
 /// serde-saphyr's words for a YAML error, on one line and without its position (the error's
 /// `location()` gives that): for other YAML files read with serde-saphyr, such as audience
 /// profiles, so that no caller cuts the library's text apart.
 pub use library::message as yaml_message;
 
+pub use crate::node::{ByteSpan, Entry, Node, NodeValue, display_path, escape_token};
+pub use crate::source::Format;
 pub use error::{LoadError, LoadErrorKind};
-pub use tree::{ByteSpan, Entry, Node, NodeValue, escape_token};
 
 use std::io::Read;
 use std::path::Path;
 
 use serde::Deserialize;
 
+use crate::node::{NodeSeed, RawNode, into_node};
 use crate::plan::Plan;
 use crate::source::{Location, Source};
 use crate::wording::{StructuralProblem, explain};
 use de::{DeError, NodeDeserializer, Problem, Target};
 use syntax::{check_json_syntax, yaml_error};
-use tree::{NodeSeed, RawNode, into_node};
 
 /// Bounds on what a plan file may hold, enforced while it is read and parsed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,37 +85,6 @@ impl Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits::DEFAULT
-    }
-}
-
-/// The syntax a plan file is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Format {
-    /// YAML 1.2.
-    Yaml,
-    /// JSON.
-    Json,
-}
-
-impl Format {
-    /// The format a file's extension names: `.yaml` and `.yml` are YAML, `.json` is JSON.
-    pub fn from_path(path: &Path) -> Option<Format> {
-        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-        match extension.as_str() {
-            "yaml" | "yml" => Some(Format::Yaml),
-            "json" => Some(Format::Json),
-            _ => None,
-        }
-    }
-
-    /// The format of text whose file name says nothing, such as standard input: JSON when it
-    /// starts with `{`, YAML otherwise.
-    pub fn sniff(text: &str) -> Format {
-        if text.trim_start().starts_with('{') {
-            Format::Json
-        } else {
-            Format::Yaml
-        }
     }
 }
 
@@ -466,26 +435,6 @@ impl Document {
             pointer: Some(pointer),
         }
     }
-}
-
-/// A JSON Pointer written the way a person reads a path in a plan: `/credentials/0/title`
-/// becomes `credentials[0].title`.
-pub fn display_path(pointer: &str) -> String {
-    let mut path = String::new();
-    for token in pointer.split('/').skip(1) {
-        let token = token.replace("~1", "/").replace("~0", "~");
-        if !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit()) {
-            path.push('[');
-            path.push_str(&token);
-            path.push(']');
-        } else {
-            if !path.is_empty() {
-                path.push('.');
-            }
-            path.push_str(&token);
-        }
-    }
-    path
 }
 
 /// Whether a plan's text has no content: only white space, or in YAML only comments and

@@ -5,7 +5,7 @@ use super::Limits;
 use super::error::{LoadError, LoadErrorKind};
 use super::library::{JsonProblem, YamlProblem, read_json_error, read_yaml_error};
 use super::mistakes;
-use super::tree::Refusal;
+use crate::node::Refusal;
 use crate::source::{Location, Position, Source};
 
 fn at(position: Position) -> Location {

@@ -136,7 +136,7 @@ pub struct FundingYear {
     /// What the source provides that year, in its currency's main unit, from 0 to one
     /// trillion; the source's `amount` when left out.
     #[serde(default, deserialize_with = "deserialize_optional_amount")]
-    #[schemars(range(min = 0, max = crate::domain::money::MAX_AMOUNT), example = 50000)]
+    #[schemars(range(min = 0, max = crate::numbers::MAX_AMOUNT), example = 50000)]
     pub value: Option<f64>,
     /// Whether that year's money is committed or anticipated; the source's `status` when left
     /// out.

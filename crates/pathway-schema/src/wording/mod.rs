@@ -29,7 +29,7 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
-use crate::load::{Node, NodeValue};
+use crate::node::{Node, NodeValue};
 
 /// The indefinite article for a word or phrase: "an" before a vowel sound, else "a". Looks at
 /// the first word, ignoring backticks and quotes: `a("exploring")` is "an", `a("union")` "a".

@@ -4,7 +4,8 @@ use serde_json::Value;
 
 use super::example::{allowed_keys, example_at, holds_plain_items, line_at, only_number_key};
 use super::{Found, Shape};
-use crate::load::{Format, display_path};
+use crate::node::display_path;
+use crate::source::Format;
 use crate::suggest::closest;
 
 /// A problem with a plan's structure: what the loader or the schema stage found at one place.
@@ -153,7 +154,7 @@ pub fn explain(problem: &StructuralProblem<'_>, pointer: &str, format: Format) -
             )
         }
         StructuralProblem::MissingKey { key } => {
-            let place = format!("{pointer}/{}", crate::load::escape_token(key));
+            let place = format!("{pointer}/{}", crate::node::escape_token(key));
             let help = match example_at(&place) {
                 Some(example) => format!(
                     "add `{key}` with a value, such as `{}`",
