@@ -449,7 +449,7 @@ fn quiet_prints_the_findings_and_nothing_else() {
     assert_eq!(stdout(&export), "");
     assert_eq!(stderr(&export), "");
     let written = std::fs::read_dir(&out).unwrap().count();
-    let audiences = std::fs::read_dir(repo_root().join("templates"))
+    let audiences = std::fs::read_dir(repo_root().join("crates/pathway-export/templates"))
         .unwrap()
         .filter(|entry| {
             entry
@@ -492,7 +492,9 @@ fn export_without_an_audience_suggests_all_and_names_the_audiences() {
 fn the_templates_folder_named_in_pathway_toml_is_used_by_validate_and_export() {
     let folder = scratch("configured-templates");
     std::fs::create_dir_all(folder.join("profiles")).unwrap();
-    let union = std::fs::read_to_string(repo_root().join("templates/union.yaml")).unwrap();
+    let union =
+        std::fs::read_to_string(repo_root().join("crates/pathway-export/templates/union.yaml"))
+            .unwrap();
     std::fs::write(
         folder.join("profiles/parents.yaml"),
         union.replacen("id: union", "id: parents", 1),

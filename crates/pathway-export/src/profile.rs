@@ -1,8 +1,9 @@
 //! Audience profiles: for one audience, the document's title and purpose, which sections appear in
 //! which order, the key facts its summary leads with, and the wording of each section.
 //!
-//! Profiles are YAML files. The seven built-in ones live in the repository's `templates/` folder
-//! and are compiled in; a folder given with `--templates` adds profiles or replaces built-in ones
+//! Profiles are YAML files. The built-in ones live in this crate's `templates/` folder
+//! (`crates/pathway-export/templates/` in the repository, where users copy them from) and are
+//! compiled in; a folder given with `--templates` adds profiles or replaces built-in ones
 //! with the same id. YAML because plans are YAML (a leader who can edit a plan can edit a
 //! profile), because profiles are mostly prose, which YAML's folded blocks hold well, and because
 //! the YAML reader already in the build reports errors with line and column.
@@ -25,24 +26,18 @@ use pathway_schema::Id;
 
 /// The built-in profiles, in the order DOMAIN.md lists the audiences.
 const BUILTIN: [(&str, &str); 7] = [
-    ("state.yaml", include_str!("../../../templates/state.yaml")),
-    ("city.yaml", include_str!("../../../templates/city.yaml")),
-    (
-        "district.yaml",
-        include_str!("../../../templates/district.yaml"),
-    ),
+    ("state.yaml", include_str!("../templates/state.yaml")),
+    ("city.yaml", include_str!("../templates/city.yaml")),
+    ("district.yaml", include_str!("../templates/district.yaml")),
     (
         "school-board.yaml",
-        include_str!("../../../templates/school-board.yaml"),
+        include_str!("../templates/school-board.yaml"),
     ),
-    ("union.yaml", include_str!("../../../templates/union.yaml")),
-    (
-        "school.yaml",
-        include_str!("../../../templates/school.yaml"),
-    ),
+    ("union.yaml", include_str!("../templates/union.yaml")),
+    ("school.yaml", include_str!("../templates/school.yaml")),
     (
         "educators.yaml",
-        include_str!("../../../templates/educators.yaml"),
+        include_str!("../templates/educators.yaml"),
     ),
 ];
 

@@ -1,4 +1,5 @@
-//! The briefing's words: a profile in `templates/report/state.yaml`, built in, and overridable
+//! The briefing's words: a profile in this crate's `templates/state.yaml`
+//! (`crates/pathway-report/templates/state.yaml` in the repository), built in, and overridable
 //! by a folder's `report/state.yaml` (kept in a subfolder, so that the folder given to
 //! `pathway export --templates` can hold both without the exporter reading it as an audience).
 
@@ -6,7 +7,9 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-const BUILT_IN: &str = include_str!("../../../templates/report/state.yaml");
+const BUILT_IN: &str = include_str!("../templates/state.yaml");
+/// Where the built-in profile is in the repository: users copy it from there.
+const BUILT_IN_NAME: &str = "crates/pathway-report/templates/state.yaml";
 
 /// The largest profile file read.
 pub const MAX_PROFILE_BYTES: u64 = 256 * 1024;
@@ -60,7 +63,7 @@ impl ReportProfile {
     pub fn builtin() -> ReportProfile {
         // The built-in file is checked by a test; should it ever fail to parse, a plain
         // profile still gives a briefing.
-        parse("templates/report/state.yaml", BUILT_IN).unwrap_or_else(|_| ReportProfile::plain())
+        parse(BUILT_IN_NAME, BUILT_IN).unwrap_or_else(|_| ReportProfile::plain())
     }
 
     /// `dir/report/state.yaml` when it exists, else the built-in profile.
@@ -115,8 +118,8 @@ impl ReportProfile {
 pub fn parse(name: &str, text: &str) -> Result<ReportProfile, String> {
     serde_saphyr::from_str(text).map_err(|error| {
         format!(
-            "{name}: not a report profile: {error}. Start from templates/report/state.yaml; it \
-             needs title, subtitle, purpose and a heading and intro for each section"
+            "{name}: not a report profile: {error}. Start from {BUILT_IN_NAME} in the \
+             repository; it needs title, subtitle, purpose and a heading and intro for each section"
         )
     })
 }
@@ -127,7 +130,7 @@ mod tests {
 
     #[test]
     fn the_built_in_profile_parses() {
-        let profile = parse("templates/report/state.yaml", BUILT_IN).unwrap();
+        let profile = parse(BUILT_IN_NAME, BUILT_IN).unwrap();
         assert!(profile.subtitle.contains("{plans}"));
     }
 
