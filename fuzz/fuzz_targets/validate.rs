@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     let options = Options::default();
     let report = match read_from("plan.yaml", data, &Limits::DEFAULT) {
         Ok(source) => check_source(source, None, &options, &RuleSettings::default()),
-        Err(error) => pathway_validate::engine::report_unreadable(&error),
+        Err(error) => pathway_validate::report_unreadable(&error),
     };
     let reports = [report];
     for color in [false, true] {

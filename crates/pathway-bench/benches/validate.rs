@@ -10,7 +10,7 @@ use pathway_bench::generate_plan;
 use pathway_schema::load::load_str;
 use pathway_schema::source::Source;
 use pathway_validate::config::RuleSettings;
-use pathway_validate::{Options, check_source, structure};
+use pathway_validate::{Options, check_document_at_most, check_source};
 
 /// Credentials per plan: a district, a large district, a region, a state (about 10 MB).
 const SIZES: &[usize] = &[50, 500, 2_500, 10_000];
@@ -27,7 +27,7 @@ fn schema_stage(bencher: divan::Bencher, credentials: usize) {
         panic!("the synthetic plan does not load");
     };
     let root = loaded.document.root();
-    bencher.bench(|| structure::check_document_at_most(root, usize::MAX).0.len());
+    bencher.bench(|| check_document_at_most(root, usize::MAX).0.len());
 }
 
 /// Both stages from text, as `pathway validate` runs them on one file.

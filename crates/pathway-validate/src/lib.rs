@@ -23,20 +23,26 @@
 // finding, so their size costs nothing worth a box.
 #![allow(clippy::result_large_err)]
 
+// What other crates build on is public: the configuration (`pathway.toml`), the renderers, the
+// rule catalog and the worker pool the commands share. The stages behind `check_source` are
+// private; what callers need of them is re-exported below.
 pub mod config;
-pub mod diagnostic;
-pub mod docs;
-pub mod engine;
-pub mod index;
-pub mod instance;
 pub mod parallel;
 pub mod render;
 pub mod rules;
-pub mod structure;
-pub mod suppress;
+
+mod diagnostic;
+mod docs;
+mod engine;
+mod index;
+mod instance;
+mod structure;
+mod suppress;
 
 pub use diagnostic::{Diagnostic, Place, Related, Severity};
+pub use docs::{RULES_DOC_PATH, rules_reference};
 pub use engine::{
-    AreaCoverage, BUILT_IN_AUDIENCES, CheckedPlan, FileReport, Options, check_source,
-    check_source_keeping_plan,
+    AreaCoverage, BUILT_IN_AUDIENCES, CheckedPlan, FileReport, MAX_FINDINGS, MAX_RELATED, Options,
+    Tally, check_source, check_source_keeping_plan, report_unreadable, resolves, rule_findings,
 };
+pub use structure::check_document_at_most;

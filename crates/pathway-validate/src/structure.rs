@@ -25,6 +25,7 @@ fn schema() -> &'static Value {
     SCHEMA.get_or_init(|| serde_json::from_str(SCHEMA_TEXT).unwrap_or(Value::Bool(true)))
 }
 
+#[cfg(test)]
 fn validator() -> Option<&'static Validator> {
     static VALIDATOR: OnceLock<Option<Validator>> = OnceLock::new();
     VALIDATOR.get_or_init(build).as_ref()
@@ -67,22 +68,25 @@ fn build<F: Json>() -> Option<Validator<F>> {
         .ok()
 }
 
-/// Checks a plan's JSON against the schema. Findings come in document order of their pointers'
-/// discovery; the engine sorts them by position. Advice is written in YAML.
-pub fn check(instance: &Value) -> Vec<Finding> {
+/// Checks a parsed document against the schema in place, describing only the first `limit`
+/// problems and counting the rest, which are not worth the words: a hostile file can hold a
+/// million. Findings come in document order of their pointers' discovery; the engine sorts them
+/// by position. Advice is written in YAML.
+pub fn check_document_at_most(root: &TreeNode, limit: usize) -> (Vec<Finding>, usize) {
+    check_with(tree_validator(), Instance::Node(root), limit, Format::Yaml)
+}
+
+/// Checks a plan's JSON copy against the schema, as third parties' validators do: the tests
+/// hold the in-place check to the same findings.
+#[cfg(test)]
+fn check(instance: &Value) -> Vec<Finding> {
     check_at_most(instance, usize::MAX).0
 }
 
-/// Like [`check`], but describes only the first `limit` problems and counts the rest, which
-/// are not worth the words: a hostile file can hold a million.
-pub fn check_at_most(instance: &Value, limit: usize) -> (Vec<Finding>, usize) {
+/// Like [`check`], describing only the first `limit` problems.
+#[cfg(test)]
+fn check_at_most(instance: &Value, limit: usize) -> (Vec<Finding>, usize) {
     check_with(validator(), instance, limit, Format::Yaml)
-}
-
-/// Like [`check_at_most`], for a parsed document, which is checked in place rather than as a
-/// JSON copy. Advice is written in YAML.
-pub fn check_document_at_most(root: &TreeNode, limit: usize) -> (Vec<Finding>, usize) {
-    check_with(tree_validator(), Instance::Node(root), limit, Format::Yaml)
 }
 
 /// Like [`check_document_at_most`], with advice written in the document's own syntax.

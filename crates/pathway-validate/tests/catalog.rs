@@ -9,8 +9,8 @@
 
 use std::path::Path;
 
-use pathway_validate::docs::{RULES_DOC_PATH, rules_reference};
 use pathway_validate::rules::RULES;
+use pathway_validate::{RULES_DOC_PATH, rules_reference};
 
 #[test]
 fn every_rule_is_documented_in_the_house_form() {

@@ -17,8 +17,7 @@ use std::path::{Path, PathBuf};
 use pathway_schema::load::{Format, Limits, parse};
 use pathway_schema::source::Source;
 use pathway_validate::config::RuleSettings;
-use pathway_validate::engine::{resolves, rule_findings};
-use pathway_validate::{BUILT_IN_AUDIENCES, Options};
+use pathway_validate::{BUILT_IN_AUDIENCES, Options, resolves, rule_findings};
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")

@@ -16,7 +16,7 @@ use pathway_schema::load::{Limits, LoadErrorKind, LoadedPlan, parse, read};
 use pathway_validate::config::RuleSettings;
 use pathway_validate::render::Summary;
 use pathway_validate::render::human::{HumanOptions, render_file, render_summary};
-use pathway_validate::{FileReport, Options, Severity, check_source, engine};
+use pathway_validate::{FileReport, Options, Severity, check_source, report_unreadable};
 
 use crate::neutral::shown;
 use crate::output::{Overwrite, write_atomically};
@@ -135,7 +135,7 @@ fn checked_plan(path: &Path) -> anyhow::Result<Option<LoadedPlan>> {
             crate::neutral::print_line(&error.to_string());
             return Ok(None);
         }
-        Err(error) => return Ok(refuse(&engine::report_unreadable(&error))),
+        Err(error) => return Ok(refuse(&report_unreadable(&error))),
     };
     let report = check_source(
         source.clone(),

@@ -11,7 +11,7 @@ use clap::{Args, ValueEnum};
 use pathway_report::{Output, PlanFacts, ReportProfile, Rollup, render};
 use pathway_schema::load::{Limits, LoadErrorKind, read, read_from};
 use pathway_validate::config::RuleSettings;
-use pathway_validate::{Options, check_source_keeping_plan, engine};
+use pathway_validate::{Options, check_source_keeping_plan, report_unreadable};
 
 use crate::neutral::shown;
 use crate::output::{Overwrite, write_atomically};
@@ -179,7 +179,7 @@ fn read_one(found: &Found, options: &Options) -> Option<PlanFacts> {
         Err(error) if error.kind == LoadErrorKind::Io => {
             PlanFacts::unreadable(&name, &error.to_string())
         }
-        Err(error) => PlanFacts::of(&engine::report_unreadable(&error), None),
+        Err(error) => PlanFacts::of(&report_unreadable(&error), None),
     })
 }
 

@@ -300,7 +300,7 @@ const BATCH: usize = 256;
 /// the counts by severity (kept in `omitted`, which every count includes) and the configuration.
 fn counted_only(report: FileReport) -> FileReport {
     use pathway_validate::Severity;
-    let omitted = pathway_validate::engine::Tally {
+    let omitted = pathway_validate::Tally {
         errors: report.count(Severity::Error),
         warnings: report.count(Severity::Warning),
         infos: report.count(Severity::Info),
@@ -353,7 +353,7 @@ fn check_one(job: &Job, options: &Options, human: Option<HumanOptions>) -> Outco
         Err(error) if error.kind == pathway_schema::load::LoadErrorKind::Io => {
             return Outcome::Problem(error.to_string());
         }
-        Err(error) => pathway_validate::engine::report_unreadable(&error),
+        Err(error) => pathway_validate::report_unreadable(&error),
     };
     report.config.clone_from(&job.config);
     let text = human.map_or_else(String::new, |options| render_file(&report, options));

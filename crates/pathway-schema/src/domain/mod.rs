@@ -1,7 +1,7 @@
 //! The plan's meaning, computed once and read by the validator and by every document alike, so
 //! that they agree by construction: the [id index](ids), the [unlock graph](unlocks), the
 //! [yearly budget](budget), [money and numbers](money) written one way, and [JSON
-//! Pointers](pointer) built from the plan's shape.
+//! Pointers](mod@pointer) built from the plan's shape.
 //!
 //! ```
 //! use pathway_schema::domain::Model;
