@@ -449,7 +449,7 @@ fn quiet_prints_the_findings_and_nothing_else() {
     assert_eq!(stdout(&export), "");
     assert_eq!(stderr(&export), "");
     let written = std::fs::read_dir(&out).unwrap().count();
-    let audiences = std::fs::read_dir(repo_root().join("crates/pathway-export/templates"))
+    let audiences = std::fs::read_dir(repo_root().join("crates/pathway-schema/audiences"))
         .unwrap()
         .filter(|entry| {
             entry
@@ -493,7 +493,7 @@ fn the_templates_folder_named_in_pathway_toml_is_used_by_validate_and_export() {
     let folder = scratch("configured-templates");
     std::fs::create_dir_all(folder.join("profiles")).unwrap();
     let union =
-        std::fs::read_to_string(repo_root().join("crates/pathway-export/templates/union.yaml"))
+        std::fs::read_to_string(repo_root().join("crates/pathway-schema/audiences/union.yaml"))
             .unwrap();
     std::fs::write(
         folder.join("profiles/parents.yaml"),

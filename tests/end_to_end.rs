@@ -91,7 +91,7 @@ fn parents_profile(dir: &Path) -> PathBuf {
     let profiles = dir.join("profiles");
     std::fs::create_dir_all(&profiles).unwrap();
     let union = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/pathway-export/templates/union.yaml"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/pathway-schema/audiences/union.yaml"),
     )
     .unwrap();
     let parents = union.replacen("id: union", "id: parents", 1).replacen(

@@ -1,9 +1,9 @@
 //! Audience profiles: for one audience, the document's title and purpose, which sections appear in
 //! which order, the key facts its summary leads with, and the wording of each section.
 //!
-//! Profiles are YAML files. The built-in ones live in this crate's `templates/` folder
-//! (`crates/pathway-export/templates/` in the repository, where users copy them from) and are
-//! compiled in; a folder given with `--templates` adds profiles or replaces built-in ones
+//! Profiles are YAML files. The built-in ones are the files [`pathway_schema::audiences`] lists
+//! (`crates/pathway-schema/audiences/` in the repository, where users copy them from), one per
+//! audience, compiled in; a folder given with `--templates` adds profiles or replaces built-in ones
 //! with the same id. YAML because plans are YAML (a leader who can edit a plan can edit a
 //! profile), because profiles are mostly prose, which YAML's folded blocks hold well, and because
 //! the YAML reader already in the build reports errors with line and column.
@@ -14,7 +14,7 @@
 //! let profiles = Profiles::builtin();
 //! let board = profiles.get("school-board").unwrap();
 //! assert!(board.sections.iter().any(|section| section.kind == SectionKind::Budget));
-//! assert_eq!(profiles.ids().count(), 7);
+//! assert_eq!(profiles.ids().count(), pathway_schema::audiences::BUILT_IN.len());
 //! ```
 
 use std::fmt;
@@ -23,23 +23,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use pathway_schema::Id;
-
-/// The built-in profiles, in the order DOMAIN.md lists the audiences.
-const BUILTIN: [(&str, &str); 7] = [
-    ("state.yaml", include_str!("../templates/state.yaml")),
-    ("city.yaml", include_str!("../templates/city.yaml")),
-    ("district.yaml", include_str!("../templates/district.yaml")),
-    (
-        "school-board.yaml",
-        include_str!("../templates/school-board.yaml"),
-    ),
-    ("union.yaml", include_str!("../templates/union.yaml")),
-    ("school.yaml", include_str!("../templates/school.yaml")),
-    (
-        "educators.yaml",
-        include_str!("../templates/educators.yaml"),
-    ),
-];
+use pathway_schema::audiences::BUILT_IN;
 
 /// The largest profile file read, in bytes; a profile is a page of text.
 const MAX_PROFILE_BYTES: u64 = 256 * 1024;
@@ -422,12 +406,14 @@ pub struct Profiles {
 }
 
 impl Profiles {
-    /// The seven built-in profiles: state, city, district, school-board, union, school,
-    /// educators.
+    /// The built-in profiles, one per file of [`pathway_schema::audiences`], in id order.
     pub fn builtin() -> Profiles {
-        let profiles = BUILTIN
+        // A built-in file that does not parse is left out; a test parses every one.
+        let profiles = BUILT_IN
             .iter()
-            .filter_map(|(file, text)| parse_profile(&format!("templates/{file}"), text).ok())
+            .filter_map(|audience| {
+                parse_profile(&format!("audiences/{}", audience.file), audience.profile).ok()
+            })
             .collect();
         Profiles { profiles }
     }
@@ -547,24 +533,29 @@ mod tests {
 
     #[test]
     fn every_builtin_profile_parses() {
-        for (file, text) in BUILTIN {
-            if let Err(error) = parse_profile(file, text) {
+        for audience in BUILT_IN {
+            if let Err(error) = parse_profile(audience.file, audience.profile) {
                 panic!("{error}");
             }
         }
         let profiles = Profiles::builtin();
+        assert_eq!(profiles.iter().count(), BUILT_IN.len());
+        // The audiences DOMAIN.md names are all built in, whatever else is added.
         let ids: Vec<&str> = profiles.ids().collect();
-        assert_eq!(
-            ids,
-            [
-                "state",
-                "city",
-                "district",
-                "school-board",
-                "union",
-                "school",
-                "educators"
-            ]
+        for id in [
+            "state",
+            "city",
+            "district",
+            "school-board",
+            "union",
+            "school",
+            "educators",
+        ] {
+            assert!(ids.contains(&id), "{id} is not built in: {ids:?}");
+        }
+        assert!(
+            ids.is_sorted(),
+            "built-in profiles come in id order: {ids:?}"
         );
     }
 
@@ -605,11 +596,11 @@ mod tests {
     /// Regression: a profile with 5,000 sections took 55 s and 642 MB to export.
     #[test]
     fn a_section_kind_appears_once() {
-        let union = BUILTIN
+        let union = BUILT_IN
             .iter()
-            .find(|(file, _)| *file == "union.yaml")
+            .find(|audience| audience.id == "union")
             .unwrap()
-            .1;
+            .profile;
         let text = union.replacen(
             "\nsections:\n",
             &format!("\nsections:\n{}", "  - kind: overview\n".repeat(5_000)),
@@ -625,11 +616,11 @@ mod tests {
     fn two_files_with_one_id_are_an_error() {
         let dir = std::env::temp_dir().join(format!("pathway-profiles-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let union = BUILTIN
+        let union = BUILT_IN
             .iter()
-            .find(|(file, _)| *file == "union.yaml")
+            .find(|audience| audience.id == "union")
             .unwrap()
-            .1;
+            .profile;
         std::fs::write(dir.join("union.yaml"), union).unwrap();
         std::fs::write(dir.join("union.yml"), union).unwrap();
         let error = Profiles::with_folder(&dir).unwrap_err();

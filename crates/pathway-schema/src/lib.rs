@@ -23,6 +23,7 @@
 // so its size (about 150 bytes) costs nothing worth a box.
 #![allow(clippy::result_large_err)]
 
+pub mod audiences;
 pub mod decision_points;
 pub mod docs;
 pub mod domain;

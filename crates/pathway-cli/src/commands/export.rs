@@ -22,16 +22,8 @@ use crate::neutral::shown;
 use crate::output::{Overwrite, write_atomically};
 
 /// Publish a plan as Word and Markdown documents, one per audience.
-///
-/// Each audience (state, city, district, school-board, union, school, educators, or one of your
-/// own profiles) gets a document that leads with what the plan means for it. Files are named
-/// <plan-id>-<audience>.<ext> and replace earlier exports. A plan that is not complete for its
-/// readiness level still exports, marked as a draft, with the open decisions in an appendix; a
-/// plan that does not match the format (an unknown key, a negative number of hours) is refused
-/// with the findings `pathway validate` gives, and nothing is written. Exit status: 0 when every
-/// document was written, 1 when the plan cannot be loaded or does not match the format, 2 when
-/// the command is misused or a file cannot be written.
 #[derive(Debug, Args)]
+#[command(long_about = long_about())]
 pub struct ExportArgs {
     /// The plan file (.yaml, .yml or .json); - reads the plan from standard input.
     #[arg(value_name = "PLAN")]
@@ -55,6 +47,22 @@ pub struct ExportArgs {
     /// Print nothing but errors: no list of the files written and no progress bar.
     #[arg(short, long)]
     quiet: bool,
+}
+
+/// `export --help`'s description, naming the built-in audiences from their files.
+fn long_about() -> String {
+    format!(
+        "Publish a plan as Word and Markdown documents, one per audience.\n\n\
+         Each audience ({}, or one of your own profiles) gets a document that leads with what \
+         the plan means for it. Files are named <plan-id>-<audience>.<ext> and replace earlier \
+         exports. A plan that is not complete for its readiness level still exports, marked as a \
+         draft, with the open decisions in an appendix; a plan that does not match the format \
+         (an unknown key, a negative number of hours) is refused with the findings `pathway \
+         validate` gives, and nothing is written. Exit status: 0 when every document was \
+         written, 1 when the plan cannot be loaded or does not match the format, 2 when the \
+         command is misused or a file cannot be written.",
+        pathway_schema::audiences::IDS.join(", ")
+    )
 }
 
 /// `--format`'s values: the renderers' names, each with its description for `--help`.
@@ -303,7 +311,10 @@ mod tests {
         );
         let unknown = chosen_audiences(&args(&["parents"], false), &profiles).unwrap_err();
         assert!(
-            unknown.to_string().contains("Choose from: state, city"),
+            unknown.to_string().contains(&format!(
+                "Choose from: {}",
+                pathway_schema::audiences::IDS.join(", ")
+            )),
             "{unknown}"
         );
     }

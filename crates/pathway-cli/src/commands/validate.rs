@@ -193,9 +193,9 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
             templates: args.templates.clone().or(templates),
         });
     }
-    // Plans need only the audiences' ids: the built-in ones are a list (checked against the
-    // profiles by a test in pathway-export), so profiles are parsed only for a folder of them,
-    // once per folder.
+    // Plans need only the audiences' ids: the built-in ones are listed from their files when
+    // pathway-schema is built, so profiles are parsed only for a folder of them, once per
+    // folder.
     let limits = Limits {
         max_input_bytes: args.max_input_size,
         ..Limits::DEFAULT

@@ -18,16 +18,9 @@ pub use reported::report_unreadable;
 use reported::{push_load_error, unsilenceable};
 use suppressions::apply_suppressions;
 
-/// The audience profiles every plan may name.
-pub const BUILT_IN_AUDIENCES: [&str; 7] = [
-    "state",
-    "city",
-    "district",
-    "school-board",
-    "union",
-    "school",
-    "educators",
-];
+/// The audiences every plan may name: the built-in profiles' ids, read from their files by
+/// [`pathway_schema::audiences`].
+pub const BUILT_IN_AUDIENCES: &[&str] = pathway_schema::audiences::IDS;
 
 /// How to validate.
 #[derive(Debug, Clone)]
