@@ -147,7 +147,7 @@ fn describe(error: &ValidationError<'_>, format: Format, findings: &mut Vec<Find
             for key in unexpected {
                 let key_pointer = format!("{pointer}/{}", pathway_schema::load::escape_token(key));
                 let problem = StructuralProblem::UnknownKey {
-                    key,
+                    key: key.into(),
                     allowed: Vec::new(),
                 };
                 push(key_pointer, problem, true);

@@ -14,67 +14,8 @@ use serde::de::{
 use std::borrow::Cow;
 
 use crate::node::{Entry, Node, NodeValue, escape_token};
-use crate::wording::{Bound, Found, Shape, StructuralProblem};
-
-/// What went wrong while reading a value into the plan's types, as the wording module
-/// ([`crate::wording`]) explains it.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Problem {
-    UnknownKey {
-        key: String,
-        expected: &'static [&'static str],
-    },
-    MissingKey(&'static str),
-    WrongShape {
-        expected: Vec<Shape>,
-        found: Found<'static>,
-    },
-    WrongValue {
-        expected: String,
-        found: Found<'static>,
-    },
-    UnknownVariant {
-        value: String,
-        expected: &'static [&'static str],
-    },
-    OutOfRange {
-        bound: Bound,
-        found: Found<'static>,
-    },
-    Invalid(String),
-}
-
-impl Problem {
-    /// The problem as the wording module takes it.
-    pub fn structural(&self) -> StructuralProblem<'_> {
-        match self {
-            Problem::UnknownKey { key, expected } => StructuralProblem::UnknownKey {
-                key,
-                allowed: expected.to_vec(),
-            },
-            Problem::MissingKey(key) => StructuralProblem::MissingKey { key },
-            Problem::WrongShape { expected, found } => StructuralProblem::WrongShape {
-                expected: expected.clone(),
-                found: found.clone(),
-            },
-            Problem::WrongValue { expected, found } => StructuralProblem::WrongValue {
-                expected: expected.clone(),
-                found: found.clone(),
-            },
-            Problem::UnknownVariant { value, expected } => StructuralProblem::UnknownWord {
-                found: Found::Text(Cow::Borrowed(value)),
-                choices: expected.to_vec(),
-            },
-            Problem::OutOfRange { bound, found } => StructuralProblem::OutOfRange {
-                bound: bound.clone(),
-                found: found.clone(),
-            },
-            Problem::Invalid(reason) => StructuralProblem::Invalid {
-                reason: reason.clone(),
-            },
-        }
-    }
-}
+use crate::source::Format;
+use crate::wording::{Bound, Found, Shape, StructuralProblem, explain};
 
 /// Which part of the located node the error is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,7 +28,9 @@ pub(crate) enum Target {
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct DeError {
-    pub problem: Problem,
+    /// What went wrong, in the vocabulary the schema stage uses too, so that the loader and
+    /// `pathway validate` word the same problem with the same sentence.
+    pub problem: StructuralProblem<'static>,
     /// Pointer tokens from the located node up to the root, innermost first.
     reversed_path: Vec<String>,
     located: bool,
@@ -95,7 +38,7 @@ pub(crate) struct DeError {
 }
 
 impl DeError {
-    fn new(problem: Problem) -> Self {
+    fn new(problem: StructuralProblem<'static>) -> Self {
         DeError {
             problem,
             reversed_path: Vec::new(),
@@ -130,26 +73,9 @@ impl DeError {
 }
 
 impl fmt::Display for DeError {
+    /// The wording module's sentence for the problem, as the loader's error gives it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.problem {
-            Problem::UnknownKey { key, .. } => write!(f, "unknown key `{key}`"),
-            Problem::MissingKey(key) => write!(f, "missing key `{key}`"),
-            Problem::WrongShape { expected, found } => {
-                let expected: Vec<&str> = expected.iter().map(|shape| shape.words()).collect();
-                write!(
-                    f,
-                    "expected {}, found {}",
-                    expected.join(" or "),
-                    found.words()
-                )
-            }
-            Problem::WrongValue { expected, found } => {
-                write!(f, "expected {expected}, found {}", found.words())
-            }
-            Problem::UnknownVariant { value, .. } => write!(f, "unknown value `{value}`"),
-            Problem::OutOfRange { found, .. } => write!(f, "{} is out of range", found.words()),
-            Problem::Invalid(message) => f.write_str(message),
-        }
+        f.write_str(&explain(&self.problem, &self.pointer(), Format::Yaml).message)
     }
 }
 
@@ -157,16 +83,20 @@ impl std::error::Error for DeError {}
 
 impl de::Error for DeError {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        DeError::new(Problem::Invalid(msg.to_string()))
+        DeError::new(StructuralProblem::Invalid {
+            reason: msg.to_string(),
+        })
     }
 
     fn invalid_type(unexp: Unexpected, exp: &dyn de::Expected) -> Self {
         match found_of(&unexp) {
-            Some(found) => DeError::new(Problem::WrongValue {
+            Some(found) => DeError::new(StructuralProblem::WrongValue {
                 expected: exp.to_string(),
                 found,
             }),
-            None => DeError::new(Problem::Invalid(format!("expected {exp}, found {unexp}"))),
+            None => DeError::new(StructuralProblem::Invalid {
+                reason: format!("expected {exp}, found {unexp}"),
+            }),
         }
     }
 
@@ -180,32 +110,32 @@ impl de::Error for DeError {
             && n < 0
             && matches!(expected.as_str(), "u8" | "u16" | "u32" | "u64")
         {
-            return DeError::new(Problem::OutOfRange {
+            return DeError::new(StructuralProblem::OutOfRange {
                 bound: Bound::AtLeast(0.into()),
                 found: Found::Number(n.to_string()),
             });
         }
         let found = found_of(&unexp).map_or_else(|| unexp.to_string(), |found| found.words());
-        DeError::new(Problem::Invalid(format!(
-            "{found} is not allowed here: expected {exp}"
-        )))
+        DeError::new(StructuralProblem::Invalid {
+            reason: format!("{found} is not allowed here: expected {exp}"),
+        })
     }
 
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
-        DeError::new(Problem::UnknownKey {
-            key: field.to_owned(),
-            expected,
+        DeError::new(StructuralProblem::UnknownKey {
+            key: Cow::Owned(field.to_owned()),
+            allowed: expected.to_vec(),
         })
     }
 
     fn missing_field(field: &'static str) -> Self {
-        DeError::new(Problem::MissingKey(field))
+        DeError::new(StructuralProblem::MissingKey { key: field })
     }
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
-        DeError::new(Problem::UnknownVariant {
-            value: variant.to_owned(),
-            expected,
+        DeError::new(StructuralProblem::UnknownWord {
+            found: Found::Text(Cow::Owned(variant.to_owned())),
+            choices: expected.to_vec(),
         })
     }
 }
@@ -229,7 +159,7 @@ fn found_of(unexp: &Unexpected) -> Option<Found<'static>> {
 }
 
 fn wrong_type(node: &Node, expected: Shape) -> DeError {
-    DeError::new(Problem::WrongShape {
+    DeError::new(StructuralProblem::WrongShape {
         expected: vec![expected],
         found: Found::of_node(node).into_owned(),
     })
@@ -498,5 +428,21 @@ impl<'de> MapAccess<'de> for EntryAccess<'de> {
 
     fn size_hint(&self) -> Option<usize> {
         Some(self.len)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression: the loader's serde error had its own short words ("missing key `id`") beside
+    /// the wording module's; it now says the sentence a loaded plan's error and the schema stage
+    /// say.
+    #[test]
+    fn the_serde_error_says_the_wording_modules_sentence() {
+        let unknown = <DeError as de::Error>::unknown_field("goal", &["goals", "id"]);
+        assert_eq!(unknown.to_string(), "unknown key `goal` in the plan");
+        let missing = <DeError as de::Error>::missing_field("id");
+        assert_eq!(missing.to_string(), "the plan is missing the key `id`");
     }
 }

@@ -41,7 +41,7 @@ use crate::node::{NodeSeed, RawNode, into_node};
 use crate::plan::Plan;
 use crate::source::{Location, Source};
 use crate::wording::{StructuralProblem, explain};
-use de::{DeError, NodeDeserializer, Problem, Target};
+use de::{DeError, NodeDeserializer, Target};
 use syntax::{check_json_syntax, yaml_error};
 
 /// Bounds on what a plan file may hold, enforced while it is read and parsed.
@@ -404,22 +404,27 @@ impl Document {
     fn typing_error(&self, error: &DeError) -> LoadError {
         let pointer = error.pointer();
         let kind = match &error.problem {
-            Problem::UnknownKey { .. } => LoadErrorKind::UnknownKey,
-            Problem::MissingKey(_) => LoadErrorKind::MissingKey,
-            Problem::WrongShape { .. } | Problem::WrongValue { .. } => LoadErrorKind::WrongType,
-            Problem::UnknownVariant { .. } | Problem::OutOfRange { .. } | Problem::Invalid(_) => {
-                LoadErrorKind::InvalidValue
+            StructuralProblem::UnknownKey { .. } => LoadErrorKind::UnknownKey,
+            StructuralProblem::MissingKey { .. } => LoadErrorKind::MissingKey,
+            StructuralProblem::WrongShape { .. } | StructuralProblem::WrongValue { .. } => {
+                LoadErrorKind::WrongType
             }
+            StructuralProblem::UnknownWord { .. }
+            | StructuralProblem::NotExactly { .. }
+            | StructuralProblem::OutOfRange { .. }
+            | StructuralProblem::Invalid { .. }
+            | StructuralProblem::WrongForm { .. }
+            | StructuralProblem::Other { .. } => LoadErrorKind::InvalidValue,
         };
         // The schema says `schema_version` is the constant 1; its type says so in its own words.
         let problem = match (&error.problem, self.root.pointer(&pointer)) {
-            (Problem::Invalid(_), Some(node)) if pointer == "/schema_version" => {
+            (StructuralProblem::Invalid { .. }, Some(node)) if pointer == "/schema_version" => {
                 StructuralProblem::NotExactly {
                     expected: serde_json::Value::from(crate::SCHEMA_VERSION),
                     found: crate::wording::Found::of_node(node),
                 }
             }
-            (problem, _) => problem.structural(),
+            (problem, _) => problem.clone(),
         };
         let explained = explain(&problem, &pointer, self.format);
         let location = match (kind, error.target) {

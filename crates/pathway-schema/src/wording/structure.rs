@@ -1,5 +1,7 @@
 //! One sentence, and one piece of advice, for each structural problem a plan can have.
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 use super::example::{allowed_keys, example_at, holds_plain_items, line_at, only_number_key};
@@ -14,7 +16,7 @@ pub enum StructuralProblem<'a> {
     /// A key the format does not define; the place is the key's own pointer.
     UnknownKey {
         /// The key as written.
-        key: &'a str,
+        key: Cow<'a, str>,
         /// The keys allowed in that mapping, when the schema does not know the place.
         allowed: Vec<&'a str>,
     },
@@ -143,7 +145,7 @@ pub fn explain(problem: &StructuralProblem<'_>, pointer: &str, format: Format) -
         StructuralProblem::UnknownKey { key, allowed } => {
             let parent = parent(pointer);
             let allowed = allowed_keys(parent).unwrap_or_else(|| allowed.clone());
-            let help = match closest(key, allowed.iter().copied()) {
+            let help = match closest(key.as_ref(), allowed.iter().copied()) {
                 Some(near) => format!("did you mean `{near}`?"),
                 None if allowed.is_empty() => "remove it".to_owned(),
                 None => format!("keys allowed here: {}", allowed.join(", ")),
@@ -470,7 +472,7 @@ mod tests {
     fn unknown_keys_name_their_mapping_and_the_near_key() {
         let (message, help) = yaml(
             StructuralProblem::UnknownKey {
-                key: "challenge",
+                key: "challenge".into(),
                 allowed: Vec::new(),
             },
             "/goals/challenge",
@@ -479,7 +481,7 @@ mod tests {
         assert_eq!(help.as_deref(), Some("did you mean `challenges`?"));
         let (message, _) = yaml(
             StructuralProblem::UnknownKey {
-                key: "goal",
+                key: "goal".into(),
                 allowed: Vec::new(),
             },
             "/goal",
