@@ -59,11 +59,21 @@ fn remove_pending_where(chosen: impl Fn(&Path) -> bool) {
 struct Registered(PathBuf);
 
 impl Registered {
-    fn new(path: &Path) -> Registered {
-        if let Ok(mut pending) = PENDING.lock() {
-            pending.push(path.to_owned());
-        }
-        Registered(path.to_owned())
+    /// Creates a temporary file with `builder` in `directory` and registers it, both under the
+    /// lock [`remove_pending`] takes: a signal that comes between the two would otherwise find
+    /// the file created but not yet listed, and leave it behind.
+    fn create(
+        builder: &tempfile::Builder<'_, '_>,
+        directory: &Path,
+    ) -> std::io::Result<(tempfile::NamedTempFile, Registered)> {
+        let mut pending = match PENDING.lock() {
+            Ok(pending) => pending,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        let temporary = builder.tempfile_in(directory)?;
+        let path = temporary.path().to_owned();
+        pending.push(path.clone());
+        Ok((temporary, Registered(path)))
     }
 }
 
@@ -127,10 +137,8 @@ pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: Overwrite) -> anyh
     };
     #[cfg(unix)]
     builder.permissions(new_permissions);
-    let mut temporary = builder
-        .tempfile_in(directory)
+    let (mut temporary, registered) = Registered::create(&builder, directory)
         .with_context(|| format!("cannot write {}", shown(path)))?;
-    let registered = Registered::new(temporary.path());
     let result = (|| -> std::io::Result<()> {
         if let Some(metadata) = &before {
             temporary
@@ -168,9 +176,14 @@ mod tests {
     #[test]
     fn interrupted_writes_remove_their_temporary_files() {
         let directory = scratch("pending");
-        let temporary = directory.join(".plan.yaml.abc.tmp");
-        std::fs::write(&temporary, "half").unwrap();
-        let registered = Registered::new(&temporary);
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".plan.yaml.").suffix(".tmp");
+        let (mut file, registered) = Registered::create(&builder, &directory).unwrap();
+        file.write_all(b"half").unwrap();
+        let temporary = file.path().to_owned();
+        // The path is listed by the time the file can be written to, so a signal at any
+        // moment after creation finds it.
+        assert!(PENDING.lock().unwrap().contains(&temporary));
         // Only this test's file: other tests of this process write at the same time.
         remove_pending_where(|path| path.starts_with(&directory));
         assert!(!temporary.exists());
