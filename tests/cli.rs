@@ -555,3 +555,28 @@ fn plans_only_skips_named_files_that_are_not_plans() {
     assert!(text.contains("skipped 1 file that is not a plan"), "{text}");
     std::fs::remove_dir_all(&folder).unwrap();
 }
+
+/// Regression: once findings were written plan by plan, a write that fails part way (a full
+/// disk) must still end the run with status 2 and say why, in every format.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_standard_output_is_an_error_in_every_format() {
+    for format in ["human", "json", "sarif", "github"] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let output = Command::new(env!("CARGO_BIN_EXE_pathway"))
+            .args(["validate", "--format", format, "examples"])
+            .current_dir(repo_root())
+            .stdout(Stdio::from(full))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{format}");
+        assert!(
+            stderr(&output).contains("cannot write the findings to standard output"),
+            "{format}: {}",
+            stderr(&output)
+        );
+    }
+}

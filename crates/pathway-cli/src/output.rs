@@ -34,6 +34,62 @@ pub fn print(text: &str) -> anyhow::Result<()> {
     }
 }
 
+/// Standard output for a run written piece by piece (`pathway validate`'s findings, plan by
+/// plan): buffered, written through when flushed (after each batch of plans) and when full, and
+/// quiet once the reader has gone away, as [`print`] is. Any other failure is an error.
+pub struct Stdout(std::io::BufWriter<QuietStdout>);
+
+/// Standard output, with a buffer the size of a pipe's.
+pub fn stdout() -> Stdout {
+    Stdout(std::io::BufWriter::with_capacity(
+        64 * 1024,
+        QuietStdout { gone: false },
+    ))
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
+/// Standard output that takes, and drops, whatever comes after its reader went away.
+struct QuietStdout {
+    gone: bool,
+}
+
+impl Write for QuietStdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.gone {
+            return Ok(buf.len());
+        }
+        match std::io::stdout().lock().write(buf) {
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.gone = true;
+                Ok(buf.len())
+            }
+            other => other,
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.gone {
+            return Ok(());
+        }
+        match std::io::stdout().lock().flush() {
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.gone = true;
+                Ok(())
+            }
+            other => other,
+        }
+    }
+}
+
 /// Temporary files not yet renamed into place: removed if the process is interrupted
 /// (see [`crate::interrupt`]), since an interrupted process runs no destructors.
 static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());

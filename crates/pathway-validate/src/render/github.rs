@@ -2,27 +2,39 @@
 //!
 //! `::error file=plan.yaml,line=39,col=19,endLine=39,endColumn=37,title=PW201 dangling-reference::message`
 
+use std::io::{self, Write};
+
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::FileReport;
-use crate::render::Skipped;
+use crate::render::{Emitter, RunTotals, Skipped};
 use crate::rules;
 
 use super::neutral;
 
-/// One workflow command per finding.
-pub fn render(reports: &[FileReport], problems: &[String], skipped: &[Skipped]) -> String {
-    let mut out = String::new();
-    // What kept files from being checked: an error annotation of the run, on no file.
-    for problem in problems {
-        out.push_str(&format!(
-            "::error title=pathway::{}\n",
-            escape_data(problem)
-        ));
+/// Workflow commands written as the run goes: each problem and each plan's findings at once, the
+/// notes on skipped files and configuration at the end. Holds only the configuration files met.
+#[derive(Debug, Default)]
+pub struct GithubEmitter {
+    totals: RunTotals,
+}
+
+impl GithubEmitter {
+    /// An emitter for a new run.
+    pub fn new() -> GithubEmitter {
+        GithubEmitter::default()
     }
-    for report in reports {
+}
+
+impl Emitter for GithubEmitter {
+    /// What kept a file from being checked: an error annotation of the run, on no file.
+    fn problem(&mut self, out: &mut dyn Write, problem: &str) -> io::Result<()> {
+        writeln!(out, "::error title=pathway::{}", escape_data(problem))
+    }
+
+    fn plan(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+        self.totals.add(report);
         for diagnostic in &report.diagnostics {
-            out.push_str(&command(&report.path, diagnostic));
-            out.push('\n');
+            writeln!(out, "{}", command(&report.path, diagnostic))?;
         }
         let omitted = &report.omitted;
         if omitted.total() > 0 {
@@ -34,8 +46,9 @@ pub fn render(reports: &[FileReport], problems: &[String], skipped: &[Skipped]) 
             } else {
                 "notice"
             };
-            out.push_str(&format!(
-                "::{kind} file={},title=pathway::{}\n",
+            writeln!(
+                out,
+                "::{kind} file={},title=pathway::{}",
                 escape_property(&report.path),
                 escape_data(&format!(
                     "{} more findings not shown ({} errors, {} warnings, {} infos); \
@@ -45,30 +58,41 @@ pub fn render(reports: &[FileReport], problems: &[String], skipped: &[Skipped]) 
                     omitted.warnings,
                     omitted.infos
                 ))
-            ));
+            )?;
         }
+        Ok(())
     }
-    // What the walk skipped and which configuration applied: notices of the run.
-    for line in super::skipped_summary(skipped) {
-        out.push_str(&format!("::notice title=pathway::{}\n", escape_data(&line)));
+
+    /// What the walk skipped and which configuration applied: notices of the run.
+    fn finish(&mut self, out: &mut dyn Write, skipped: &[Skipped]) -> io::Result<()> {
+        for line in super::skipped_summary(skipped) {
+            writeln!(out, "::notice title=pathway::{}", escape_data(&line))?;
+        }
+        for file in skipped
+            .iter()
+            .filter(|file| file.reason != super::SkipReason::NotAPlan)
+        {
+            writeln!(
+                out,
+                "::notice file={},title=pathway::{}",
+                escape_property(&file.path),
+                escape_data(&file.reason.describe())
+            )?;
+        }
+        for (config, plans) in self.totals.configs() {
+            writeln!(
+                out,
+                "::notice title=pathway::{}",
+                escape_data(&format!("rule settings from {config} ({plans})"))
+            )?;
+        }
+        Ok(())
     }
-    for file in skipped
-        .iter()
-        .filter(|file| file.reason != super::SkipReason::NotAPlan)
-    {
-        out.push_str(&format!(
-            "::notice file={},title=pathway::{}\n",
-            escape_property(&file.path),
-            escape_data(&file.reason.describe())
-        ));
-    }
-    for (config, plans) in super::configs_used(reports) {
-        out.push_str(&format!(
-            "::notice title=pathway::{}\n",
-            escape_data(&format!("rule settings from {config} ({plans})"))
-        ));
-    }
-    out
+}
+
+/// One workflow command per finding: the problems first, then each plan's findings.
+pub fn render(reports: &[FileReport], problems: &[String], skipped: &[Skipped]) -> String {
+    super::emit_all(&mut GithubEmitter::new(), reports, problems, skipped)
 }
 
 fn command(path: &str, diagnostic: &Diagnostic) -> String {

@@ -9,7 +9,7 @@ use pathway_schema::source::{Location, Source};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::{FileReport, Tally};
-use crate::render::{SkipReason, Skipped, Summary, neutral, snippets};
+use crate::render::{RunTotals, SkipReason, Skipped, Summary, neutral, snippets};
 
 /// How to print.
 #[derive(Debug, Clone, Copy, Default)]
@@ -134,8 +134,9 @@ fn tally(tally: &Tally) -> String {
 }
 
 /// What follows the closing line: the files a folder walk skipped (counted, with a note for
-/// each that is not a regular file) and the configuration files that applied.
-pub fn render_notes(reports: &[FileReport], skipped: &[Skipped]) -> String {
+/// each that is not a regular file) and the configuration files that applied, from the run's
+/// totals (see [`RunTotals`]: the findings are printed plan by plan, and not kept).
+pub fn render_notes(totals: &RunTotals, skipped: &[Skipped]) -> String {
     let mut out = String::new();
     for file in skipped
         .iter()
@@ -151,7 +152,7 @@ pub fn render_notes(reports: &[FileReport], skipped: &[Skipped]) -> String {
     for line in super::skipped_summary(skipped) {
         let _ = writeln!(out, "{line}");
     }
-    for (config, plans) in super::configs_used(reports) {
+    for (config, plans) in totals.configs() {
         let _ = writeln!(
             out,
             "rule settings from {} ({plans})",

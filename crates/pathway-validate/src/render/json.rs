@@ -1,4 +1,6 @@
-//! For scripts: one JSON document per run, in a versioned shape documented in the README.
+//! For scripts: one JSON document per run, in a versioned shape documented in the README. It is
+//! written as the run goes ([`JsonEmitter`]): each plan's entry in `files` as soon as the plan is
+//! checked, `problems`, `skipped` and `summary` at the end.
 //!
 //! ```json
 //! {"version": 1,
@@ -9,26 +11,17 @@
 //!  "summary": {"files": 1, "errors": 1, "warnings": 0, "infos": 0, "omitted": 0, "skipped": 0}}
 //! ```
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Place, Severity};
 use crate::engine::FileReport;
-use crate::render::{Skipped, Summary};
+use crate::render::pretty::Pretty;
+use crate::render::{Emitter, RunTotals, Skipped};
 
 /// The version of the JSON shape. It changes only when a field is removed or changes meaning.
 pub const FORMAT_VERSION: u32 = 1;
-
-#[derive(Serialize)]
-struct Run<'a> {
-    version: u32,
-    files: Vec<File<'a>>,
-    /// What kept files from being checked at all (a path that does not exist, a folder with no
-    /// plans): the run fails with status 2 when there is any.
-    problems: &'a [String],
-    /// Files a folder walk found and did not check, with why.
-    skipped: Vec<SkippedFile<'a>>,
-    summary: Totals,
-}
 
 #[derive(Serialize)]
 struct SkippedFile<'a> {
@@ -131,44 +124,94 @@ fn finding(diagnostic: &Diagnostic) -> Finding<'_> {
     }
 }
 
-/// The whole run as one JSON document, followed by a newline. `problems` are what kept files
-/// from being checked at all; `skipped`, the files a folder walk left alone.
-pub fn render(reports: &[FileReport], problems: &[String], skipped: &[Skipped]) -> String {
-    let summary = Summary::of(reports);
-    let run = Run {
-        version: FORMAT_VERSION,
-        files: reports
-            .iter()
-            .map(|report| File {
-                path: &report.path,
-                config: report.config.as_deref(),
-                diagnostics: report.diagnostics.iter().map(finding).collect(),
-                omitted: report.omitted.total(),
-                omitted_by_severity: (report.omitted.total() > 0).then_some(Counts {
-                    errors: report.omitted.errors,
-                    warnings: report.omitted.warnings,
-                    infos: report.omitted.infos,
-                }),
-            })
-            .collect(),
-        problems,
-        skipped: skipped
+fn file(report: &FileReport) -> File<'_> {
+    File {
+        path: &report.path,
+        config: report.config.as_deref(),
+        diagnostics: report.diagnostics.iter().map(finding).collect(),
+        omitted: report.omitted.total(),
+        omitted_by_severity: (report.omitted.total() > 0).then_some(Counts {
+            errors: report.omitted.errors,
+            warnings: report.omitted.warnings,
+            infos: report.omitted.infos,
+        }),
+    }
+}
+
+/// The JSON document written as the run goes. Holds the run's totals and its problems (what
+/// kept files from being checked, listed after `files`), never a plan's findings.
+#[derive(Debug, Default)]
+pub struct JsonEmitter {
+    pretty: Pretty,
+    started: bool,
+    problems: Vec<String>,
+    totals: RunTotals,
+}
+
+impl JsonEmitter {
+    /// An emitter for a new run.
+    pub fn new() -> JsonEmitter {
+        JsonEmitter::default()
+    }
+
+    /// The document's opening, up to the `files` array, on first use.
+    fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            self.pretty.open(out, b'{')?;
+            self.pretty.member(out, "version", &FORMAT_VERSION)?;
+            self.pretty.key(out, "files")?;
+            self.pretty.open(out, b'[')?;
+        }
+        Ok(())
+    }
+}
+
+impl Emitter for JsonEmitter {
+    fn problem(&mut self, _out: &mut dyn Write, problem: &str) -> io::Result<()> {
+        self.problems.push(problem.to_owned());
+        Ok(())
+    }
+
+    fn plan(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+        self.start(out)?;
+        self.totals.add(report);
+        self.pretty.item(out)?;
+        self.pretty.value(out, &file(report))
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, skipped: &[Skipped]) -> io::Result<()> {
+        self.start(out)?;
+        self.pretty.close(out)?;
+        self.pretty.member(out, "problems", &self.problems)?;
+        let skipped_files: Vec<SkippedFile<'_>> = skipped
             .iter()
             .map(|file| SkippedFile {
                 path: &file.path,
                 reason: file.reason.code(),
             })
-            .collect(),
-        summary: Totals {
-            files: summary.files,
-            errors: summary.errors,
-            warnings: summary.warnings,
-            infos: summary.infos,
-            omitted: reports.iter().map(|report| report.omitted.total()).sum(),
-            skipped: skipped.len(),
-        },
-    };
-    let mut text = super::neutral::json(serde_json::to_string_pretty(&run).unwrap_or_default());
-    text.push('\n');
-    text
+            .collect();
+        self.pretty.member(out, "skipped", &skipped_files)?;
+        let summary = self.totals.summary();
+        self.pretty.member(
+            out,
+            "summary",
+            &Totals {
+                files: summary.files,
+                errors: summary.errors,
+                warnings: summary.warnings,
+                infos: summary.infos,
+                omitted: self.totals.omitted().total(),
+                skipped: skipped.len(),
+            },
+        )?;
+        self.pretty.close(out)?;
+        out.write_all(b"\n")
+    }
+}
+
+/// The whole run as one JSON document, followed by a newline. `problems` are what kept files
+/// from being checked at all; `skipped`, the files a folder walk left alone.
+pub fn render(reports: &[FileReport], problems: &[String], skipped: &[Skipped]) -> String {
+    super::emit_all(&mut JsonEmitter::new(), reports, problems, skipped)
 }

@@ -6,14 +6,23 @@
 //! line, so an edit elsewhere in the plan does not make it a new alert), `automationDetails` to
 //! keep our runs apart from other tools', each rule's `helpUri` into docs/rules.md, and
 //! repository-relative paths under the `SRCROOT` base.
+//!
+//! The log is written as the run goes ([`SarifEmitter`]): each plan's results as soon as the plan
+//! is checked, then the run's `invocations` (which say how the run went: the problems, the plans
+//! whose findings were cut, what was skipped, the configuration used), its `properties` and its
+//! base. So `invocations` follows `results` in the run object, as a streaming SARIF writer must
+//! put it; the order of an object's members means nothing in JSON or SARIF.
 
 use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
 use crate::diagnostic::{Diagnostic, Place, Severity};
 use crate::engine::{FileReport, Tally};
-use crate::render::Skipped;
+use crate::render::pretty::Pretty;
+use crate::render::{Emitter, RunTotals, Skipped};
 use crate::rules::{RULES, Rule};
 
 const SCHEMA: &str =
@@ -34,30 +43,103 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// The whole run as a SARIF log, followed by a newline.
-pub fn render(reports: &[FileReport], problems: &[String], skipped: &[Skipped]) -> String {
-    let root = std::env::current_dir().ok();
-    let mut run = json!({
-        "tool": {"driver": driver()},
-        "automationDetails": {"id": "pathway/validate/"},
-        "columnKind": "unicodeCodePoints",
-        "invocations": [invocation(reports, problems, skipped, root.as_deref())],
-        "results": results(reports, root.as_deref()),
-        "properties": omitted_counts(reports),
-    });
-    if let (Some(base), Some(object)) =
-        (root.as_deref().and_then(directory_uri), run.as_object_mut())
-    {
-        object.insert("originalUriBaseIds".into(), json!({SRCROOT: {"uri": base}}));
+/// The SARIF log written as the run goes. Holds the run's totals, its problems and the plans
+/// whose findings were cut (each with how many), never a plan's results.
+#[derive(Debug)]
+pub struct SarifEmitter {
+    pretty: Pretty,
+    started: bool,
+    /// The folder relative paths are relative to: where `pathway` runs, in CI the repository.
+    root: Option<PathBuf>,
+    problems: Vec<String>,
+    /// The plans with findings left out, and how many of each severity.
+    cut: Vec<(String, Tally)>,
+    totals: RunTotals,
+}
+
+impl SarifEmitter {
+    /// An emitter for a new run whose relative paths are relative to `root` (the current
+    /// directory, as [`render`] takes it), named in the log as the `SRCROOT` base.
+    pub fn new(root: Option<PathBuf>) -> SarifEmitter {
+        SarifEmitter {
+            pretty: Pretty::default(),
+            started: false,
+            root,
+            problems: Vec::new(),
+            cut: Vec::new(),
+            totals: RunTotals::default(),
+        }
     }
-    let log = json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [run],
-    });
-    let mut text = super::neutral::json(serde_json::to_string_pretty(&log).unwrap_or_default());
-    text.push('\n');
-    text
+
+    /// The log's opening, up to the run's `results` array, on first use.
+    fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if self.started {
+            return Ok(());
+        }
+        self.started = true;
+        let pretty = &mut self.pretty;
+        pretty.open(out, b'{')?;
+        pretty.member(out, "$schema", &SCHEMA)?;
+        pretty.member(out, "version", &"2.1.0")?;
+        pretty.key(out, "runs")?;
+        pretty.open(out, b'[')?;
+        pretty.item(out)?;
+        pretty.open(out, b'{')?;
+        pretty.member(out, "tool", &json!({"driver": driver()}))?;
+        pretty.member(
+            out,
+            "automationDetails",
+            &json!({"id": "pathway/validate/"}),
+        )?;
+        pretty.member(out, "columnKind", &"unicodeCodePoints")?;
+        pretty.key(out, "results")?;
+        pretty.open(out, b'[')
+    }
+}
+
+impl Emitter for SarifEmitter {
+    fn problem(&mut self, _out: &mut dyn Write, problem: &str) -> io::Result<()> {
+        self.problems.push(problem.to_owned());
+        Ok(())
+    }
+
+    fn plan(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+        self.start(out)?;
+        self.totals.add(report);
+        if report.omitted.total() > 0 {
+            self.cut.push((report.path.clone(), report.omitted));
+        }
+        for result in results(report, self.root.as_deref()) {
+            self.pretty.item(out)?;
+            self.pretty.value(out, &result)?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, skipped: &[Skipped]) -> io::Result<()> {
+        self.start(out)?;
+        self.pretty.close(out)?;
+        let root = self.root.as_deref();
+        let invocation = invocation(&self.problems, &self.cut, &self.totals, skipped, root);
+        self.pretty.member(out, "invocations", &[invocation])?;
+        self.pretty
+            .member(out, "properties", &omitted_counts(&self.totals.omitted()))?;
+        if let Some(base) = root.and_then(directory_uri) {
+            self.pretty
+                .member(out, "originalUriBaseIds", &json!({SRCROOT: {"uri": base}}))?;
+        }
+        self.pretty.close(out)?;
+        self.pretty.close(out)?;
+        self.pretty.close(out)?;
+        out.write_all(b"\n")
+    }
+}
+
+/// The whole run as a SARIF log, followed by a newline, with paths relative to the current
+/// directory.
+pub fn render(reports: &[FileReport], problems: &[String], skipped: &[Skipped]) -> String {
+    let mut emitter = SarifEmitter::new(std::env::current_dir().ok());
+    super::emit_all(&mut emitter, reports, problems, skipped)
 }
 
 /// The tool and its rules, from the registry.
@@ -120,14 +202,15 @@ fn plain_text(markdown: &str) -> String {
     out.trim_end().to_owned()
 }
 
-/// Every finding of every file, each with a fingerprint that survives unrelated edits.
-fn results(reports: &[FileReport], root: Option<&std::path::Path>) -> Vec<Value> {
-    let mut results = Vec::new();
-    for report in reports {
-        let artifact = Artifact::new(&report.path, root);
-        // Two findings alike in everything the fingerprint sees are told apart by their order.
-        let mut seen: HashMap<u64, usize> = HashMap::new();
-        for diagnostic in &report.diagnostics {
+/// Every finding of a plan, each with a fingerprint that survives unrelated edits.
+fn results(report: &FileReport, root: Option<&Path>) -> Vec<Value> {
+    let artifact = Artifact::new(&report.path, root);
+    // Two findings alike in everything the fingerprint sees are told apart by their order.
+    let mut seen: HashMap<u64, usize> = HashMap::new();
+    report
+        .diagnostics
+        .iter()
+        .map(|diagnostic| {
             let hash = fingerprint(&artifact.uri, diagnostic);
             let occurrence = seen.entry(hash).or_insert(0);
             *occurrence += 1;
@@ -138,10 +221,9 @@ fn results(reports: &[FileReport], root: Option<&std::path::Path>) -> Vec<Value>
                     json!({FINGERPRINT: format!("{hash:016x}:{occurrence}")}),
                 );
             }
-            results.push(value);
-        }
-    }
-    results
+            value
+        })
+        .collect()
 }
 
 /// FNV-1a over the rule, the file, the JSON Pointer and the message: stable from run to run
@@ -165,62 +247,57 @@ fn fingerprint(uri: &str, diagnostic: &Diagnostic) -> u64 {
 /// The run's invocation: whether every file could be checked, and what kept the others from it;
 /// and, for each plan with more findings than are listed, how many were left out.
 fn invocation(
-    reports: &[FileReport],
     problems: &[String],
+    cut: &[(String, Tally)],
+    totals: &RunTotals,
     skipped: &[Skipped],
-    root: Option<&std::path::Path>,
+    root: Option<&Path>,
 ) -> Value {
     let mut notifications: Vec<Value> = problems
         .iter()
         .map(|problem| json!({"level": "error", "message": {"text": problem}}))
         .collect();
-    notifications.extend(omissions(reports, root));
-    notifications.extend(run_notes(reports, skipped, root));
+    notifications.extend(
+        cut.iter()
+            .map(|(path, omitted)| omission(path, omitted, root)),
+    );
+    notifications.extend(run_notes(totals, skipped, root));
     json!({
         "executionSuccessful": problems.is_empty(),
         "toolExecutionNotifications": notifications,
     })
 }
 
-/// A notification for each plan whose findings were cut: how many, by severity. Its level is
-/// that of the most serious finding left out.
-fn omissions<'a>(
-    reports: &'a [FileReport],
-    root: Option<&'a std::path::Path>,
-) -> impl Iterator<Item = Value> + 'a {
-    reports
-        .iter()
-        .filter(|report| report.omitted.total() > 0)
-        .map(move |report| {
-            let omitted = &report.omitted;
-            let worst = [Severity::Error, Severity::Warning, Severity::Info]
-                .into_iter()
-                .find(|&severity| omitted.get(severity) > 0)
-                .unwrap_or(Severity::Info);
-            json!({
-                "level": level(worst),
-                "message": {"text": format!(
-                    "{}: {} more findings not listed ({} errors, {} warnings, {} infos); \
-                     they count in the totals",
-                    report.path, omitted.total(), omitted.errors, omitted.warnings, omitted.infos
-                )},
-                "locations": [location(&Artifact::new(&report.path, root), &Place {
-                    pointer: String::new(),
-                    location: None,
-                })],
-                "properties": {
-                    "omittedResults": omitted.total(),
-                    "omittedByLevel": by_level(omitted),
-                },
-            })
-        })
+/// A notification for a plan whose findings were cut: how many, by severity. Its level is that
+/// of the most serious finding left out.
+fn omission(path: &str, omitted: &Tally, root: Option<&Path>) -> Value {
+    let worst = [Severity::Error, Severity::Warning, Severity::Info]
+        .into_iter()
+        .find(|&severity| omitted.get(severity) > 0)
+        .unwrap_or(Severity::Info);
+    json!({
+        "level": level(worst),
+        "message": {"text": format!(
+            "{}: {} more findings not listed ({} errors, {} warnings, {} infos); \
+             they count in the totals",
+            path, omitted.total(), omitted.errors, omitted.warnings, omitted.infos
+        )},
+        "locations": [location(&Artifact::new(path, root), &Place {
+            pointer: String::new(),
+            location: None,
+        })],
+        "properties": {
+            "omittedResults": omitted.total(),
+            "omittedByLevel": by_level(omitted),
+        },
+    })
 }
 
 /// Notes on what a folder walk skipped, and on the configuration files that applied.
 fn run_notes<'a>(
-    reports: &'a [FileReport],
+    totals: &'a RunTotals,
     skipped: &'a [Skipped],
-    root: Option<&'a std::path::Path>,
+    root: Option<&'a Path>,
 ) -> impl Iterator<Item = Value> + 'a {
     let summary = super::skipped_summary(skipped)
         .into_iter()
@@ -235,7 +312,8 @@ fn run_notes<'a>(
                 "locations": [location(&Artifact::new(&file.path, root), &Place { pointer: String::new(), location: None })],
             })
         });
-    let configs = super::configs_used(reports)
+    let configs = totals
+        .configs()
         .into_iter()
         .map(move |(config, plans)| {
             json!({
@@ -248,14 +326,8 @@ fn run_notes<'a>(
 }
 
 /// The run's properties: findings left out of `results`, in all and by level.
-fn omitted_counts(reports: &[FileReport]) -> Value {
-    let mut all = Tally::default();
-    for report in reports {
-        for severity in [Severity::Error, Severity::Warning, Severity::Info] {
-            all.add(severity, report.omitted.get(severity));
-        }
-    }
-    json!({"omittedResults": all.total(), "omittedByLevel": by_level(&all)})
+fn omitted_counts(all: &Tally) -> Value {
+    json!({"omittedResults": all.total(), "omittedByLevel": by_level(all)})
 }
 
 fn by_level(tally: &Tally) -> Value {
@@ -319,7 +391,7 @@ struct Artifact {
 }
 
 impl Artifact {
-    fn new(path: &str, root: Option<&std::path::Path>) -> Artifact {
+    fn new(path: &str, root: Option<&Path>) -> Artifact {
         if path == "<stdin>" {
             return Artifact {
                 uri: "stdin".to_owned(),
@@ -363,7 +435,7 @@ fn file_uri(path: &str) -> String {
 
 /// The directory `pathway` ran in, as the `file://` URI of `SRCROOT` (ending in `/`, as SARIF
 /// requires of a base).
-fn directory_uri(root: &std::path::Path) -> Option<String> {
+fn directory_uri(root: &Path) -> Option<String> {
     let path = root.to_str()?.replace('\\', "/");
     if !is_absolute(&path) {
         return None;
