@@ -546,9 +546,9 @@ mod tests {
         let level = point_error("\"piloting\"", "\"pilot\"");
         assert_eq!(level.position, Some((4, 9)), "{level}");
         assert!(
-            level
-                .message
-                .contains("unknown readiness level `pilot`; did you mean `piloting`?"),
+            level.message.contains(
+                "unknown readiness level `pilot` (did you mean `piloting`?). Choose from"
+            ),
             "{level}"
         );
         assert!(

@@ -150,7 +150,7 @@ pub(super) fn declare(
     Ok(())
 }
 
-/// "; did you mean `piloting`?" for a word near one of the choices, or that begins one
+/// " (did you mean `piloting`?)" for a word near one of the choices, or that begins one
 /// (`pilot`).
 fn suggestion<'a>(word: &str, choices: impl IntoIterator<Item = &'a str> + Clone) -> String {
     closest(word, choices.clone())
@@ -160,7 +160,7 @@ fn suggestion<'a>(word: &str, choices: impl IntoIterator<Item = &'a str> + Clone
                 .filter(|choice| word.len() >= 3 && choice.starts_with(word));
             begun.next().filter(|_| begun.next().is_none())
         })
-        .map(|near| format!("; did you mean `{near}`?"))
+        .map(|near| format!(" (did you mean `{near}`?)"))
         .unwrap_or_default()
 }
 
