@@ -70,6 +70,7 @@ fn six_files_the_same_bytes_whatever_the_order() {
             "tests/fixtures/report/syntax-error.yaml",
             "examples/cedar-valley-scaling.yaml",
             "tests/fixtures/report/beta.yaml",
+            "examples/state-rule-pack/plan.yaml",
         ],
         &third,
     );
@@ -79,13 +80,14 @@ fn six_files_the_same_bytes_whatever_the_order() {
         "argument order changed the report"
     );
     let plans = std::fs::read_to_string(first.join("plans.csv")).unwrap();
-    // 3 examples + 5 fixtures (the two broken ones listed, not dropped).
-    assert_eq!(plans.lines().count(), 1 + 8);
+    // 4 examples (one in examples/state-rule-pack/) + 5 fixtures (the two broken ones listed,
+    // not dropped).
+    assert_eq!(plans.lines().count(), 1 + 9);
     assert!(plans.contains("tests/fixtures/report/syntax-error.yaml,,,,,not-counted,1,"));
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(first.join("report.json")).unwrap()).unwrap();
     assert_eq!(json["report_version"], 1);
-    assert_eq!(json["totals"]["plans"], 8);
+    assert_eq!(json["totals"]["plans"], 9);
     assert_eq!(json["totals"]["not_counted"], 2);
 }
 

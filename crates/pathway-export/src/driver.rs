@@ -19,7 +19,7 @@
 //! ").unwrap();
 //! let profiles = Profiles::builtin();
 //! let audiences = [pathway_schema::Id::new("union").unwrap()];
-//! let job = Export { loaded: &loaded, profiles: &profiles, audiences: &audiences, renderers: RENDERERS };
+//! let job = Export { loaded: &loaded, profiles: &profiles, audiences: &audiences, renderers: RENDERERS, state_points: &[] };
 //! let names = export(&job, |name, bytes| {
 //!     assert!(!bytes.is_empty());
 //!     Ok::<_, pathway_export::ExportError>(name.to_owned())
@@ -37,7 +37,7 @@ use pathway_validate::parallel;
 use crate::constellation::Constellation;
 use crate::profile::Profiles;
 use crate::render::{Pictures, Rendered, Renderer};
-use crate::{ExportError, build_document, file_name};
+use crate::{ExportError, build_document_with, file_name};
 
 /// Plans with more credentials than this are written one audience at a time, each document
 /// finished as soon as it is rendered: each document of such a plan takes tens of MiB while it
@@ -58,6 +58,9 @@ pub struct Export<'a> {
     pub audiences: &'a [Id],
     /// The formats to write, in order.
     pub renderers: &'a [&'a dyn Renderer],
+    /// The state's own decision points from the plan's configuration, listed with the
+    /// toolkit's in a draft's open decisions.
+    pub state_points: &'a [pathway_schema::state_points::StateDecisionPoint],
 }
 
 /// A file rendered, waiting to be finished and written.
@@ -104,7 +107,7 @@ where
         let Some(profile) = job.profiles.get(audience.as_str()) else {
             return Ok(Vec::new());
         };
-        let document = build_document(job.loaded, profile);
+        let document = build_document_with(job.loaded, profile, job.state_points);
         let mut outputs = Vec::with_capacity(job.renderers.len());
         for renderer in job.renderers {
             let name = file_name(&job.loaded.plan.id, &profile.id, *renderer);

@@ -53,7 +53,7 @@ use std::fmt;
 use pathway_schema::Id;
 
 pub use render::{docx, markdown};
-pub use sections::build_document;
+pub use sections::{build_document, build_document_with};
 
 /// Why an export stopped.
 #[derive(Debug)]

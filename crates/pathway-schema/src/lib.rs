@@ -38,6 +38,7 @@ pub mod plan;
 pub mod scaffold;
 pub mod schema;
 pub mod source;
+pub mod state_points;
 pub mod suggest;
 pub mod values;
 pub mod wording;

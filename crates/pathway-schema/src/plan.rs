@@ -40,6 +40,8 @@ pub use scope::{
 };
 pub use stakeholders::{Involvement, StakeholderGroup, StakeholderKind, Stakeholders};
 
+use std::collections::BTreeMap;
+
 use schemars::JsonSchema;
 use serde::Deserialize;
 
@@ -126,6 +128,45 @@ pub struct Plan {
     /// Partnerships: who outside the organization contributes what.
     #[serde(default)]
     pub partnerships: Option<Partnerships>,
+    /// Answers to decision points that a state (or any body that shares a `pathway.toml`) adds
+    /// to the toolkit's own, each under a key the state chooses: text, or a mapping of anything.
+    /// The configuration that declares such a decision point says where its answer goes, as a
+    /// JSON Pointer such as `/extensions/high-desert/assessor_pool`; Pathway Kit reads nothing
+    /// else here.
+    #[serde(default)]
+    #[schemars(
+        title = "Extensions",
+        schema_with = "extensions_schema",
+        example = &extensions_example()
+    )]
+    pub extensions: Option<BTreeMap<String, serde_json::Value>>,
+}
+
+/// `extensions`: a mapping whose values are text or mappings (free-form inside).
+fn extensions_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "additionalProperties": {
+            "title": "Extension",
+            "description": "One state's (or agency's) answers: text, or a mapping of answers of any shape.",
+            "oneOf": [
+                {"type": "string", "title": "Text", "description": "An answer written as text."},
+                {
+                    "type": "object",
+                    "title": "Section",
+                    "description": "A mapping of answers, each of any shape, named as the configuration's JSON Pointers name them."
+                }
+            ]
+        }
+    })
+}
+
+fn extensions_example() -> serde_json::Value {
+    serde_json::json!({
+        "high-desert": {
+            "assessor_pool": "The Northern Region assessor pool, calibrated each fall by the state."
+        }
+    })
 }
 
 impl Plan {

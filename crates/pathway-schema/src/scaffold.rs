@@ -1,11 +1,14 @@
 //! The starter plan `pathway init` writes: every decision point required at a readiness level,
 //! with its question as a comment and a `TODO` placeholder the validator reports until answered.
 
+mod state_section;
+
 use std::fmt::Write as _;
 
 use crate::decision_points::{Area, DECISION_POINTS, DecisionPoint};
 use crate::plan::Readiness;
 use crate::schema::LOCAL_SCHEMA_LOCATION;
+use crate::state_points::StateDecisionPoint;
 use crate::values::{ID_MAX_LENGTH, suggest_kebab_case};
 
 /// What the starter plan is for.
@@ -20,6 +23,9 @@ pub struct ScaffoldOptions {
     /// What the editor modeline points at: a path to a copy of the schema, relative to the plan,
     /// or a URL.
     pub schema_location: String,
+    /// A state's own decision points, from the configuration that will apply to the plan: those
+    /// the level requires get a placeholder under `extensions`.
+    pub state_points: Vec<StateDecisionPoint>,
 }
 
 impl ScaffoldOptions {
@@ -31,6 +37,7 @@ impl ScaffoldOptions {
             organization: "Our School District".to_owned(),
             start_year,
             schema_location: LOCAL_SCHEMA_LOCATION.to_owned(),
+            state_points: Vec::new(),
         }
     }
 }
@@ -42,6 +49,8 @@ pub fn scaffold(options: &ScaffoldOptions) -> String {
         .iter()
         .filter(|p| p.level <= level)
         .collect();
+    let (state_required, state_later): (Vec<&StateDecisionPoint>, Vec<&StateDecisionPoint>) =
+        options.state_points.iter().partition(|p| p.level <= level);
     let start = options.start_year;
     let mut out = String::new();
     let w = &mut out;
@@ -67,7 +76,7 @@ pub fn scaffold(options: &ScaffoldOptions) -> String {
         &format!(
             "# A plan at the `{}` level answers the {} decision points below. Each one shows its id and",
             level.as_str(),
-            required.len()
+            required.len() + state_required.len()
         ),
     );
     line(
@@ -157,8 +166,10 @@ pub fn scaffold(options: &ScaffoldOptions) -> String {
         }
     }
 
+    state_section::write(w, &state_required);
+
     let later: Vec<&DecisionPoint> = DECISION_POINTS.iter().filter(|p| p.level > level).collect();
-    if !later.is_empty() {
+    if !later.is_empty() || !state_later.is_empty() {
         line(w, "");
         line(
             w,
@@ -173,6 +184,17 @@ pub fn scaffold(options: &ScaffoldOptions) -> String {
                     point.id,
                     point.level.as_str(),
                     point.question
+                ),
+            );
+        }
+        for point in state_later {
+            line(
+                w,
+                &format!(
+                    "#   [{}] (needed before {}) {}",
+                    one_line(&point.id),
+                    point.level.as_str(),
+                    one_line(&point.question)
                 ),
             );
         }

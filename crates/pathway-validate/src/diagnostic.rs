@@ -74,8 +74,9 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it.
     pub help: Option<String>,
-    /// The decision point concerned, when there is one.
-    pub decision_point: Option<&'static str>,
+    /// The decision point concerned, when there is one: one of the toolkit's ids, or a state's
+    /// own from configuration.
+    pub decision_point: Option<std::borrow::Cow<'static, str>>,
     /// Where it is.
     pub place: Place,
     /// Other places that explain it.

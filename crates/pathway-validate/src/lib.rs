@@ -14,7 +14,7 @@
 //!             organization: {name: Demo District, kind: district}\n";
 //! let report = check_source(Source::new("plan.yaml", plan), None, &Options::default(), &RuleSettings::default());
 //! // An exploring plan must say what its goals are, among other things.
-//! assert!(report.diagnostics.iter().any(|d| d.code == "PW100" && d.decision_point == Some("goals.challenges")));
+//! assert!(report.diagnostics.iter().any(|d| d.code == "PW100" && d.decision_point.as_deref() == Some("goals.challenges")));
 //! assert!(report.count(Severity::Error) > 0);
 //! ```
 
@@ -43,6 +43,7 @@ pub use diagnostic::{Diagnostic, Place, Related, Severity};
 pub use docs::{RULES_DOC_PATH, rules_reference};
 pub use engine::{
     AreaCoverage, BUILT_IN_AUDIENCES, CheckedPlan, FileReport, MAX_FINDINGS, MAX_RELATED, Options,
-    Tally, check_source, check_source_keeping_plan, report_unreadable, resolves, rule_findings,
+    Tally, check_document, check_source, check_source_keeping_plan, report_unreadable, resolves,
+    rule_findings,
 };
 pub use structure::check_document_at_most;

@@ -13,7 +13,7 @@ use pathway_export::profile::Profiles;
 use pathway_export::render::{self, Renderer};
 use pathway_schema::Id;
 use pathway_schema::load::{Limits, LoadErrorKind, LoadedPlan, parse, read};
-use pathway_validate::config::RuleSettings;
+use pathway_validate::config::{Config, RuleSettings};
 use pathway_validate::render::Summary;
 use pathway_validate::render::human::{HumanOptions, render_file, render_summary};
 use pathway_validate::{FileReport, Options, Severity, check_source, report_unreadable};
@@ -84,9 +84,13 @@ fn chosen_renderers(names: &[String]) -> Vec<&'static dyn Renderer> {
 }
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
+    let config = configuration(&args.plan)?;
     let templates = match &args.templates {
         Some(folder) => Some(folder.clone()),
-        None => configured_templates(&args.plan)?,
+        None => config
+            .as_ref()
+            .and_then(Config::templates)
+            .map(Path::to_path_buf),
     };
     let profiles = match &templates {
         Some(dir) => Profiles::with_folder(dir).map_err(anyhow::Error::msg)?,
@@ -108,6 +112,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         profiles: &profiles,
         audiences: &audiences,
         renderers: &renderers,
+        state_points: config.as_ref().map_or(&[], Config::decision_points),
     };
     let written = export(&job, |name, bytes| -> anyhow::Result<PathBuf> {
         let path = args.output.join(name);
@@ -167,18 +172,17 @@ fn checked_plan(path: &Path) -> anyhow::Result<Option<LoadedPlan>> {
     }
 }
 
-/// The folder of audience profiles the plan's `pathway.toml` names (`templates = "..."`), found as
-/// `pathway validate` finds it, so both commands know the same audiences on every machine.
-fn configured_templates(plan: &Path) -> anyhow::Result<Option<PathBuf>> {
+/// The plan's `pathway.toml`, found as `pathway validate` finds it, so both commands know the
+/// same audience profiles (`templates = "..."`) and the same state decision points on every
+/// machine.
+fn configuration(plan: &Path) -> anyhow::Result<Option<Config>> {
     if plan.as_os_str() == "-" {
         return Ok(None);
     }
     let Some(config) = pathway_validate::config::discover(plan) else {
         return Ok(None);
     };
-    Ok(pathway_validate::config::Config::load(&config)?
-        .templates()
-        .map(Path::to_path_buf))
+    Ok(Some(Config::load(&config)?))
 }
 
 /// Prints why a plan is refused, as `pathway validate` would, and says nothing was written.

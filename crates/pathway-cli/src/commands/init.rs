@@ -10,6 +10,7 @@ use pathway_schema::Readiness;
 use pathway_schema::decision_points::required_at;
 use pathway_schema::scaffold::{ScaffoldOptions, scaffold};
 use pathway_schema::schema::{LOCAL_SCHEMA_DIR, LOCAL_SCHEMA_LOCATION, SCHEMA_FILE_NAME};
+use pathway_validate::config::Config;
 
 use super::schema::{CopyOutcome, Replace, write_copy};
 use crate::neutral::print_line;
@@ -41,6 +42,11 @@ pub struct InitArgs {
     /// path relative to the plan.
     #[arg(long, value_name = "URL_OR_PATH")]
     schema: Option<String>,
+    /// Ask the decision points this configuration file adds (a state's own, under
+    /// `extensions`) as well as the toolkit's. Without it, those of the pathway.toml that will
+    /// apply to the output file, if any
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
 }
 
 /// The readiness levels, as the command line spells them.
@@ -80,6 +86,19 @@ pub fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
     if let Some(schema) = &args.schema {
         options.schema_location = schema.clone();
     }
+    let config = match (&args.config, &args.output) {
+        (Some(file), _) => Some(file.clone()),
+        (None, Some(plan)) => pathway_validate::config::discover(plan),
+        (None, None) => None,
+    };
+    if let Some(file) = &config {
+        options.state_points = Config::load(file)?.decision_points().to_vec();
+    }
+    let state_required = options
+        .state_points
+        .iter()
+        .filter(|point| point.level <= level)
+        .count();
     let text = scaffold(&options);
     let Some(path) = &args.output else {
         print(&text)?;
@@ -118,7 +137,7 @@ pub fn run(args: &InitArgs) -> anyhow::Result<ExitCode> {
         path.display(),
         pathway_schema::wording::a(level.as_str()),
         level.as_str(),
-        required_at(level).count()
+        required_at(level).count() + state_required
     ));
     match copy {
         Some((schema, CopyOutcome::Written)) => print_line(&format!(

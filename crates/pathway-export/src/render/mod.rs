@@ -221,6 +221,7 @@ mod tests {
             profiles: &profiles,
             audiences: &audiences,
             renderers: registry,
+            state_points: &[],
         };
         let written = export(&job, |name, bytes| {
             Ok::<_, crate::ExportError>((name.to_owned(), bytes.to_vec()))

@@ -27,6 +27,7 @@ use pathway_schema::domain::ids::Kind;
 use pathway_schema::domain::money::{Cents, format_money};
 use pathway_schema::domain::unlocks::Unlock;
 use pathway_schema::load::LoadedPlan;
+use pathway_schema::state_points::StateDecisionPoint;
 use pathway_schema::{Credential, Incentive, Opportunity, PaidTo, Plan, Stack, UnlockRequires};
 
 use crate::constellation::Constellation;
@@ -39,8 +40,18 @@ use crate::text::paragraphs;
 /// Builds the document for one audience. The loaded plan's document tells which decision points
 /// are answered.
 pub fn build_document(loaded: &LoadedPlan, profile: &AudienceProfile) -> Document {
+    build_document_with(loaded, profile, &[])
+}
+
+/// [`build_document`] for a plan whose configuration adds a state's own decision points: a
+/// draft lists those still open in its appendix with the toolkit's.
+pub fn build_document_with(
+    loaded: &LoadedPlan,
+    profile: &AudienceProfile,
+    state_points: &[StateDecisionPoint],
+) -> Document {
     let json = loaded.document.to_json();
-    let open = open_decisions::open(&json, loaded.plan.readiness);
+    let open = open_decisions::open(&json, loaded.plan.readiness, state_points);
     let scrubbed = if open.is_empty() {
         None
     } else {

@@ -3,7 +3,8 @@
 //! A plan is a draft when a decision point its readiness level requires has no real answer yet.
 //! The export still works; it says so up front and lists what is open, with each question.
 
-use pathway_schema::decision_points::{DecisionPoint, is_answered, is_placeholder, required_at};
+use pathway_schema::decision_points::{is_answered, is_placeholder};
+use pathway_schema::state_points::{PointRef, StateDecisionPoint, every_point_required_at};
 use pathway_schema::{Plan, Readiness};
 use serde_json::Value;
 
@@ -12,9 +13,13 @@ use crate::model::{HeadingLevel, Inline, Table, Tone};
 use crate::text::count;
 
 /// The decision points required at `level` that the plan (as JSON) does not answer, in the
-/// toolkit's order.
-pub(super) fn open(plan: &Value, level: Readiness) -> Vec<&'static DecisionPoint> {
-    required_at(level)
+/// toolkit's order, then the state's own (from the plan's `pathway.toml`) in theirs.
+pub(super) fn open<'a>(
+    plan: &Value,
+    level: Readiness,
+    state: &'a [StateDecisionPoint],
+) -> Vec<PointRef<'a>> {
+    every_point_required_at(state, level)
         .filter(|point| !is_answered(plan.pointer(point.pointer)))
         .collect()
 }
@@ -55,7 +60,7 @@ pub(super) fn notice(ctx: &Context, open: usize, out: &mut Out) {
     out.callout(Tone::Warning, "Draft.", body);
 }
 
-pub(super) fn appendix(ctx: &Context, open: &[&DecisionPoint], out: &mut Out) {
+pub(super) fn appendix(ctx: &Context, open: &[PointRef<'_>], out: &mut Out) {
     out.heading(HeadingLevel::Section, "Appendix: Open decisions");
     match ctx.profile.drafts.as_ref().and_then(|d| d.appendix.as_deref()) {
         Some(text) => out.text(text),

@@ -1,7 +1,7 @@
 //! The summary that opens every document: "what this means for you". The profile's purpose, the
 //! plan's own message for this audience, and the key facts this audience needs first.
 
-use pathway_schema::decision_points::DecisionPoint;
+use pathway_schema::state_points::PointRef;
 use pathway_schema::{IncentiveType, Involvement, OpportunityKind, Priority};
 
 use super::{Context, Out, incentive_name};
@@ -10,7 +10,7 @@ use crate::profile::Fact;
 use crate::text::{answer, count, format_date, format_hours, format_number, join_words, one_line};
 use pathway_schema::domain::money::Cents;
 
-pub(super) fn write(ctx: &Context, open: &[&DecisionPoint], out: &mut Out) {
+pub(super) fn write(ctx: &Context, open: &[PointRef<'_>], out: &mut Out) {
     out.heading(HeadingLevel::Section, &ctx.profile.summary.heading);
     out.text(&super::fill(&ctx.profile.purpose, ctx.plan));
     if let Some(message) = ctx.audience_message() {

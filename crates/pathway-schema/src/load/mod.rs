@@ -20,6 +20,7 @@ mod error;
 mod fast;
 mod json;
 mod library;
+pub mod migrate;
 mod mistakes;
 mod syntax;
 
@@ -244,8 +245,21 @@ fn decode(name: &str, mut bytes: Vec<u8>) -> Result<String, LoadError> {
 }
 
 /// Parses plan text into a [`Document`]. With no `format`, it is taken from the file name, or
-/// sniffed from the text.
+/// sniffed from the text. A plan written for an earlier or later version of the format is
+/// brought to the current one by [`migrate::MIGRATIONS`], positions kept.
 pub fn parse(
+    source: Source,
+    format: Option<Format>,
+    limits: &Limits,
+) -> Result<Document, LoadError> {
+    migrate::migrate(
+        parse_as_written(source, format, limits)?,
+        migrate::MIGRATIONS,
+    )
+}
+
+/// [`parse`] without the migrations: the tree of the file as written.
+pub fn parse_as_written(
     source: Source,
     format: Option<Format>,
     limits: &Limits,

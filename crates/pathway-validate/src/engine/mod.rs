@@ -4,6 +4,7 @@
 use pathway_schema::decision_points::{DECISION_POINTS, is_answered};
 use pathway_schema::load::{Document, Format, Limits, Node, parse};
 use pathway_schema::source::{Location, Source};
+use pathway_schema::state_points::{StateDecisionPoint, every_point};
 use pathway_schema::{Area, Readiness};
 
 use crate::config::{RuleSettings, Setting};
@@ -66,7 +67,8 @@ pub struct FileReport {
     pub source: Option<Source>,
     /// The plan's readiness level, when the plan could be typed.
     pub readiness: Option<Readiness>,
-    /// Decision-point coverage per area, when the plan could be typed.
+    /// Decision-point coverage per area, when the plan could be typed: the toolkit's points
+    /// and the state's own from configuration.
     pub coverage: Vec<AreaCoverage>,
     /// Findings left out because the file had more than [`MAX_FINDINGS`], by severity. They
     /// count in [`FileReport::count`], the summary and the exit status all the same.
@@ -157,25 +159,49 @@ pub fn check_source_keeping_plan(
     options: &Options,
     settings: &RuleSettings,
 ) -> (FileReport, Option<CheckedPlan>) {
-    let mut checked = None;
-    let path = source.name().to_owned();
-    let kept = source.clone();
-    let mut report = FileReport {
-        path,
+    // The report keeps the text (to quote findings) in one copy, whichever way parsing goes.
+    let mut report = empty_report(&source);
+    match parse(source, format, &options.limits) {
+        Ok(document) => check_parsed(document, report, options, settings),
+        Err(error) => {
+            push_load_error(&mut report, &error, settings);
+            (report, None)
+        }
+    }
+}
+
+/// A report with no findings yet, keeping a copy of the plan's text.
+fn empty_report(source: &Source) -> FileReport {
+    FileReport {
+        path: source.name().to_owned(),
         diagnostics: Vec::new(),
-        source: Some(kept),
+        source: Some(source.clone()),
         readiness: None,
         coverage: Vec::new(),
         omitted: Tally::default(),
         config: None,
-    };
-    let document = match parse(source, format, &options.limits) {
-        Ok(document) => document,
-        Err(error) => {
-            push_load_error(&mut report, &error, settings);
-            return (report, None);
-        }
-    };
+    }
+}
+
+/// Validates a parsed plan as [`check_source_keeping_plan`] does once the text is parsed: for
+/// a caller that parsed it itself, such as with its own migrations
+/// ([`pathway_schema::load::migrate`]).
+pub fn check_document(
+    document: Document,
+    options: &Options,
+    settings: &RuleSettings,
+) -> (FileReport, Option<CheckedPlan>) {
+    let report = empty_report(document.source());
+    check_parsed(document, report, options, settings)
+}
+
+fn check_parsed(
+    document: Document,
+    mut report: FileReport,
+    options: &Options,
+    settings: &RuleSettings,
+) -> (FileReport, Option<CheckedPlan>) {
+    let mut checked = None;
     let mut raw: Vec<(&'static Rule, Severity, Finding)> = Vec::new();
     let (structural, undescribed) =
         structure::check_plan_document_at_most(&document, MAX_FINDINGS + 1);
@@ -198,7 +224,8 @@ pub fn check_source_keeping_plan(
                 }
                 raw.extend(findings);
                 report.readiness = Some(plan.readiness);
-                report.coverage = coverage(plan.readiness, document.root());
+                report.coverage =
+                    coverage(plan.readiness, document.root(), settings.decision_points());
                 let answered = DECISION_POINTS
                     .iter()
                     .map(|p| is_answered(document.root().pointer(p.pointer)))
@@ -239,6 +266,7 @@ pub fn rule_findings(
         document,
         audiences,
         model: &model,
+        state_points: settings.decision_points(),
     };
     let mut found = Vec::new();
     let mut omitted = Tally::default();
@@ -349,12 +377,11 @@ fn place_of(document: &Document, pointer: &str, target: Target) -> Option<Locati
     document.locate_key("")
 }
 
-fn coverage(level: Readiness, root: &Node) -> Vec<AreaCoverage> {
+fn coverage(level: Readiness, root: &Node, state: &[StateDecisionPoint]) -> Vec<AreaCoverage> {
     Area::ALL
         .iter()
         .map(|&area| {
-            let required: Vec<_> = DECISION_POINTS
-                .iter()
+            let required: Vec<_> = every_point(state)
                 .filter(|p| p.area == area && p.level <= level)
                 .collect();
             let answered = required

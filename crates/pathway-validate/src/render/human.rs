@@ -248,6 +248,7 @@ fn render_diagnostic(
         .collect();
     if let Some(point) = diagnostic
         .decision_point
+        .as_deref()
         .filter(|point| !diagnostic.message.contains(&format!("`{point}`")))
     {
         notes.push(format!("decision point: {point}"));

@@ -111,7 +111,7 @@ fn finding(diagnostic: &Diagnostic) -> Finding<'_> {
         severity: diagnostic.severity,
         message: &diagnostic.message,
         help: diagnostic.help.as_deref(),
-        decision_point: diagnostic.decision_point,
+        decision_point: diagnostic.decision_point.as_deref(),
         place: position(&diagnostic.place),
         related: diagnostic
             .related

@@ -368,7 +368,7 @@ fn result(artifact: &Artifact, diagnostic: &Diagnostic) -> Value {
         if !related.is_empty() {
             object.insert("relatedLocations".into(), Value::Array(related));
         }
-        if let Some(point) = diagnostic.decision_point {
+        if let Some(point) = diagnostic.decision_point.as_deref() {
             object.insert(
                 "properties".into(),
                 json!({"decisionPoint": point, "pointer": diagnostic.place.pointer}),

@@ -314,7 +314,7 @@ scope:
                 "`grant` (Rural Teacher Fund) provides nothing in 2028; its years: 2027",
             ]
         );
-        assert_eq!(found[0].decision_point, Some("scope.funding"));
+        assert_eq!(found[0].decision_point.as_deref(), Some("scope.funding"));
     }
 
     #[test]

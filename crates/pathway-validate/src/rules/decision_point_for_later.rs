@@ -1,13 +1,15 @@
 //! PW101: a decision point the next readiness levels require is not answered yet.
 
-use pathway_schema::decision_points::{DECISION_POINTS, is_answered};
+use pathway_schema::decision_points::is_answered;
+use pathway_schema::state_points::every_point;
 
 use super::{Context, Finding, Findings, declare_rule};
 
 declare_rule! {
     /// ## What it does
     /// Lists, as information, the decision points that a later readiness level requires and
-    /// that the plan has not answered yet ("needed before piloting").
+    /// that the plan has not answered yet ("needed before piloting"): the toolkit's, and a
+    /// state's own from `pathway.toml`.
     ///
     /// ## Why it matters
     /// An early plan should pass CI honestly while still showing what lies ahead, so that the
@@ -39,7 +41,7 @@ declare_rule! {
 
 fn check(context: &Context<'_>, findings: &mut Findings) {
     let level = context.plan.readiness;
-    for point in DECISION_POINTS.iter().filter(|point| point.level > level) {
+    for point in every_point(context.state_points).filter(|point| point.level > level) {
         if is_answered(context.document.root().pointer(point.pointer)) {
             continue;
         }
@@ -53,7 +55,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
                     point.question
                 ),
             )
-            .decision_point(point.id)
+            .decision_point(point.id.to_owned())
             .maybe_missing(),
         );
     }

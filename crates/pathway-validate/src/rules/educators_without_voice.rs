@@ -153,7 +153,10 @@ mod tests {
             found[0].message,
             "educators have no voice in designing the pathways: teachers are only recipients and kept informed; paraprofessionals have no stated involvement"
         );
-        assert_eq!(found[0].decision_point, Some("stakeholders.educator-voice"));
+        assert_eq!(
+            found[0].decision_point.as_deref(),
+            Some("stakeholders.educator-voice")
+        );
     }
 
     #[test]

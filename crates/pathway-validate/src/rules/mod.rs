@@ -8,6 +8,8 @@ pub(crate) use declare::declare_rule;
 use pathway_schema::Plan;
 use pathway_schema::domain::Model;
 use pathway_schema::load::Document;
+use pathway_schema::state_points::StateDecisionPoint;
+use std::borrow::Cow;
 
 use crate::diagnostic::Severity;
 use crate::index::PlanIndex;
@@ -112,6 +114,8 @@ pub struct Context<'a> {
     pub audiences: &'a [String],
     /// The plan's meaning: ids, unlock graph and budget, shared with the documents.
     pub model: &'a Model<'a>,
+    /// The state's own decision points from configuration, checked like the toolkit's.
+    pub state_points: &'a [StateDecisionPoint],
 }
 
 impl<'a> Context<'a> {
@@ -148,8 +152,8 @@ pub struct Finding {
     pub message: String,
     /// What to do.
     pub help: Option<String>,
-    /// The decision point concerned.
-    pub decision_point: Option<&'static str>,
+    /// The decision point concerned: one of the toolkit's ids, or a state's own.
+    pub decision_point: Option<Cow<'static, str>>,
     /// Other places that explain it: pointer and what it is.
     pub related: Vec<(String, String)>,
 }
@@ -176,8 +180,8 @@ impl Finding {
 
     /// Names the decision point concerned.
     #[must_use]
-    pub fn decision_point(mut self, id: &'static str) -> Self {
-        self.decision_point = Some(id);
+    pub fn decision_point(mut self, id: impl Into<Cow<'static, str>>) -> Self {
+        self.decision_point = Some(id.into());
         self
     }
 

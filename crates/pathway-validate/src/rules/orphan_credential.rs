@@ -139,7 +139,7 @@ pathways:
             "{}",
             found[0].message
         );
-        assert_eq!(found[0].decision_point, Some("learning.unlocks"));
+        assert_eq!(found[0].decision_point.as_deref(), Some("learning.unlocks"));
     }
 
     // A misspelled stack in `unlocked_by` is a dangling reference (PW201); its credentials are

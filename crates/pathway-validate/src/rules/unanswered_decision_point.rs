@@ -1,8 +1,9 @@
 //! PW100: a decision point the plan's readiness level requires is not answered.
 
-use pathway_schema::decision_points::{Unanswered, required_at, unanswered};
+use pathway_schema::decision_points::{Unanswered, unanswered};
 use pathway_schema::load::display_path;
 use pathway_schema::placeholder::Placeholder;
+use pathway_schema::state_points::every_point_required_at;
 use pathway_schema::wording::a;
 
 use super::{Context, Finding, Findings, declare_rule};
@@ -18,6 +19,10 @@ declare_rule! {
     /// says which of these it found (pointing at the placeholder itself) and asks the question.
     /// "Answers that are not answers" in docs/format.md gives the whole contract; text such as
     /// "Todo el personal docente…" is an answer.
+    ///
+    /// A state's own decision points, declared in `pathway.toml` (see "A state's own decision
+    /// points" in the README), are checked the same way, at the place in `extensions` their
+    /// declaration names, and suppressed the same way.
     ///
     /// ## Why it matters
     /// The toolkit's decision points are what a leader must settle before moving on. A plan
@@ -51,13 +56,18 @@ declare_rule! {
 
 fn check(context: &Context<'_>, findings: &mut Findings) {
     let level = context.plan.readiness.as_str();
-    for point in required_at(context.plan.readiness) {
+    for point in every_point_required_at(context.state_points, context.plan.readiness) {
         let Some(state) = unanswered(context.document.root().pointer(point.pointer)) else {
             continue;
         };
         let place = display_path(point.pointer);
+        let reference = if point.is_state {
+            "a decision point your pathway.toml adds to the toolkit's"
+        } else {
+            "docs/format.md lists its fields"
+        };
         let answer_here = format!(
-            "{} `{level}` plan answers this: write the answer at `{place}` (docs/format.md lists its fields)",
+            "{} `{level}` plan answers this: write the answer at `{place}` ({reference})",
             a(level)
         );
         let (pointer, missing, what, help) = match state {
@@ -73,7 +83,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
                 true,
                 "is an empty list".to_owned(),
                 format!(
-                    "{} `{level}` plan answers this: add at least one item to `{place}` (docs/format.md lists its fields)",
+                    "{} `{level}` plan answers this: add at least one item to `{place}` ({reference})",
                     a(level)
                 ),
             ),
@@ -121,7 +131,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
             format!("decision point `{}` {what}: {}", point.id, point.question),
         )
         .help(help)
-        .decision_point(point.id);
+        .decision_point(point.id.to_owned());
         if missing {
             finding = finding.maybe_missing();
         }
