@@ -61,6 +61,9 @@ const EMU_PER_TWIP: u32 = 635;
 /// The smallest a picture is made to fit the space left on a page, in twips: below this its
 /// labels get hard to read, and it goes to the next page at full size instead.
 const PICTURE_MIN_HEIGHT: u32 = 2880;
+/// The most a picture is shrunk to fit the space left on a page, as a share of its full size;
+/// smaller still, its labels get too small to read, and text is moved up before it instead.
+const PICTURE_MIN_SCALE: f64 = 0.4;
 
 const INK: &str = "1F2937";
 const ACCENT: &str = "1F4E79";
@@ -144,12 +147,53 @@ fn prepare_docx(document: &Document) -> PreparedDocx {
     if document.status.is_draft() {
         docx = docx.header(draft_header());
     }
-    for (index, block) in document.blocks.iter().enumerate() {
-        let introduces_figure = matches!(document.blocks.get(index + 1), Some(Block::Figure(_)));
+    // Each picture's size, and the order the blocks go in around the pictures that do not fit
+    // where they start (see `layout::arrange`).
+    let mut sizes = std::collections::BTreeMap::new();
+    let arrangement = layout::arrange(document, |index, figure, room| {
+        let (width_px, height_px) = figure.constellation.picture_size().ok()?;
+        let (width, height, fits_here) = fit(width_px, height_px, room);
+        sizes.insert(index, (width, height));
+        Some(layout::Fitted {
+            height: height / EMU_PER_TWIP,
+            fits_here,
+        })
+    });
+    let numbers: std::collections::BTreeMap<usize, usize> = arrangement
+        .order
+        .iter()
+        .filter(|&&index| matches!(document.blocks.get(index), Some(Block::Figure(_))))
+        .enumerate()
+        .map(|(number, &index)| (index, number + 1))
+        .collect();
+    for (position, &index) in arrangement.order.iter().enumerate() {
+        let Some(block) = document.blocks.get(index) else {
+            continue;
+        };
+        let next = arrangement
+            .order
+            .get(position + 1)
+            .and_then(|&next| document.blocks.get(next));
+        let introduces_figure = matches!(next, Some(Block::Figure(_)));
+        // The introduction of a picture that text was moved up before says where it is.
+        let refers_to = arrangement
+            .floated
+            .iter()
+            .find(|&&figure| figure == index + 1)
+            .and_then(|figure| numbers.get(figure));
         docx = match block {
             Block::Contents => contents(docx, document),
             Block::Heading { level, text } => {
                 docx.add_paragraph(styled(heading_style(*level), text).keep_next(true))
+            }
+            Block::Paragraph(inlines) if refers_to.is_some() => {
+                let mut inlines = inlines.clone();
+                if let Some(number) = refers_to {
+                    inlines.push(Inline::text(format!(
+                        " See Figure {number}, on the next page."
+                    )));
+                }
+                docx.add_paragraph(runs(Paragraph::new(), &inlines))
             }
             // A paragraph that introduces a picture stays whole and on the picture's page.
             Block::Paragraph(inlines) if introduces_figure => docx.add_paragraph(runs(
@@ -181,8 +225,7 @@ fn prepare_docx(document: &Document) -> PreparedDocx {
             Block::Callout(callout) => docx.add_paragraph(callout_docx(callout)),
             Block::Figure(figure) => {
                 let number = figures.len() + 1;
-                let room = layout::room_for_figure(document, index, &figure.caption);
-                match figure_docx(docx, figure, number, room) {
+                match figure_docx(docx, figure, number, sizes.get(&index).copied()) {
                     (docx, Some(xml)) => {
                         figures.push(xml);
                         docx
@@ -609,7 +652,7 @@ fn figure_docx(
     docx: Docx,
     figure: &Figure,
     number: usize,
-    room: Room,
+    size: Option<(u32, u32)>,
 ) -> (Docx, Option<FigureXml>) {
     let caption = Paragraph::new()
         .style("Caption")
@@ -627,7 +670,17 @@ fn figure_docx(
             return (docx.add_paragraph(note).add_paragraph(caption), None);
         }
     };
-    let (width, height) = fit(width_px, height_px, room);
+    let (width, height) = size.unwrap_or_else(|| {
+        let (width, height, _) = fit(
+            width_px,
+            height_px,
+            Room {
+                left_on_page: PAGE,
+                around_picture: 0,
+            },
+        );
+        (width, height)
+    });
     let pic =
         Pic::new_with_dimensions(placeholder(number), width_px, height_px).size(width, height);
     let docx = docx
@@ -675,33 +728,36 @@ fn insert_pictures(
     Ok(())
 }
 
-/// The picture's size in EMUs. At most the text width, and short enough that its group
-/// (introduction, picture, caption) fits on a page. When the group does not fit in what is left
-/// of the page it starts on and that is more than a third of a page, the picture is made small
-/// enough to fit there (with a margin for the estimate), unless that would make it too small to
-/// read; otherwise it goes to the next page, leaving less than a third of a page blank.
-fn fit(width_px: u32, height_px: u32, room: Room) -> (u32, u32) {
+/// The picture's size in EMUs, and whether its group fits where it starts. At most the text
+/// width, and short enough that its group (introduction, picture, caption) fits on a page.
+/// When the group does not fit in what is left of the page it starts on and that is more than
+/// a third of a page, the picture is made small enough to fit there (with a margin for the
+/// estimate), but by no more than [`PICTURE_MIN_SCALE`]: smaller, its labels get hard to read,
+/// and it stays at full size for the next page (where `layout::arrange` moves text up before
+/// it, so the page it leaves is not left blank).
+fn fit(width_px: u32, height_px: u32, room: Room) -> (u32, u32, bool) {
     let aspect = f64::from(height_px.max(1)) / f64::from(width_px.max(1));
     let twips = |emu: f64| emu / f64::from(EMU_PER_TWIP);
     let full_page = f64::from(PAGE.saturating_sub(room.around_picture + 300));
     let natural = twips(f64::from(PICTURE_MAX_WIDTH_EMU) * aspect).min(full_page);
     let left = f64::from(room.left_on_page);
     let around = f64::from(room.around_picture);
-    let height = if around + natural <= left - 150.0 {
-        natural
+    let (height, fits_here) = if around + natural <= left - 150.0 {
+        (natural, true)
     } else {
         let available = (left - around) * 0.9 - 150.0;
-        let smallest = f64::from(PICTURE_MIN_HEIGHT).max(natural * 0.4);
+        let smallest = f64::from(PICTURE_MIN_HEIGHT).max(natural * PICTURE_MIN_SCALE);
         if left >= f64::from(PAGE) / 3.0 && available >= smallest {
-            available
+            (available, true)
         } else {
-            natural
+            (natural, false)
         }
     };
     let height_emu = height * f64::from(EMU_PER_TWIP);
     (
         (height_emu / aspect).round() as u32,
         height_emu.round() as u32,
+        fits_here,
     )
 }
 
@@ -727,26 +783,41 @@ mod tests {
             around_picture: 1500,
         };
         // A wide picture takes the text width.
-        let (w, h) = fit(1000, 500, empty_page);
-        assert_eq!(w, PICTURE_MAX_WIDTH_EMU);
-        assert_eq!(h, PICTURE_MAX_WIDTH_EMU / 2);
+        let (w, h, here) = fit(1000, 500, empty_page);
+        assert_eq!(
+            (w, h, here),
+            (PICTURE_MAX_WIDTH_EMU, PICTURE_MAX_WIDTH_EMU / 2, true)
+        );
         // A tall one is as tall as a page allows beside its introduction and caption.
-        let (w, h) = fit(500, 5000, empty_page);
-        assert_eq!(h, (PAGE - 1500 - 300) * EMU_PER_TWIP);
+        let (w, h, here) = fit(500, 5000, empty_page);
+        let full = PAGE - 1500 - 300;
+        assert_eq!((h, here), (full * EMU_PER_TWIP, true));
         assert!(w < PICTURE_MAX_WIDTH_EMU);
-        // Two thirds of a page left: the tall picture shrinks into it rather than leave it blank.
+        // Two thirds of a page left: the tall picture shrinks into it rather than leave it
+        // blank.
         let two_thirds = Room {
             left_on_page: PAGE * 2 / 3,
             ..empty_page
         };
-        let (_, h) = fit(500, 5000, two_thirds);
+        let (_, h, here) = fit(500, 5000, two_thirds);
+        assert!(here);
         assert!(h / EMU_PER_TWIP + 1500 <= PAGE * 2 / 3, "{h}");
+        assert!(f64::from(h / EMU_PER_TWIP) >= f64::from(full) * PICTURE_MIN_SCALE);
+        // Not quite half a page left: shrinking it into that would make its labels too small;
+        // it keeps its full size and does not fit here (text is moved up before it instead).
+        let less_than_half = Room {
+            left_on_page: PAGE * 45 / 100,
+            ..empty_page
+        };
+        let (_, h, here) = fit(500, 5000, less_than_half);
+        assert_eq!((h, here), (full * EMU_PER_TWIP, false));
         // A quarter of a page left: it goes to the next page whole.
         let quarter = Room {
             left_on_page: PAGE / 4,
             ..empty_page
         };
-        assert_eq!(fit(500, 5000, quarter), fit(500, 5000, empty_page));
+        let (w, h, _) = fit(500, 5000, empty_page);
+        assert_eq!(fit(500, 5000, quarter), (w, h, false));
     }
 
     #[test]
