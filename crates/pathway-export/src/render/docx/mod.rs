@@ -1,5 +1,6 @@
-//! The Word renderer: the document model as a .docx file, built with docx-rs and finished by
-//! [`super::xml`].
+//! The Word renderer: the document model as a .docx file. The body is written straight to its
+//! XML by [`body`]; docx-rs builds the small parts (styles, numbering, header and footer), which
+//! [`xml`] finishes.
 //!
 //! What makes it a document a leader can hand out: real Heading 1–3 styles with outline levels
 //! (Word's navigation pane and the table of contents see them), a table-of-contents field that
@@ -9,21 +10,20 @@
 //! pages with one-inch margins.
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, BorderType, Docx, FieldCharType, Footer, Header, IndentLevel,
-    InstrText, Level, LevelJc, LevelOverride, LevelText, LineSpacing, NumPages, NumberFormat,
-    Numbering, NumberingId, PageMargin, PageNum, Paragraph, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, Pic, Run, RunFonts, Shading, ShdType,
-    SpecialIndentType, Start, Style, StyleType, Table as DocxTable, TableBorder,
-    TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow,
-    WidthType, XMLDocx,
+    AbstractNumbering, AlignmentType, BorderType, Docx, Footer, Header, Level, LevelJc,
+    LevelOverride, LevelText, LineSpacing, NumPages, NumberFormat, Numbering, PageMargin, PageNum,
+    Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, Shading,
+    ShdType, SpecialIndentType, Start, Style, StyleType, XMLDocx,
 };
 
+mod body;
 mod layout;
 mod order;
 mod package;
 mod theme;
 mod xml;
 
+use body::{Body, Face, Setting};
 use layout::{PAGE, Room};
 
 use super::{Pictures, RenderError, Rendered, Renderer};
@@ -61,6 +61,9 @@ const EMU_PER_TWIP: u32 = 635;
 /// The smallest a picture is made to fit the space left on a page, in twips: below this its
 /// labels get hard to read, and it goes to the next page at full size instead.
 const PICTURE_MIN_HEIGHT: u32 = 2880;
+/// The most a picture is shrunk to fit the space left on a page, as a share of its full size;
+/// smaller still, its labels get too small to read, and text is moved up before it instead.
+const PICTURE_MIN_SCALE: f64 = 0.4;
 
 const INK: &str = "1F2937";
 const ACCENT: &str = "1F4E79";
@@ -120,7 +123,8 @@ impl PreparedDocx {
 }
 
 /// Builds a document's Word parts without drawing its pictures, so that a picture being drawn
-/// on another thread holds up only [`PreparedDocx::finish`].
+/// on another thread holds up only [`PreparedDocx::finish`]. The body is written straight to
+/// its XML ([`body`]); docx-rs builds the small parts around it.
 fn prepare_docx(document: &Document) -> PreparedDocx {
     let mut figures = Vec::new();
     let mut numbered_lists = 0;
@@ -138,65 +142,127 @@ fn prepare_docx(document: &Document) -> PreparedDocx {
         .add_abstract_numbering(bullet_definition())
         .add_abstract_numbering(number_definition())
         .add_numbering(Numbering::new(BULLETS, BULLETS))
-        .footer(footer(&document.title))
-        .add_paragraph(styled("Title", &document.title))
-        .add_paragraph(styled("Subtitle", &document.subtitle));
-    if document.status.is_draft() {
+        .footer(footer(&document.title));
+    let draft = document.status.is_draft();
+    if draft {
         docx = docx.header(draft_header());
     }
-    for (index, block) in document.blocks.iter().enumerate() {
-        let introduces_figure = matches!(document.blocks.get(index + 1), Some(Block::Figure(_)));
-        docx = match block {
-            Block::Contents => contents(docx, document),
+    let mut body = Body::new(estimated_size(document));
+    styled(&mut body, "Title", &document.title);
+    styled(&mut body, "Subtitle", &document.subtitle);
+    // Each picture's size, and the order the blocks go in around the pictures that do not fit
+    // where they start (see `layout::arrange`).
+    let mut sizes = std::collections::BTreeMap::new();
+    let arrangement = layout::arrange(document, |index, figure, room| {
+        let (width_px, height_px) = figure.constellation.picture_size().ok()?;
+        let (width, height, fits_here) = fit(width_px, height_px, room);
+        sizes.insert(index, (width, height));
+        Some(layout::Fitted {
+            height: height / EMU_PER_TWIP,
+            fits_here,
+        })
+    });
+    let numbers: std::collections::BTreeMap<usize, usize> = arrangement
+        .order
+        .iter()
+        .filter(|&&index| matches!(document.blocks.get(index), Some(Block::Figure(_))))
+        .enumerate()
+        .map(|(number, &index)| (index, number + 1))
+        .collect();
+    for (position, &index) in arrangement.order.iter().enumerate() {
+        let Some(block) = document.blocks.get(index) else {
+            continue;
+        };
+        let next = arrangement
+            .order
+            .get(position + 1)
+            .and_then(|&next| document.blocks.get(next));
+        let introduces_figure = matches!(next, Some(Block::Figure(_)));
+        // The introduction of a picture that text was moved up before says where it is.
+        let refers_to = arrangement
+            .floated
+            .iter()
+            .find(|&&figure| figure == index + 1)
+            .and_then(|figure| numbers.get(figure));
+        match block {
+            Block::Contents => contents(&mut body, document),
             Block::Heading { level, text } => {
-                docx.add_paragraph(styled(heading_style(*level), text).keep_next(true))
+                body.paragraph(Setting {
+                    style: Some(heading_style(*level)),
+                    keep_next: true,
+                    ..Setting::default()
+                });
+                body.run(Face::Plain, text);
+                body.end_paragraph();
             }
-            // A paragraph that introduces a picture stays whole and on the picture's page.
-            Block::Paragraph(inlines) if introduces_figure => docx.add_paragraph(runs(
-                Paragraph::new().keep_next(true).keep_lines(true),
-                inlines,
-            )),
-            Block::Paragraph(inlines) => docx.add_paragraph(runs(Paragraph::new(), inlines)),
-            Block::BulletList(items) => items.iter().fold(docx, |docx, item| {
-                docx.add_paragraph(
-                    runs(Paragraph::new().style("ListParagraph"), item)
-                        .numbering(NumberingId::new(BULLETS), IndentLevel::new(0)),
-                )
-            }),
+            Block::Paragraph(inlines) => {
+                // A paragraph that introduces a picture stays whole and on the picture's page.
+                body.paragraph(Setting {
+                    keep_next: introduces_figure,
+                    keep_lines: introduces_figure,
+                    ..Setting::default()
+                });
+                runs(&mut body, inlines);
+                if let Some(number) = refers_to {
+                    body.run(
+                        Face::Plain,
+                        &format!(" See Figure {number}, on the next page."),
+                    );
+                }
+                body.end_paragraph();
+            }
+            Block::BulletList(items) => {
+                for item in items {
+                    list_item(&mut body, BULLETS, item);
+                }
+            }
             Block::NumberedList(items) => {
                 // Each list gets its own numbering instance so it starts again at 1.
                 numbered_lists += 1;
                 let id = NUMBERS + numbered_lists;
-                let docx = docx.add_numbering(
+                docx = docx.add_numbering(
                     Numbering::new(id, NUMBERS).add_override(LevelOverride::new(0).start(1)),
                 );
-                items.iter().fold(docx, |docx, item| {
-                    docx.add_paragraph(
-                        runs(Paragraph::new().style("ListParagraph"), item)
-                            .numbering(NumberingId::new(id), IndentLevel::new(0)),
-                    )
-                })
-            }
-            Block::Table(table) => docx.add_table(table_docx(table)).add_paragraph(spacer()),
-            Block::Callout(callout) => docx.add_paragraph(callout_docx(callout)),
-            Block::Figure(figure) => {
-                let number = figures.len() + 1;
-                let room = layout::room_for_figure(document, index, &figure.caption);
-                match figure_docx(docx, figure, number, room) {
-                    (docx, Some(xml)) => {
-                        figures.push(xml);
-                        docx
-                    }
-                    (docx, None) => docx,
+                for item in items {
+                    list_item(&mut body, id, item);
                 }
             }
-        };
+            Block::Table(table) => {
+                table_body(&mut body, table);
+                body.paragraph(Setting {
+                    spacer: true,
+                    ..Setting::default()
+                });
+                body.end_paragraph();
+            }
+            Block::Callout(callout) => callout_body(&mut body, callout),
+            Block::Figure(figure) => {
+                let number = figures.len() + 1;
+                if let Some(xml) =
+                    figure_body(&mut body, figure, number, sizes.get(&index).copied())
+                {
+                    figures.push(xml);
+                }
+            }
+        }
     }
-    // docx-rs numbers paragraphs from a per-thread counter that `build` resets; the finishing
-    // step renumbers every id anyway, so earlier documents in this process do not matter.
+    let paragraphs = body.paragraphs();
     let mut xml = docx.build();
-    xml::finish(&mut xml, document, &figures);
+    xml.document = body.finish(draft);
+    // The pictures' places in the package, filled when it is packed (see `insert_pictures`).
+    xml.media = figures
+        .iter()
+        .enumerate()
+        .map(|(index, figure)| (format!("rIdImage{}", index + 1), figure.placeholder.clone()))
+        .collect();
+    xml::finish(&mut xml, document, paragraphs);
     PreparedDocx { xml, figures }
+}
+
+/// About how long the body's XML will be: a few hundred bytes of markup per block besides its
+/// text, so the string is not copied over and over as it grows.
+fn estimated_size(document: &Document) -> usize {
+    document.blocks.len().saturating_mul(600).min(64 << 20)
 }
 
 fn with_styles(docx: Docx) -> Docx {
@@ -376,14 +442,24 @@ fn heading_style(level: HeadingLevel) -> &'static str {
     }
 }
 
-fn styled(style: &str, text: &str) -> Paragraph {
-    Paragraph::new()
-        .style(style)
-        .add_run(Run::new().add_text(clean(text)))
+/// A paragraph of one plain run in a style.
+fn styled(body: &mut Body, style: &str, text: &str) {
+    body.paragraph(Setting {
+        style: Some(style),
+        ..Setting::default()
+    });
+    body.run(Face::Plain, text);
+    body.end_paragraph();
 }
 
-fn spacer() -> Paragraph {
-    Paragraph::new().line_spacing(LineSpacing::new().before(0).after(0).line(120))
+fn list_item(body: &mut Body, numbering: usize, item: &[Inline]) {
+    body.paragraph(Setting {
+        style: Some("ListParagraph"),
+        numbering: Some(numbering),
+        ..Setting::default()
+    });
+    runs(body, item);
+    body.end_paragraph();
 }
 
 fn footer(title: &str) -> Footer {
@@ -412,7 +488,7 @@ fn draft_header() -> Header {
 /// A "Contents" heading and a TOC field, pre-filled with the section and subsection headings.
 /// Word refreshes the field (with page numbers) when it opens the file; other programs show the
 /// entries as they are.
-fn contents(docx: Docx, document: &Document) -> Docx {
+fn contents(body: &mut Body, document: &Document) {
     let entries: Vec<(usize, &str)> = document
         .blocks
         .iter()
@@ -424,112 +500,74 @@ fn contents(docx: Docx, document: &Document) -> Docx {
         })
         .collect();
     if entries.is_empty() {
-        return docx;
+        return;
     }
-    let mut docx = docx.add_paragraph(styled("TOCHeading", "Contents"));
+    styled(body, "TOCHeading", "Contents");
     let last = entries.len() - 1;
     for (index, (depth, text)) in entries.into_iter().enumerate() {
-        let mut paragraph = Paragraph::new().style(&format!("TOC{depth}"));
+        let style = format!("TOC{depth}");
+        body.paragraph(Setting {
+            style: Some(&style),
+            ..Setting::default()
+        });
         if index == 0 {
-            paragraph = paragraph.add_run(
-                Run::new()
-                    .add_field_char(FieldCharType::Begin, true)
-                    .add_instr_text(InstrText::Unsupported(
-                        " TOC \\o \"1-2\" \\h \\z \\u ".to_owned(),
-                    ))
-                    .add_field_char(FieldCharType::Separate, false),
-            );
+            body.field_start(" TOC \\o \"1-2\" \\h \\z \\u ", true);
         }
-        paragraph = paragraph.add_run(Run::new().add_text(clean(text)));
+        body.run(Face::Plain, text);
         if index == last {
-            paragraph = paragraph.add_run(Run::new().add_field_char(FieldCharType::End, false));
+            body.field_end();
         }
-        docx = docx.add_paragraph(paragraph);
+        body.end_paragraph();
     }
-    docx
 }
 
-/// Adds the inlines to a paragraph as runs.
-fn runs(mut paragraph: Paragraph, inlines: &[Inline]) -> Paragraph {
+/// Writes the inlines as runs.
+fn runs(body: &mut Body, inlines: &[Inline]) {
     for inline in inlines {
-        paragraph = match inline {
-            Inline::Text(text) => paragraph.add_run(Run::new().add_text(clean(text))),
-            Inline::Emphasis(text) => paragraph.add_run(Run::new().add_text(clean(text)).italic()),
-            Inline::Strong(text) => paragraph.add_run(Run::new().add_text(clean(text)).bold()),
-            Inline::Link { text, url } => paragraph
-                .add_run(
-                    Run::new()
-                        .add_field_char(FieldCharType::Begin, false)
-                        .add_instr_text(InstrText::Unsupported(format!(" HYPERLINK \"{url}\" ")))
-                        .add_field_char(FieldCharType::Separate, false),
-                )
-                .add_run(Run::new().style("Hyperlink").add_text(clean(text)))
-                .add_run(Run::new().add_field_char(FieldCharType::End, false)),
-        };
+        match inline {
+            Inline::Text(text) => body.run(Face::Plain, text),
+            Inline::Emphasis(text) => body.run(Face::Emphasis, text),
+            Inline::Strong(text) => body.run(Face::Strong, text),
+            Inline::Link { text, url } => {
+                body.field_start(&format!(" HYPERLINK \"{url}\" "), false);
+                body.run(Face::Link, text);
+                body.field_end();
+            }
+        }
     }
-    paragraph
 }
 
-fn table_docx(table: &Table) -> DocxTable {
+/// A table with a shaded header row that repeats on each page; rows do not split.
+fn table_body(body: &mut Body, table: &Table) {
     let widths = column_widths(table);
-    let border = |position| {
-        TableBorder::new(position)
-            .border_type(BorderType::Single)
-            .size(4)
-            .color(RULE)
-    };
-    let borders = TableBorders::new()
-        .set(border(TableBorderPosition::Top))
-        .set(border(TableBorderPosition::Bottom))
-        .set(border(TableBorderPosition::Left))
-        .set(border(TableBorderPosition::Right))
-        .set(border(TableBorderPosition::InsideH))
-        .set(border(TableBorderPosition::InsideV));
-    let cell = |inlines: &[Inline], width: usize, alignment: Alignment, header: bool| {
-        let mut paragraph = Paragraph::new().style("TableText").keep_next(header);
-        if alignment == Alignment::Right {
-            paragraph = paragraph.align(AlignmentType::Right);
+    body.table(&widths, TEXT_WIDTH, RULE);
+    let header: Vec<Vec<Inline>> = table.header.iter().map(|h| vec![Inline::text(h)]).collect();
+    let mut row = |cells: &[Vec<Inline>], header: bool| {
+        body.row(header);
+        for ((inlines, width), alignment) in cells.iter().zip(&widths).zip(&table.alignment) {
+            body.cell(*width, header.then_some(HEADER_FILL));
+            body.paragraph(Setting {
+                style: Some("TableText"),
+                keep_next: header,
+                right: *alignment == Alignment::Right,
+                ..Setting::default()
+            });
+            if header {
+                let text: String = inlines.iter().map(Inline::plain).collect();
+                body.run(Face::Strong, &text);
+            } else {
+                runs(body, inlines);
+            }
+            body.end_paragraph();
+            body.end_cell();
         }
-        let paragraph = if header {
-            let text: String = inlines.iter().map(Inline::plain).collect();
-            paragraph.add_run(Run::new().add_text(clean(&text)).bold())
-        } else {
-            runs(paragraph, inlines)
-        };
-        let mut cell = TableCell::new()
-            .width(width, WidthType::Dxa)
-            .add_paragraph(paragraph);
-        if header {
-            cell = cell.shading(
-                Shading::new()
-                    .shd_type(ShdType::Clear)
-                    .fill(HEADER_FILL)
-                    .color("auto"),
-            );
-        }
-        cell
+        body.end_row();
     };
-    let header_cells: Vec<Vec<Inline>> =
-        table.header.iter().map(|h| vec![Inline::text(h)]).collect();
-    let row = |cells: &[Vec<Inline>], header: bool| {
-        TableRow::new(
-            cells
-                .iter()
-                .zip(&widths)
-                .zip(&table.alignment)
-                .map(|((inlines, width), alignment)| cell(inlines, *width, *alignment, header))
-                .collect(),
-        )
-        .cant_split()
-    };
-    let mut rows = vec![row(&header_cells, true)];
-    rows.extend(table.rows.iter().map(|cells| row(cells, false)));
-    DocxTable::new(rows)
-        .set_grid(widths.clone())
-        .width(TEXT_WIDTH, WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
-        .set_borders(borders)
-        .margins(TableCellMargins::new().margin(40, 90, 40, 90))
+    row(&header, true);
+    for cells in &table.rows {
+        row(cells, false);
+    }
+    body.end_table();
 }
 
 /// Column widths: every column is at least wide enough for its longest word (so "Priority" or
@@ -587,66 +625,88 @@ pub(crate) fn column_widths(table: &Table) -> Vec<usize> {
     widths
 }
 
-fn callout_docx(callout: &Callout) -> Paragraph {
+fn callout_body(body: &mut Body, callout: &Callout) {
     let style = match callout.tone {
         Tone::Note => "Callout",
         Tone::Warning => "Warning",
     };
-    let paragraph = Paragraph::new()
-        .style(style)
-        .add_run(Run::new().add_text(clean(callout.label.trim())).bold());
-    let mut body = callout.body.clone();
-    if let Some(Inline::Text(first)) = body.first_mut()
+    body.paragraph(Setting {
+        style: Some(style),
+        ..Setting::default()
+    });
+    body.run(Face::Strong, callout.label.trim());
+    let mut inlines = callout.body.clone();
+    if let Some(Inline::Text(first)) = inlines.first_mut()
         && !first.starts_with(' ')
     {
         first.insert(0, ' ');
     }
-    runs(paragraph, &body)
+    runs(body, &inlines);
+    body.end_paragraph();
 }
 
-/// The picture paragraph and its caption; the figure's XML details for the finishing step.
-fn figure_docx(
-    docx: Docx,
+/// The picture paragraph and its caption; what packing needs to know of the picture. The
+/// picture is `size` (EMUs) if the layout gave it one.
+fn figure_body(
+    body: &mut Body,
     figure: &Figure,
     number: usize,
-    room: Room,
-) -> (Docx, Option<FigureXml>) {
-    let caption = Paragraph::new()
-        .style("Caption")
-        .add_run(Run::new().add_text(format!("Figure {number}. ")).bold())
-        .add_run(Run::new().add_text(clean(&figure.caption)));
+    size: Option<(u32, u32)>,
+) -> Option<FigureXml> {
+    let caption = |body: &mut Body| {
+        body.paragraph(Setting {
+            style: Some("Caption"),
+            ..Setting::default()
+        });
+        body.run(Face::Strong, &format!("Figure {number}. "));
+        body.run(Face::Plain, &figure.caption);
+        body.end_paragraph();
+    };
     // The document is built around the picture's size; its bytes go in when the package is
     // assembled (see `insert_pictures`), so a picture still being drawn on another thread holds
     // up only that last step.
     let (width_px, height_px) = match figure.constellation.picture_size() {
         Ok(size) => size,
         Err(error) => {
-            let note = Paragraph::new()
-                .style("Caption")
-                .add_run(Run::new().add_text(format!("The diagram could not be drawn: {error}.")));
-            return (docx.add_paragraph(note).add_paragraph(caption), None);
+            body.paragraph(Setting {
+                style: Some("Caption"),
+                ..Setting::default()
+            });
+            body.run(
+                Face::Plain,
+                &format!("The diagram could not be drawn: {error}."),
+            );
+            body.end_paragraph();
+            caption(body);
+            return None;
         }
     };
-    let (width, height) = fit(width_px, height_px, room);
-    let pic =
-        Pic::new_with_dimensions(placeholder(number), width_px, height_px).size(width, height);
-    let docx = docx
-        .add_paragraph(
-            Paragraph::new()
-                .style("Figure")
-                .keep_next(true)
-                .add_run(Run::new().add_image(pic)),
-        )
-        .add_paragraph(caption);
-    (
-        docx,
-        Some(FigureXml {
-            name: format!("Figure {number}"),
-            alt_text: clean(&figure.alt_text),
-            constellation: figure.constellation.clone(),
-            placeholder: placeholder(number),
-        }),
-    )
+    let (width, height) = size.unwrap_or_else(|| {
+        let (width, height, _) = fit(
+            width_px,
+            height_px,
+            Room {
+                left_on_page: PAGE,
+                around_picture: 0,
+            },
+        );
+        (width, height)
+    });
+    let name = format!("Figure {number}");
+    body.paragraph(Setting {
+        style: Some("Figure"),
+        keep_next: true,
+        ..Setting::default()
+    });
+    body.picture(number, width, height, &name, &figure.alt_text);
+    body.end_paragraph();
+    caption(body);
+    Some(FigureXml {
+        name,
+        alt_text: clean(&figure.alt_text),
+        constellation: figure.constellation.clone(),
+        placeholder: placeholder(number),
+    })
 }
 
 /// The bytes that stand for a figure's picture in the package until it is drawn.
@@ -675,33 +735,36 @@ fn insert_pictures(
     Ok(())
 }
 
-/// The picture's size in EMUs. At most the text width, and short enough that its group
-/// (introduction, picture, caption) fits on a page. When the group does not fit in what is left
-/// of the page it starts on and that is more than a third of a page, the picture is made small
-/// enough to fit there (with a margin for the estimate), unless that would make it too small to
-/// read; otherwise it goes to the next page, leaving less than a third of a page blank.
-fn fit(width_px: u32, height_px: u32, room: Room) -> (u32, u32) {
+/// The picture's size in EMUs, and whether its group fits where it starts. At most the text
+/// width, and short enough that its group (introduction, picture, caption) fits on a page.
+/// When the group does not fit in what is left of the page it starts on and that is more than
+/// a third of a page, the picture is made small enough to fit there (with a margin for the
+/// estimate), but by no more than [`PICTURE_MIN_SCALE`]: smaller, its labels get hard to read,
+/// and it stays at full size for the next page (where `layout::arrange` moves text up before
+/// it, so the page it leaves is not left blank).
+fn fit(width_px: u32, height_px: u32, room: Room) -> (u32, u32, bool) {
     let aspect = f64::from(height_px.max(1)) / f64::from(width_px.max(1));
     let twips = |emu: f64| emu / f64::from(EMU_PER_TWIP);
     let full_page = f64::from(PAGE.saturating_sub(room.around_picture + 300));
     let natural = twips(f64::from(PICTURE_MAX_WIDTH_EMU) * aspect).min(full_page);
     let left = f64::from(room.left_on_page);
     let around = f64::from(room.around_picture);
-    let height = if around + natural <= left - 150.0 {
-        natural
+    let (height, fits_here) = if around + natural <= left - 150.0 {
+        (natural, true)
     } else {
         let available = (left - around) * 0.9 - 150.0;
-        let smallest = f64::from(PICTURE_MIN_HEIGHT).max(natural * 0.4);
+        let smallest = f64::from(PICTURE_MIN_HEIGHT).max(natural * PICTURE_MIN_SCALE);
         if left >= f64::from(PAGE) / 3.0 && available >= smallest {
-            available
+            (available, true)
         } else {
-            natural
+            (natural, false)
         }
     };
     let height_emu = height * f64::from(EMU_PER_TWIP);
     (
         (height_emu / aspect).round() as u32,
         height_emu.round() as u32,
+        fits_here,
     )
 }
 
@@ -727,26 +790,41 @@ mod tests {
             around_picture: 1500,
         };
         // A wide picture takes the text width.
-        let (w, h) = fit(1000, 500, empty_page);
-        assert_eq!(w, PICTURE_MAX_WIDTH_EMU);
-        assert_eq!(h, PICTURE_MAX_WIDTH_EMU / 2);
+        let (w, h, here) = fit(1000, 500, empty_page);
+        assert_eq!(
+            (w, h, here),
+            (PICTURE_MAX_WIDTH_EMU, PICTURE_MAX_WIDTH_EMU / 2, true)
+        );
         // A tall one is as tall as a page allows beside its introduction and caption.
-        let (w, h) = fit(500, 5000, empty_page);
-        assert_eq!(h, (PAGE - 1500 - 300) * EMU_PER_TWIP);
+        let (w, h, here) = fit(500, 5000, empty_page);
+        let full = PAGE - 1500 - 300;
+        assert_eq!((h, here), (full * EMU_PER_TWIP, true));
         assert!(w < PICTURE_MAX_WIDTH_EMU);
-        // Two thirds of a page left: the tall picture shrinks into it rather than leave it blank.
+        // Two thirds of a page left: the tall picture shrinks into it rather than leave it
+        // blank.
         let two_thirds = Room {
             left_on_page: PAGE * 2 / 3,
             ..empty_page
         };
-        let (_, h) = fit(500, 5000, two_thirds);
+        let (_, h, here) = fit(500, 5000, two_thirds);
+        assert!(here);
         assert!(h / EMU_PER_TWIP + 1500 <= PAGE * 2 / 3, "{h}");
+        assert!(f64::from(h / EMU_PER_TWIP) >= f64::from(full) * PICTURE_MIN_SCALE);
+        // Not quite half a page left: shrinking it into that would make its labels too small;
+        // it keeps its full size and does not fit here (text is moved up before it instead).
+        let less_than_half = Room {
+            left_on_page: PAGE * 45 / 100,
+            ..empty_page
+        };
+        let (_, h, here) = fit(500, 5000, less_than_half);
+        assert_eq!((h, here), (full * EMU_PER_TWIP, false));
         // A quarter of a page left: it goes to the next page whole.
         let quarter = Room {
             left_on_page: PAGE / 4,
             ..empty_page
         };
-        assert_eq!(fit(500, 5000, quarter), fit(500, 5000, empty_page));
+        let (w, h, _) = fit(500, 5000, empty_page);
+        assert_eq!(fit(500, 5000, quarter), (w, h, false));
     }
 
     #[test]

@@ -3,18 +3,14 @@
 //!
 //! - Core properties: title, subject, creator, keywords, description, language, status; no dates,
 //!   so the file does not change from one run to the next.
-//! - Pictures: unique drawing ids, a name and alt text (`wp:docPr descr`); docx-rs gives every
-//!   picture id 1 and no description.
-//! - Tables: the first row of every table is a header row that repeats on each page
-//!   (`w:tblHeader`).
 //! - Defaults and settings: document defaults (font, size, spacing, language `w:lang`), the
 //!   font table and the settings part are written here in schema order; the settings ask Word
 //!   to update fields on opening, so the table of contents gets its page numbers.
 //! - Element order: property elements are put in schema order ([`super::order`]), which
 //!   Word checks and LibreOffice does not.
-//! - Ids: docx-rs draws paragraph and image ids from counters shared by the whole process, so
-//!   every id is renumbered in document order. The same document gives the same bytes however
-//!   many documents the process built before it.
+//! - Ids: docx-rs draws paragraph ids from counters shared by the whole process, so the
+//!   header's and footer's are renumbered after the body's. The same document gives the same
+//!   bytes however many documents the process built before it.
 
 use docx_rs::XMLDocx;
 
@@ -34,29 +30,16 @@ pub(crate) struct Figure {
     pub placeholder: Vec<u8>,
 }
 
-/// Amends the built package parts in place.
-pub(crate) fn finish(xml: &mut XMLDocx, document: &Document, figures: &[Figure]) {
+/// Amends the built package parts in place. The body is written whole by [`super::body`];
+/// `body_paragraphs` is how many paragraphs it has, so the header's and footer's ids follow
+/// them.
+pub(crate) fn finish(xml: &mut XMLDocx, document: &Document, body_paragraphs: u32) {
     xml.doc_props.core = core_properties(document).into_bytes();
     xml.doc_props.app = APP_PROPERTIES.as_bytes().to_vec();
-    let mut body = String::from_utf8_lossy(&xml.document).into_owned();
-    body = describe_pictures(&body, figures);
-    body = mark_header_rows(&body);
-    let (body, images) = renumber_images(&body);
-    let mut paragraphs = 0;
-    xml.document = canonical(&renumber_paragraphs(&body, &mut paragraphs)).into_bytes();
+    let mut paragraphs = body_paragraphs;
     for part in xml.headers.iter_mut().chain(xml.footers.iter_mut()) {
         let text = String::from_utf8_lossy(part).into_owned();
         *part = canonical(&renumber_paragraphs(&text, &mut paragraphs)).into_bytes();
-    }
-    let mut rels = String::from_utf8_lossy(&xml.document_rels).into_owned();
-    for (old, new) in &images {
-        rels = replace_token(&rels, old, new);
-    }
-    xml.document_rels = rels.into_bytes();
-    for (name, _) in xml.media.iter_mut() {
-        if let Some((_, new)) = images.iter().find(|(old, _)| old == name) {
-            name.clone_from(new);
-        }
     }
     xml.media.sort_by(|a, b| a.0.cmp(&b.0));
     let language = &document.properties.language;
@@ -178,116 +161,6 @@ fn core_properties(document: &Document) -> String {
     )
 }
 
-/// Gives the n-th picture id n, its name and its alt text, in both places a picture has them.
-fn describe_pictures(body: &str, figures: &[Figure]) -> String {
-    let mut out = String::with_capacity(body.len() + 512);
-    let mut rest = body;
-    let mut index = 0;
-    while let Some(start) = rest.find("<wp:docPr ") {
-        let Some(end) = rest.get(start..).and_then(|tail| tail.find("/>")) else {
-            break;
-        };
-        out.push_str(rest.get(..start).unwrap_or_default());
-        index += 1;
-        let (name, alt) = figures
-            .get(index - 1)
-            .map_or((format!("Picture {index}"), String::new()), |f| {
-                (f.name.clone(), f.alt_text.clone())
-            });
-        out.push_str(&format!(
-            r#"<wp:docPr id="{index}" name="{}" descr="{}" />"#,
-            escape(&name),
-            escape(&alt)
-        ));
-        rest = rest.get(start + end + 2..).unwrap_or_default();
-        // The picture's own non-visual properties follow; describe them the same way.
-        if let Some(pic) = rest.find("<pic:cNvPr ")
-            && let Some(pic_end) = rest.get(pic..).and_then(|tail| tail.find("/>"))
-        {
-            out.push_str(rest.get(..pic).unwrap_or_default());
-            out.push_str(&format!(
-                r#"<pic:cNvPr id="{index}" name="{}" descr="{}" />"#,
-                escape(&name),
-                escape(&alt)
-            ));
-            rest = rest.get(pic + pic_end + 2..).unwrap_or_default();
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Marks the first row of every table as a header row that repeats on each page.
-fn mark_header_rows(body: &str) -> String {
-    let mut out = String::with_capacity(body.len() + 256);
-    let mut rest = body;
-    while let Some(table) = rest.find("<w:tbl>") {
-        let head = table + "<w:tbl>".len();
-        out.push_str(rest.get(..head).unwrap_or_default());
-        rest = rest.get(head..).unwrap_or_default();
-        let Some(row) = rest.find("<w:trPr") else {
-            continue;
-        };
-        out.push_str(rest.get(..row).unwrap_or_default());
-        rest = rest.get(row..).unwrap_or_default();
-        if let Some(after) = rest.strip_prefix("<w:trPr />") {
-            out.push_str("<w:trPr><w:tblHeader /></w:trPr>");
-            rest = after;
-        } else if let Some(after) = rest.strip_prefix("<w:trPr>") {
-            out.push_str("<w:trPr><w:tblHeader />");
-            rest = after;
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Renames image relationships `rIdImage<counter>` to `rIdImage1`, `rIdImage2`… in the order
-/// the body uses them. Returns the new body and the (old, new) names.
-fn renumber_images(body: &str) -> (String, Vec<(String, String)>) {
-    const PREFIX: &str = "rIdImage";
-    let mut names: Vec<(String, String)> = Vec::new();
-    let mut rest = body;
-    while let Some(at) = rest.find(PREFIX) {
-        let tail = rest.get(at + PREFIX.len()..).unwrap_or_default();
-        let digits: String = tail.chars().take_while(char::is_ascii_digit).collect();
-        let old = format!("{PREFIX}{digits}");
-        if !digits.is_empty() && !names.iter().any(|(o, _)| *o == old) {
-            let new = format!("{PREFIX}{}", names.len() + 1);
-            names.push((old, new));
-        }
-        rest = tail;
-    }
-    // Go through a placeholder so that renaming 2 → 1 and 1 → 2 cannot collide.
-    let mut out = body.to_owned();
-    for (index, (old, _)) in names.iter().enumerate() {
-        out = replace_token(&out, old, &format!("\u{0}{index}\u{0}"));
-    }
-    for (index, (_, new)) in names.iter().enumerate() {
-        out = out.replace(&format!("\u{0}{index}\u{0}"), new);
-    }
-    (out, names)
-}
-
-/// Replaces `token` where it is not followed by another digit (so `rIdImage1` does not match
-/// inside `rIdImage12`).
-fn replace_token(text: &str, token: &str, with: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find(token) {
-        let after = rest.get(at + token.len()..).unwrap_or_default();
-        out.push_str(rest.get(..at).unwrap_or_default());
-        if after.starts_with(|c: char| c.is_ascii_digit()) {
-            out.push_str(token);
-        } else {
-            out.push_str(with);
-        }
-        rest = after;
-    }
-    out.push_str(rest);
-    out
-}
-
 /// Numbers `w14:paraId` values from `next` on, in order.
 fn renumber_paragraphs(part: &str, next: &mut u32) -> String {
     const ATTRIBUTE: &str = "w14:paraId=\"";
@@ -337,52 +210,6 @@ mod tests {
             escape("a<b & \"c\"\u{FFFE}\u{1}\u{202E}"),
             "a&lt;b &amp; &quot;c&quot;"
         );
-    }
-
-    #[test]
-    fn header_rows_are_marked_once_per_table() {
-        let body = "<w:tbl><w:tr><w:trPr /></w:tr><w:tr><w:trPr /></w:tr></w:tbl><w:tbl><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr></w:tbl>";
-        let marked = mark_header_rows(body);
-        assert_eq!(marked.matches("<w:tblHeader />").count(), 2);
-        assert!(marked.contains("<w:trPr><w:tblHeader /><w:cantSplit /></w:trPr>"));
-        assert!(marked.contains("</w:tr><w:tr><w:trPr /></w:tr>"));
-    }
-
-    #[test]
-    fn pictures_get_unique_ids_and_descriptions() {
-        let body = r#"<wp:docPr id="1" name="Figure" /><pic:cNvPr id="0" name="" /><wp:docPr id="1" name="Figure" /><pic:cNvPr id="0" name="" />"#;
-        let figure = |name: &str, alt_text: &str| Figure {
-            name: name.into(),
-            alt_text: alt_text.into(),
-            constellation: crate::constellation::Constellation {
-                credentials: Vec::new(),
-                stacks: Vec::new(),
-                opportunities: Vec::new(),
-                links: Vec::new(),
-            },
-            placeholder: Vec::new(),
-        };
-        let figures = [
-            figure("Figure 1", "A \"map\" & more"),
-            figure("Figure 2", "B"),
-        ];
-        let described = describe_pictures(body, &figures);
-        assert!(described.contains(
-            r#"<wp:docPr id="1" name="Figure 1" descr="A &quot;map&quot; &amp; more" />"#
-        ));
-        assert!(described.contains(r#"<wp:docPr id="2" name="Figure 2" descr="B" />"#));
-        assert!(described.contains(r#"<pic:cNvPr id="2" name="Figure 2" descr="B" />"#));
-    }
-
-    #[test]
-    fn image_ids_are_renumbered_without_collisions() {
-        let body = r#"r:embed="rIdImage12" r:embed="rIdImage3" r:embed="rIdImage12""#;
-        let (out, names) = renumber_images(body);
-        assert_eq!(
-            out,
-            r#"r:embed="rIdImage1" r:embed="rIdImage2" r:embed="rIdImage1""#
-        );
-        assert_eq!(names.len(), 2);
     }
 
     #[test]
