@@ -34,3 +34,62 @@ pub fn cell_text(row: &PlanRow, area: &str) -> String {
         Some((answered, required)) => format!("{answered}/{required}"),
     }
 }
+
+/// The coverage of one group of counted plans: those at one readiness level written by one kind
+/// of organization. A set too large to show plan by plan is shown by group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupCoverage {
+    /// The readiness level.
+    pub level: Readiness,
+    /// The organization kind.
+    pub kind: pathway_schema::plan::OrganizationKind,
+    /// Counted plans in the group.
+    pub plans: u64,
+    /// Per area, in the toolkit's order: plans whose level requires some of the area's points,
+    /// of those the plans answering all of them, points required summed over plans, and of
+    /// those the points answered.
+    pub areas: [[u64; 4]; 9],
+}
+
+/// The coverage of every group with plans, in the order of readiness levels, then of
+/// organization kinds.
+pub fn by_level(groups: &[GroupCoverage]) -> Vec<(Readiness, u64, [[u64; 4]; 9])> {
+    let mut levels: Vec<(Readiness, u64, [[u64; 4]; 9])> = Vec::new();
+    for group in groups {
+        let at = match levels
+            .iter()
+            .position(|(level, _, _)| *level == group.level)
+        {
+            Some(at) => at,
+            None => {
+                levels.push((group.level, 0, [[0; 4]; 9]));
+                levels.len() - 1
+            }
+        };
+        if let Some((_, plans, areas)) = levels.get_mut(at) {
+            *plans += group.plans;
+            for (sum, area) in areas.iter_mut().zip(&group.areas) {
+                for (s, a) in sum.iter_mut().zip(area) {
+                    *s += a;
+                }
+            }
+        }
+    }
+    levels
+}
+
+/// The counted plans' rows, in plan order, when there are few enough to show one by one
+/// ([`MAX_PLAN_ROWS`]); none for a larger set, which is shown by group.
+pub fn few_counted(report: &crate::report::Report) -> std::io::Result<Vec<crate::report::PlanRow>> {
+    if report.totals.counted as usize > MAX_PLAN_ROWS {
+        return Ok(Vec::new());
+    }
+    let mut rows = Vec::new();
+    for placed in report.plans.iter()? {
+        let row = placed?.row;
+        if row.answered.is_some() {
+            rows.push(row);
+        }
+    }
+    Ok(rows)
+}

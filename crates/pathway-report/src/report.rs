@@ -5,13 +5,15 @@
 //! exactly; each is in the currency named beside it.
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+use crate::rows::PlanRows;
 
 /// The version of the shape of `report.json`; a change that is not an addition raises it.
 pub const REPORT_VERSION: u32 = 1;
 
 /// Everything the roll-up found.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, PartialEq, Serialize, JsonSchema)]
 #[schemars(title = "Pathway Kit state roll-up")]
 #[serde(deny_unknown_fields)]
 pub struct Report {
@@ -49,7 +51,15 @@ pub struct Report {
     /// Findings by rule, most frequent first.
     pub findings_by_rule: Vec<RuleCount>,
     /// One row per plan, ordered by plan id, then file name.
-    pub plans: Vec<PlanRow>,
+    // Kept in temporary files, and read back in order as they are written out.
+    #[serde(serialize_with = "crate::rows::serialize")]
+    #[schemars(with = "Vec<PlanRow>")]
+    pub plans: PlanRows,
+    /// Coverage of each group of counted plans (readiness level and organization kind), for
+    /// the heat map and coverage tables of a large set (not in `report.json`).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub coverage_groups: Vec<crate::heat::GroupCoverage>,
     /// Every distinct credential, as `credentials.csv` lists them (not in `report.json`, which
     /// lists the shared ones).
     #[serde(skip)]
@@ -329,7 +339,7 @@ pub struct RuleCount {
 }
 
 /// One plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanRow {
     /// The file, as named or found.
