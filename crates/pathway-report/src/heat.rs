@@ -3,7 +3,7 @@
 
 use pathway_schema::{DECISION_POINTS, Readiness};
 
-use crate::report::PlanRow;
+use crate::report::{GroupCoverage, PlanRow};
 use crate::words::area_id;
 
 /// The most plans shown one per row in the coverage table and the heat map; a larger set is
@@ -33,22 +33,6 @@ pub fn cell_text(row: &PlanRow, area: &str) -> String {
         Some((_, 0)) | None => "—".to_owned(),
         Some((answered, required)) => format!("{answered}/{required}"),
     }
-}
-
-/// The coverage of one group of counted plans: those at one readiness level written by one kind
-/// of organization. A set too large to show plan by plan is shown by group.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GroupCoverage {
-    /// The readiness level.
-    pub level: Readiness,
-    /// The organization kind.
-    pub kind: pathway_schema::plan::OrganizationKind,
-    /// Counted plans in the group.
-    pub plans: u64,
-    /// Per area, in the toolkit's order: plans whose level requires some of the area's points,
-    /// of those the plans answering all of them, points required summed over plans, and of
-    /// those the points answered.
-    pub areas: [[u64; 4]; 9],
 }
 
 /// The coverage of every group with plans, in the order of readiness levels, then of

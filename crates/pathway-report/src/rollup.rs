@@ -7,7 +7,6 @@ use pathway_schema::{Area, DECISION_POINTS, Readiness};
 use pathway_validate::Severity;
 
 use crate::facts::{PlanFacts, PlanSummary};
-use crate::heat::GroupCoverage;
 use crate::network::{Network, normalize};
 use crate::report::*;
 use crate::rows::PlanRows;

@@ -11,9 +11,8 @@
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-
-use crate::report::PlanRow;
 
 /// Rows held in memory before they are sorted and written out as a run.
 pub const RUN_ROWS: usize = 1024;
@@ -268,4 +267,64 @@ pub fn serialize<S: serde::Serializer>(rows: &PlanRows, serializer: S) -> Result
         seq.serialize_element(&placed.map_err(S::Error::custom)?.row)?;
     }
     seq.end()
+}
+
+/// One plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanRow {
+    /// The file, as named or found.
+    pub path: String,
+    /// The plan's id, when it could be read.
+    pub plan: Option<String>,
+    /// The organization's name.
+    pub organization: Option<String>,
+    /// The organization's kind.
+    pub organization_kind: Option<String>,
+    /// The readiness level.
+    pub readiness: Option<String>,
+    /// `counted`, or `not-counted` when the file could not be read as a plan.
+    pub status: String,
+    /// Errors.
+    pub errors: u64,
+    /// Warnings.
+    pub warnings: u64,
+    /// Information findings.
+    pub infos: u64,
+    /// Whether every decision point the level requires is answered.
+    pub complete_for_level: Option<bool>,
+    /// Decision points the level requires.
+    pub points_required: u64,
+    /// Of those, the points answered.
+    pub points_answered: u64,
+    /// The required points left open.
+    pub open_points: Vec<String>,
+    /// Credentials.
+    pub credentials: u64,
+    /// Opportunities.
+    pub opportunities: u64,
+    /// Opportunities that keep the educator in the classroom.
+    pub in_classroom: u64,
+    /// The incentive types offered.
+    pub incentive_types: Vec<String>,
+    /// The equity groups named, as written.
+    pub disaggregate_by: Vec<String>,
+    /// The budget's currency.
+    pub currency: Option<String>,
+    /// Projected cost over all years.
+    pub cost_cents: i64,
+    /// Committed funding over all years.
+    pub committed_cents: i64,
+    /// Shortfall over all years.
+    pub shortfall_cents: i64,
+    /// Educators served.
+    pub educators: Option<u32>,
+    /// Schools.
+    pub schools: Option<u32>,
+    /// Students.
+    pub students: Option<u32>,
+    /// Bit `i` set when decision point `i` is answered (for `decision-points.csv`).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub answered: Option<u64>,
 }
