@@ -158,6 +158,16 @@ fn existing(path: &Path) -> anyhow::Result<Option<std::fs::Metadata>> {
 /// and on Ctrl-C. Only a regular file is replaced, keeping its permissions: a symbolic link,
 /// a named pipe or a device at `path` is refused, never written through.
 pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: Overwrite) -> anyhow::Result<()> {
+    write_atomically_with(path, overwrite, |file| file.write_all(bytes))
+}
+
+/// As [`write_atomically`], for a file written piece by piece by `write` (a file too large to
+/// hold in memory first): the file appears whole once `write` succeeds, or not at all.
+pub fn write_atomically_with(
+    path: &Path,
+    overwrite: Overwrite,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
     let before = existing(path)?;
     if let Some(metadata) = &before {
         if metadata.is_dir() {
@@ -201,7 +211,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: Overwrite) -> anyh
                 .as_file()
                 .set_permissions(metadata.permissions())?;
         }
-        temporary.write_all(bytes)?;
+        write(&mut temporary)?;
         temporary.as_file().sync_all()?;
         Ok(())
     })();

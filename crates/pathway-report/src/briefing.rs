@@ -15,18 +15,23 @@ pub const MAX_LIST_ROWS: usize = 25;
 
 /// Builds the briefing. With `heat_map_marker`, a paragraph holding
 /// [`MARKER`](crate::heat_picture::MARKER) stands where the Word file's heat map goes.
-pub fn briefing(report: &Report, profile: &ReportProfile, heat_map_marker: bool) -> Document {
+/// `Err` when the plans' rows could not be read back.
+pub fn briefing(
+    report: &Report,
+    profile: &ReportProfile,
+    heat_map_marker: bool,
+) -> std::io::Result<Document> {
     let plans = format_count(report.totals.plans);
     let mut blocks = vec![Block::Paragraph(vec![Inline::text(profile.purpose.trim())])];
     let s = &profile.sections;
     readiness(&mut blocks, report, &s.readiness);
-    coverage(&mut blocks, report, &s.coverage, heat_map_marker);
+    coverage(&mut blocks, report, &s.coverage, heat_map_marker)?;
     credentials(&mut blocks, report, &s.credentials);
     incentives(&mut blocks, report, &s.incentives);
     money(&mut blocks, report, &s.money);
     equity(&mut blocks, report, &s.equity);
     findings(&mut blocks, report, &s.findings);
-    Document {
+    Ok(Document {
         title: report.title.clone(),
         subtitle: profile.subtitle.replace("{plans}", &plans),
         status: Status::Final,
@@ -38,7 +43,7 @@ pub fn briefing(report: &Report, profile: &ReportProfile, heat_map_marker: bool)
             language: "en-US".to_owned(),
         },
         blocks,
-    }
+    })
 }
 
 fn heading(blocks: &mut Vec<Block>, section: &Section) {
@@ -105,7 +110,12 @@ fn readiness(blocks: &mut Vec<Block>, report: &Report, section: &Section) {
     blocks.push(Block::Table(table));
 }
 
-fn coverage(blocks: &mut Vec<Block>, report: &Report, section: &Section, marker: bool) {
+fn coverage(
+    blocks: &mut Vec<Block>,
+    report: &Report,
+    section: &Section,
+    marker: bool,
+) -> std::io::Result<()> {
     heading(blocks, section);
     subheading(blocks, "By area");
     let mut table =
@@ -119,12 +129,8 @@ fn coverage(blocks: &mut Vec<Block>, report: &Report, section: &Section, marker:
         ]);
     }
     blocks.push(Block::Table(table));
-    let counted: Vec<_> = report
-        .plans
-        .iter()
-        .filter(|p| p.answered.is_some())
-        .collect();
-    if !counted.is_empty() && counted.len() <= MAX_PLAN_ROWS {
+    let counted = crate::heat::few_counted(report)?;
+    if !counted.is_empty() {
         subheading(blocks, "Plan by plan");
         para(
             blocks,
@@ -145,7 +151,7 @@ fn coverage(blocks: &mut Vec<Block>, report: &Report, section: &Section, marker:
         }
         blocks.push(Block::Table(table));
     }
-    if counted.len() > MAX_PLAN_ROWS {
+    if report.totals.counted as usize > MAX_PLAN_ROWS {
         by_level(blocks, report);
     }
     if marker && report.totals.counted > 0 {
@@ -173,6 +179,7 @@ fn coverage(blocks: &mut Vec<Block>, report: &Report, section: &Section, marker:
         }
         blocks.push(Block::Table(table));
     }
+    Ok(())
 }
 
 fn credentials(blocks: &mut Vec<Block>, report: &Report, section: &Section) {
@@ -432,26 +439,10 @@ fn by_level(blocks: &mut Vec<Block>, report: &Report) {
     header.extend(report.areas.iter().map(|a| a.area.clone()));
     let columns: Vec<usize> = (1..header.len()).collect();
     let mut table = Table::new(header).numeric(&columns);
-    for level in report.readiness.iter().filter(|l| l.plans > 0) {
-        let rows: Vec<_> = report
-            .plans
-            .iter()
-            .filter(|p| {
-                p.readiness.as_deref() == Some(level.level.as_str()) && p.answered.is_some()
-            })
-            .collect();
-        let mut cells = vec![level.level.clone(), n(rows.len() as u64)];
-        for area in &report.areas {
-            let mut required = 0u64;
-            let mut full = 0u64;
-            for row in &rows {
-                if let Some((answered, needed)) = crate::heat::area_cell(row, &area.area)
-                    && needed > 0
-                {
-                    required += 1;
-                    full += u64::from(answered == needed);
-                }
-            }
+    for (level, plans, areas) in crate::heat::by_level(&report.coverage_groups) {
+        let mut cells = vec![level.as_str().to_owned(), n(plans)];
+        for area in areas {
+            let [required, full, _, _] = area;
             cells.push(if required == 0 {
                 "—".to_owned()
             } else {

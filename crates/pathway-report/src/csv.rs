@@ -3,6 +3,8 @@
 //! [`DECISION_POINT_COLUMNS`] and [`CREDENTIAL_COLUMNS`], documented in docs/report.md (a
 //! test checks the two agree). Amounts are in the currency's main unit with two decimals.
 
+use std::io::{self, Write};
+
 use pathway_schema::DECISION_POINTS;
 
 use crate::report::{PlanRow, Report};
@@ -70,19 +72,21 @@ pub fn cell(text: &str) -> String {
     }
 }
 
-fn line(out: &mut String, cells: &[String]) {
-    let joined: Vec<String> = cells.iter().map(|c| cell(c)).collect();
-    out.push_str(&joined.join(","));
-    out.push_str("\r\n");
+fn line(out: &mut impl Write, cells: &[String]) -> io::Result<()> {
+    for (i, text) in cells.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        out.write_all(cell(text).as_bytes())?;
+    }
+    out.write_all(b"\r\n")
 }
 
-fn header(columns: &[&str]) -> String {
-    let mut out = String::new();
+fn header(out: &mut impl Write, columns: &[&str]) -> io::Result<()> {
     line(
-        &mut out,
+        out,
         &columns.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>(),
-    );
-    out
+    )
 }
 
 /// Cents as `1234.50`; negative amounts keep their sign (and are neutralised as cells).
@@ -96,13 +100,13 @@ fn optional<T: ToString>(value: Option<T>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
 }
 
-/// `plans.csv`.
-pub fn plans(report: &Report) -> String {
-    let mut out = header(&PLANS_COLUMNS);
-    for row in &report.plans {
-        line(&mut out, &plan_cells(row));
+/// Writes `plans.csv`.
+pub fn plans(report: &Report, out: &mut impl Write) -> io::Result<()> {
+    header(out, &PLANS_COLUMNS)?;
+    for placed in report.plans.iter()? {
+        line(out, &plan_cells(&placed?.row))?;
     }
-    out
+    Ok(())
 }
 
 fn plan_cells(row: &PlanRow) -> Vec<String> {
@@ -163,11 +167,12 @@ fn plan_cells(row: &PlanRow) -> Vec<String> {
     ]
 }
 
-/// `decision-points.csv`: every plan × every decision point; for a plan that could not be
-/// read, `required` and `answered` are empty.
-pub fn decision_points(report: &Report) -> String {
-    let mut out = header(&DECISION_POINT_COLUMNS);
-    for row in &report.plans {
+/// Writes `decision-points.csv`: every plan × every decision point; for a plan that could not
+/// be read, `required` and `answered` are empty.
+pub fn decision_points(report: &Report, out: &mut impl Write) -> io::Result<()> {
+    header(out, &DECISION_POINT_COLUMNS)?;
+    for placed in report.plans.iter()? {
+        let row = placed?.row;
         let level = row
             .readiness
             .as_deref()
@@ -181,7 +186,7 @@ pub fn decision_points(report: &Report) -> String {
                 _ => (String::new(), String::new()),
             };
             line(
-                &mut out,
+                out,
                 &[
                     row.path.clone(),
                     optional(row.plan.as_ref()),
@@ -192,18 +197,18 @@ pub fn decision_points(report: &Report) -> String {
                     required,
                     answered,
                 ],
-            );
+            )?;
         }
     }
-    out
+    Ok(())
 }
 
-/// `credentials.csv`: every distinct credential the network tracks, most plans first.
-pub fn credentials(report: &Report) -> String {
-    let mut out = header(&CREDENTIAL_COLUMNS);
+/// Writes `credentials.csv`: every distinct credential the network tracks, most plans first.
+pub fn credentials(report: &Report, out: &mut impl Write) -> io::Result<()> {
+    header(out, &CREDENTIAL_COLUMNS)?;
     for credential in &report.all_credentials {
         line(
-            &mut out,
+            out,
             &[
                 credential.key.clone(),
                 credential.matched_by.clone(),
@@ -212,9 +217,9 @@ pub fn credentials(report: &Report) -> String {
                 credential.plans.len().to_string(),
                 credential.plans.join(" "),
             ],
-        );
+        )?;
     }
-    out
+    Ok(())
 }
 
 #[cfg(test)]

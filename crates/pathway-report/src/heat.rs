@@ -3,7 +3,7 @@
 
 use pathway_schema::{DECISION_POINTS, Readiness};
 
-use crate::report::PlanRow;
+use crate::report::{GroupCoverage, PlanRow};
 use crate::words::area_id;
 
 /// The most plans shown one per row in the coverage table and the heat map; a larger set is
@@ -33,4 +33,47 @@ pub fn cell_text(row: &PlanRow, area: &str) -> String {
         Some((_, 0)) | None => "—".to_owned(),
         Some((answered, required)) => format!("{answered}/{required}"),
     }
+}
+
+/// The coverage of every group with plans, in the order of readiness levels, then of
+/// organization kinds.
+pub fn by_level(groups: &[GroupCoverage]) -> Vec<(Readiness, u64, [[u64; 4]; 9])> {
+    let mut levels: Vec<(Readiness, u64, [[u64; 4]; 9])> = Vec::new();
+    for group in groups {
+        let at = match levels
+            .iter()
+            .position(|(level, _, _)| *level == group.level)
+        {
+            Some(at) => at,
+            None => {
+                levels.push((group.level, 0, [[0; 4]; 9]));
+                levels.len() - 1
+            }
+        };
+        if let Some((_, plans, areas)) = levels.get_mut(at) {
+            *plans += group.plans;
+            for (sum, area) in areas.iter_mut().zip(&group.areas) {
+                for (s, a) in sum.iter_mut().zip(area) {
+                    *s += a;
+                }
+            }
+        }
+    }
+    levels
+}
+
+/// The counted plans' rows, in plan order, when there are few enough to show one by one
+/// ([`MAX_PLAN_ROWS`]); none for a larger set, which is shown by group.
+pub fn few_counted(report: &crate::report::Report) -> std::io::Result<Vec<crate::report::PlanRow>> {
+    if report.totals.counted as usize > MAX_PLAN_ROWS {
+        return Ok(Vec::new());
+    }
+    let mut rows = Vec::new();
+    for placed in report.plans.iter()? {
+        let row = placed?.row;
+        if row.answered.is_some() {
+            rows.push(row);
+        }
+    }
+    Ok(rows)
 }

@@ -34,14 +34,19 @@
 pub mod briefing;
 pub mod csv;
 pub mod facts;
+mod glyphs;
 pub mod heat;
+pub mod heat_docx;
 pub mod heat_picture;
 pub mod money;
 pub mod network;
 pub mod profile;
 pub mod report;
 pub mod rollup;
+pub mod rows;
 pub mod words;
+
+use std::io::{self, Write};
 
 pub use facts::PlanFacts;
 pub use profile::ReportProfile;
@@ -100,15 +105,96 @@ fn strip_formats(value: &mut serde_json::Value) {
     }
 }
 
+/// Writes `report.json`.
+pub fn write_json(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, report).map_err(io::Error::other)?;
+    out.write_all(b"\n")
+}
+
 /// `report.json`'s text.
-pub fn to_json(report: &Report) -> String {
-    let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
-    text.push('\n');
-    text
+pub fn to_json(report: &Report) -> io::Result<String> {
+    let mut bytes = Vec::new();
+    write_json(report, &mut bytes)?;
+    String::from_utf8(bytes).map_err(io::Error::other)
+}
+
+impl Output {
+    /// The files this output is written as, in order.
+    pub fn files(self) -> &'static [&'static str] {
+        match self {
+            Output::Markdown => &["report.md"],
+            Output::Docx => &["report.docx"],
+            Output::Csv => &["plans.csv", "decision-points.csv", "credentials.csv"],
+            Output::Json => &["report.json"],
+        }
+    }
+}
+
+/// Writes one of the files an [`Output`] names ([`Output::files`]) to `out`. The data files are
+/// written row by row as the rows are read back; the briefing is built whole (it is short).
+/// `Err` says why the file could not be written, such as a Word file that could not be
+/// assembled or a temporary file of rows that could not be read.
+pub fn write_file(
+    report: &Report,
+    profile: &ReportProfile,
+    name: &str,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    // The briefing has no constellation; the heat map is added to the Word file below.
+    let pictures = pathway_export::render::Pictures::new();
+    match name {
+        "report.md" => {
+            let bytes = pathway_export::render::to_bytes(
+                &pathway_export::render::markdown::Markdown,
+                &briefing::briefing(report, profile, false)?,
+                &pictures,
+            )
+            .map_err(|e| io::Error::other(e.to_string()))?;
+            out.write_all(&bytes)
+        }
+        "report.docx" => {
+            let docx = pathway_export::render::to_bytes(
+                &pathway_export::render::docx::Word,
+                &briefing::briefing(report, profile, true)?,
+                &pictures,
+            )
+            .map_err(|e| io::Error::other(e.to_string()))?;
+            let docx = match heat_picture::draw(report)? {
+                Some(picture) => heat_docx::insert(
+                    &docx,
+                    &picture,
+                    &heat_picture::alt_text(report, &picture),
+                    &heat_picture::caption(&picture),
+                )
+                .map_err(io::Error::other)?,
+                None => docx,
+            };
+            out.write_all(&docx)
+        }
+        "plans.csv" => buffered(out, |w| csv::plans(report, w)),
+        "decision-points.csv" => buffered(out, |w| csv::decision_points(report, w)),
+        "credentials.csv" => buffered(out, |w| csv::credentials(report, w)),
+        "report.json" => buffered(out, |w| write_json(report, w)),
+        other => Err(io::Error::other(format!(
+            "no such file of the roll-up: {other}; choose from report.md, report.docx, \
+             plans.csv, decision-points.csv, credentials.csv, report.json"
+        ))),
+    }
+}
+
+/// Writes through a buffer, and says whether its last bytes could be written too.
+fn buffered(
+    out: &mut dyn Write,
+    write: impl FnOnce(&mut io::BufWriter<&mut dyn Write>) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut buffer = io::BufWriter::with_capacity(1 << 16, out);
+    write(&mut buffer)?;
+    buffer.flush()
 }
 
 /// The files of a roll-up in the outputs asked for: each file's name and bytes, in a fixed order.
-/// `Err` says why the Word file could not be assembled.
+/// `Err` says why a file could not be made. For a large set, [`write_file`] writes each file
+/// without holding it in memory.
 pub fn render(
     report: &Report,
     profile: &ReportProfile,
@@ -118,49 +204,11 @@ pub fn render(
     outputs.sort();
     outputs.dedup();
     let mut files = Vec::new();
-    // The briefing has no constellation; the heat map is added to the Word file below.
-    let pictures = pathway_export::render::Pictures::new();
     for output in outputs {
-        match output {
-            Output::Markdown => files.push((
-                "report.md",
-                pathway_export::render::to_bytes(
-                    &pathway_export::render::markdown::Markdown,
-                    &briefing::briefing(report, profile, false),
-                    &pictures,
-                )
-                .map_err(|e| e.to_string())?,
-            )),
-            Output::Docx => {
-                let docx = pathway_export::render::to_bytes(
-                    &pathway_export::render::docx::Word,
-                    &briefing::briefing(report, profile, true),
-                    &pictures,
-                )
-                .map_err(|e| e.to_string())?;
-                let docx = match heat_picture::draw(report) {
-                    Some((png, width, height)) => heat_picture::insert(
-                        &docx,
-                        &png,
-                        (width, height),
-                        &heat_picture::alt_text(report),
-                        "Decision-point coverage by area: each row a plan (or, for a large set, \
-                         a readiness level), each column an area of the toolkit, in the order \
-                         of the table above.",
-                    )?,
-                    None => docx,
-                };
-                files.push(("report.docx", docx));
-            }
-            Output::Csv => {
-                files.push(("plans.csv", csv::plans(report).into_bytes()));
-                files.push((
-                    "decision-points.csv",
-                    csv::decision_points(report).into_bytes(),
-                ));
-                files.push(("credentials.csv", csv::credentials(report).into_bytes()));
-            }
-            Output::Json => files.push(("report.json", to_json(report).into_bytes())),
+        for &name in output.files() {
+            let mut bytes = Vec::new();
+            write_file(report, profile, name, &mut bytes).map_err(|e| e.to_string())?;
+            files.push((name, bytes));
         }
     }
     Ok(files)

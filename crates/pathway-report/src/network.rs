@@ -6,7 +6,8 @@
 //! spacing ignored). The network keeps one entry per distinct key, with the plans that offer it,
 //! up to [`MAX_CREDENTIAL_KEYS`] keys: a state's districts share a catalog, so distinct keys grow
 //! far slower than plans, and the bound keeps a set of hostile plans (each inventing thousands
-//! of credentials) from growing memory without end. Credentials beyond it are counted, not keyed.
+//! of credentials) from growing memory without end. Beyond it, the network keeps the least keys
+//! (in text order), whatever order plans come in; the others are counted, not keyed.
 
 use std::collections::BTreeMap;
 
@@ -66,12 +67,13 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-/// One distinct credential.
+/// One distinct credential. Its text is held once, however many plans offer it; the plans are
+/// numbers.
 #[derive(Debug, Clone, Default)]
 pub struct NetworkEntry {
     /// The title and issuer shown for it: the least of those the plans write, so that the
     /// report does not depend on the order plans are read in.
-    pub shown: (String, String),
+    pub shown: (Box<str>, Box<str>),
     /// The plans offering it, by their position in the order they were read.
     pub plans: Vec<u32>,
 }
@@ -80,7 +82,7 @@ pub struct NetworkEntry {
 #[derive(Debug, Default)]
 pub struct Network {
     /// The entries by key.
-    pub entries: BTreeMap<String, NetworkEntry>,
+    pub entries: BTreeMap<Box<str>, NetworkEntry>,
     /// Credentials offered in all, counted once per plan and key (untracked ones included).
     pub offered: u64,
     /// Credentials not keyed because the network was full.
@@ -88,34 +90,64 @@ pub struct Network {
 }
 
 impl Network {
+    /// Bytes of text the network holds, and of its plan lists: grows with distinct credentials,
+    /// and by four bytes per plan and credential offered.
+    pub fn text_bytes(&self) -> usize {
+        self.entries
+            .iter()
+            .map(|(key, entry)| {
+                key.len() + entry.shown.0.len() + entry.shown.1.len() + 4 * entry.plans.len()
+            })
+            .sum()
+    }
+
     /// Counts the credentials of plan `plan` (its position in reading order).
     pub fn add(&mut self, plan: u32, credentials: &[CredentialFacts]) {
-        for credential in credentials {
-            let shown = (
-                credential.title.trim().to_owned(),
-                credential.issuer.as_deref().unwrap_or("").trim().to_owned(),
-            );
-            let full = self.entries.len() >= MAX_CREDENTIAL_KEYS;
-            let entry = match self.entries.get_mut(&credential.key) {
-                Some(entry) => entry,
-                None if full => {
-                    // Still offered: counted, though not matched (a plan listing it twice
-                    // counts twice here).
-                    self.offered += 1;
+        // A plan that lists the same credential twice offers it once; of its titles, the
+        // least is the one it shows.
+        let mut offered: Vec<(&str, (&str, &str))> = credentials
+            .iter()
+            .map(|c| {
+                (
+                    c.key.as_str(),
+                    (c.title.trim(), c.issuer.as_deref().unwrap_or("").trim()),
+                )
+            })
+            .collect();
+        offered.sort_unstable();
+        offered.dedup_by(|later, first| later.0 == first.0);
+        for (key, shown) in offered {
+            self.offered += 1;
+            if let Some(entry) = self.entries.get_mut(key) {
+                if shown < (&*entry.shown.0, &*entry.shown.1) {
+                    entry.shown = (shown.0.into(), shown.1.into());
+                }
+                entry.plans.push(plan);
+                continue;
+            }
+            if self.entries.len() >= MAX_CREDENTIAL_KEYS {
+                // Full: keep the least keys, so that which credentials are matched does not
+                // depend on the order plans are read in. A key evicted here is greater than
+                // every key kept from now on, so it never comes back half counted.
+                let least = self
+                    .entries
+                    .last_key_value()
+                    .is_some_and(|(largest, _)| key < &**largest);
+                if !least {
                     self.untracked += 1;
                     continue;
                 }
-                None => self.entries.entry(credential.key.clone()).or_default(),
-            };
-            // A plan that lists the same credential twice offers it once.
-            if entry.plans.last() == Some(&plan) {
-                continue;
+                if let Some((_, evicted)) = self.entries.pop_last() {
+                    self.untracked += evicted.plans.len() as u64;
+                }
             }
-            self.offered += 1;
-            if entry.plans.is_empty() || shown < entry.shown {
-                entry.shown = shown;
-            }
-            entry.plans.push(plan);
+            self.entries.insert(
+                key.into(),
+                NetworkEntry {
+                    shown: (shown.0.into(), shown.1.into()),
+                    plans: vec![plan],
+                },
+            );
         }
     }
 }
@@ -140,6 +172,42 @@ mod tests {
         assert_eq!(network.entries.len(), MAX_CREDENTIAL_KEYS);
         assert_eq!(network.untracked, 5);
         assert_eq!(network.offered, (MAX_CREDENTIAL_KEYS + 5) as u64);
+    }
+
+    // Regression: once the network was full it kept whichever keys came first, so two runs
+    // whose threads read plans in different orders wrote different credentials.csv files.
+    #[test]
+    fn a_full_network_keeps_the_same_keys_whatever_the_order() {
+        let plan = |range: std::ops::Range<usize>| -> Vec<CredentialFacts> {
+            range
+                .map(|i| CredentialFacts {
+                    key: format!("title:c{i:06}|"),
+                    title: format!("C{i}"),
+                    issuer: None,
+                })
+                .collect()
+        };
+        let (first, second) = (plan(0..60_000), plan(50_000..MAX_CREDENTIAL_KEYS + 10));
+        let mut forward = Network::default();
+        forward.add(0, &first);
+        forward.add(1, &second);
+        let mut backward = Network::default();
+        backward.add(0, &second);
+        backward.add(1, &first);
+        let keys = |n: &Network| n.entries.keys().cloned().collect::<Vec<_>>();
+        assert_eq!(keys(&forward), keys(&backward));
+        // The least keys are kept: c000000 to c099999; the 10 beyond are not.
+        assert_eq!(forward.entries.len(), MAX_CREDENTIAL_KEYS);
+        assert_eq!(&*keys(&forward)[MAX_CREDENTIAL_KEYS - 1], "title:c099999|");
+        // Offered: 60,000 + 50,010 pairs of plan and credential; the 10,000 shared ones are
+        // offered twice. Untracked: the 10 keys past the bound.
+        for network in [&forward, &backward] {
+            assert_eq!(network.offered, 60_000 + 50_010);
+            assert_eq!(network.untracked, 10);
+        }
+        let shared = |n: &Network| n.entries.values().filter(|e| e.plans.len() == 2).count();
+        assert_eq!(shared(&forward), 10_000);
+        assert_eq!(shared(&backward), 10_000);
     }
 
     #[test]

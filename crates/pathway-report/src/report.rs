@@ -7,11 +7,14 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
+pub use crate::rows::PlanRow;
+use crate::rows::PlanRows;
+
 /// The version of the shape of `report.json`; a change that is not an addition raises it.
 pub const REPORT_VERSION: u32 = 1;
 
 /// Everything the roll-up found.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, PartialEq, Serialize, JsonSchema)]
 #[schemars(title = "Pathway Kit state roll-up")]
 #[serde(deny_unknown_fields)]
 pub struct Report {
@@ -49,7 +52,15 @@ pub struct Report {
     /// Findings by rule, most frequent first.
     pub findings_by_rule: Vec<RuleCount>,
     /// One row per plan, ordered by plan id, then file name.
-    pub plans: Vec<PlanRow>,
+    // Kept in temporary files, and read back in order as they are written out.
+    #[serde(serialize_with = "crate::rows::serialize")]
+    #[schemars(with = "Vec<PlanRow>")]
+    pub plans: PlanRows,
+    /// Coverage of each group of counted plans (readiness level and organization kind), for
+    /// the heat map and coverage tables of a large set (not in `report.json`).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub coverage_groups: Vec<GroupCoverage>,
     /// Every distinct credential, as `credentials.csv` lists them (not in `report.json`, which
     /// lists the shared ones).
     #[serde(skip)]
@@ -328,62 +339,18 @@ pub struct RuleCount {
     pub plans: u64,
 }
 
-/// One plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PlanRow {
-    /// The file, as named or found.
-    pub path: String,
-    /// The plan's id, when it could be read.
-    pub plan: Option<String>,
-    /// The organization's name.
-    pub organization: Option<String>,
-    /// The organization's kind.
-    pub organization_kind: Option<String>,
+/// The coverage of one group of counted plans: those at one readiness level written by one kind
+/// of organization. A set too large to show plan by plan is shown by group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupCoverage {
     /// The readiness level.
-    pub readiness: Option<String>,
-    /// `counted`, or `not-counted` when the file could not be read as a plan.
-    pub status: String,
-    /// Errors.
-    pub errors: u64,
-    /// Warnings.
-    pub warnings: u64,
-    /// Information findings.
-    pub infos: u64,
-    /// Whether every decision point the level requires is answered.
-    pub complete_for_level: Option<bool>,
-    /// Decision points the level requires.
-    pub points_required: u64,
-    /// Of those, the points answered.
-    pub points_answered: u64,
-    /// The required points left open.
-    pub open_points: Vec<String>,
-    /// Credentials.
-    pub credentials: u64,
-    /// Opportunities.
-    pub opportunities: u64,
-    /// Opportunities that keep the educator in the classroom.
-    pub in_classroom: u64,
-    /// The incentive types offered.
-    pub incentive_types: Vec<String>,
-    /// The equity groups named, as written.
-    pub disaggregate_by: Vec<String>,
-    /// The budget's currency.
-    pub currency: Option<String>,
-    /// Projected cost over all years.
-    pub cost_cents: i64,
-    /// Committed funding over all years.
-    pub committed_cents: i64,
-    /// Shortfall over all years.
-    pub shortfall_cents: i64,
-    /// Educators served.
-    pub educators: Option<u32>,
-    /// Schools.
-    pub schools: Option<u32>,
-    /// Students.
-    pub students: Option<u32>,
-    /// Bit `i` set when decision point `i` is answered (for `decision-points.csv`).
-    #[serde(skip)]
-    #[schemars(skip)]
-    pub answered: Option<u64>,
+    pub level: pathway_schema::Readiness,
+    /// The organization kind.
+    pub kind: pathway_schema::plan::OrganizationKind,
+    /// Counted plans in the group.
+    pub plans: u64,
+    /// Per area, in the toolkit's order: plans whose level requires some of the area's points,
+    /// of those the plans answering all of them, points required summed over plans, and of
+    /// those the points answered.
+    pub areas: [[u64; 4]; 9],
 }

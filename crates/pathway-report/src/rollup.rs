@@ -9,6 +9,7 @@ use pathway_validate::Severity;
 use crate::facts::{PlanFacts, PlanSummary};
 use crate::network::{Network, normalize};
 use crate::report::*;
+use crate::rows::PlanRows;
 use crate::words::{
     FUNDING_KINDS, INCENTIVE_TYPES, OPPORTUNITY_KINDS, ORGANIZATION_KINDS, area_id, funding_kind,
     incentive_type, opportunity_kind, organization_kind,
@@ -20,7 +21,10 @@ pub const MAX_EQUITY_GROUPS: usize = 1_000;
 /// A roll-up in progress.
 #[derive(Debug, Default)]
 pub struct Rollup {
-    rows: Vec<PlanRow>,
+    rows: PlanRows,
+    /// Per readiness level and organization kind: plans, and per area the four counts of
+    /// [`GroupCoverage::areas`].
+    groups: [[(u64, [[u64; 4]; 9]); 4]; 4],
     totals: Totals,
     levels: [(u64, u64); 4],
     kinds: [u64; 4],
@@ -102,7 +106,31 @@ impl Rollup {
                 first_error: facts.first_error.unwrap_or_default(),
             });
         }
-        self.rows.push(row);
+        self.rows.push(position, row);
+    }
+
+    /// Rows held in memory now (the rest are in temporary files): at most
+    /// [`RUN_ROWS`](crate::rows::RUN_ROWS), however many plans were added.
+    pub fn rows_in_memory(&self) -> usize {
+        self.rows.in_memory()
+    }
+
+    /// Bytes of text the roll-up holds for plans' rows, credentials and lists, an upper bound
+    /// on what grows as plans are added; for tests that memory stays flat.
+    pub fn text_bytes(&self) -> usize {
+        self.network.text_bytes()
+            + self
+                .errors
+                .iter()
+                .map(|e| {
+                    e.path.len() + e.first_error.len() + e.plan.as_ref().map_or(0, String::len)
+                })
+                .sum::<usize>()
+            + self
+                .short
+                .iter()
+                .map(|s| s.plan.len() + s.organization.len() + s.currency.len())
+                .sum::<usize>()
     }
 
     fn count_plan(&mut self, position: u32, plan: &PlanSummary, row: &mut PlanRow) {
@@ -119,12 +147,19 @@ impl Rollup {
             slot.0 += 1;
             slot.1 += u64::from(complete);
         }
-        if let Some(slot) = ORGANIZATION_KINDS
+        let kind = ORGANIZATION_KINDS
             .iter()
             .position(|&k| k == plan.kind)
-            .and_then(|i| self.kinds.get_mut(i))
-        {
+            .unwrap_or(0);
+        if let Some(slot) = self.kinds.get_mut(kind) {
             *slot += 1;
+        }
+        let mut group = self
+            .groups
+            .get_mut(level)
+            .and_then(|kinds| kinds.get_mut(kind));
+        if let Some(group) = group.as_mut() {
+            group.0 += 1;
         }
         for (a, &area) in Area::ALL.iter().enumerate() {
             let (mut required, mut answered) = (0u64, 0u64);
@@ -134,13 +169,19 @@ impl Rollup {
                     answered += u64::from(plan.answers(i));
                 }
             }
-            if let Some(slot) = self.areas.get_mut(a)
-                && required > 0
-            {
-                slot[0] += 1;
-                slot[1] += u64::from(answered == required);
-                slot[2] += required;
-                slot[3] += answered;
+            let counts = [1, u64::from(answered == required), required, answered];
+            if required > 0 {
+                for slot in [
+                    self.areas.get_mut(a),
+                    group.as_mut().and_then(|g| g.1.get_mut(a)),
+                ]
+                .into_iter()
+                .flatten()
+                {
+                    for (s, n) in slot.iter_mut().zip(counts) {
+                        *s += n;
+                    }
+                }
             }
         }
         for (i, point) in DECISION_POINTS.iter().enumerate() {
@@ -276,6 +317,7 @@ impl Rollup {
     pub fn finish(self, title: &str) -> Report {
         let Rollup {
             mut rows,
+            groups: coverage,
             totals,
             levels,
             kinds,
@@ -292,21 +334,24 @@ impl Rollup {
             findings,
             mut errors,
         } = self;
-        let key = |row: &PlanRow| (row.plan.clone().unwrap_or_default(), row.path.clone());
-        // Reading order → plan order, for the credential network's plan lists.
-        let mut order: Vec<usize> = (0..rows.len()).collect();
-        order.sort_by_cached_key(|&i| rows.get(i).map(key));
-        let mut rank = vec![0usize; rows.len()];
-        for (sorted, &read) in order.iter().enumerate() {
-            if let Some(slot) = rank.get_mut(read) {
-                *slot = sorted;
+        rows.seal();
+        // Reading order → plan id, for the credential network's plan lists: one pass over the
+        // rows, keeping the ids alone (one text of them all, and an offset per plan).
+        let mut ids = PlanIds::default();
+        if let Ok(merged) = rows.iter() {
+            let mut by_position: Vec<(u32, u32, u32)> = Vec::new();
+            for placed in merged.flatten() {
+                let id = placed.row.plan.as_deref().unwrap_or("");
+                let start = u32::try_from(ids.text.len()).unwrap_or(u32::MAX);
+                ids.text.push_str(id);
+                by_position.push((placed.position, start, u32::try_from(id.len()).unwrap_or(0)));
             }
+            by_position.sort_unstable();
+            ids.spans = by_position
+                .into_iter()
+                .map(|(_, start, len)| (start, len))
+                .collect();
         }
-        let ids: Vec<String> = rows
-            .iter()
-            .map(|row| row.plan.clone().unwrap_or_default())
-            .collect();
-        rows.sort_by_cached_key(key);
         errors.sort_by(|a, b| {
             (a.plan.as_deref().unwrap_or(""), &a.path)
                 .cmp(&(b.plan.as_deref().unwrap_or(""), &b.path))
@@ -341,24 +386,15 @@ impl Rollup {
             .entries
             .iter()
             .map(|(key, entry)| {
-                let mut plans: Vec<(usize, &str)> = entry
-                    .plans
-                    .iter()
-                    .map(|&p| {
-                        let p = p as usize;
-                        (
-                            rank.get(p).copied().unwrap_or(p),
-                            ids.get(p).map_or("", String::as_str),
-                        )
-                    })
-                    .collect();
-                plans.sort();
+                // Plan order is by id, then file name: for a list of ids, that is their text order.
+                let mut plans: Vec<&str> = entry.plans.iter().map(|&p| ids.get(p)).collect();
+                plans.sort_unstable();
                 SharedCredential {
-                    key: key.clone(),
+                    key: key.to_string(),
                     matched_by: crate::network::matched_by(key).to_owned(),
-                    title: entry.shown.0.clone(),
-                    issuer: entry.shown.1.clone(),
-                    plans: plans.into_iter().map(|(_, id)| id.to_owned()).collect(),
+                    title: entry.shown.0.to_string(),
+                    issuer: entry.shown.1.to_string(),
+                    plans: plans.into_iter().map(str::to_owned).collect(),
                 }
             })
             .collect();
@@ -474,8 +510,40 @@ impl Rollup {
             plans_with_errors: errors,
             findings_by_rule,
             plans: rows,
+            coverage_groups: Readiness::ALL
+                .iter()
+                .zip(coverage)
+                .flat_map(|(&level, kinds)| {
+                    ORGANIZATION_KINDS
+                        .iter()
+                        .zip(kinds)
+                        .filter(|(_, g)| g.0 > 0)
+                        .map(move |(&kind, (plans, areas))| GroupCoverage {
+                            level,
+                            kind,
+                            plans,
+                            areas,
+                        })
+                })
+                .collect(),
             all_credentials,
         }
+    }
+}
+
+/// The plans' ids by reading position: one text, and where each id is in it.
+#[derive(Default)]
+struct PlanIds {
+    text: String,
+    spans: Vec<(u32, u32)>,
+}
+
+impl PlanIds {
+    fn get(&self, position: u32) -> &str {
+        self.spans
+            .get(position as usize)
+            .and_then(|&(start, len)| self.text.get(start as usize..(start + len) as usize))
+            .unwrap_or("")
     }
 }
 

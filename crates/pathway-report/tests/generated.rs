@@ -80,4 +80,34 @@ fn generated_plans_add_up() {
         String::from_utf8_lossy(points).lines().count() as u64,
         1 + PLANS * 29
     );
+    // Too many plans for a row each: the heat map has a row per readiness level and kind of
+    // organization, each with its number of plans (all generated plans are at `scaling`).
+    let map = pathway_report::heat_picture::heat_map(&report).unwrap();
+    assert!(map.grouped);
+    let rows: Vec<(&str, u64)> = map
+        .rows
+        .iter()
+        .map(|r| (r.label.as_str(), r.plans))
+        .collect();
+    let mut expected = vec![("scaling · district", PLANS - states)];
+    if states > 0 {
+        expected.push(("scaling · state", states));
+    }
+    assert_eq!(rows, expected);
+    // Complete plans answer every required point: each cell is all of them.
+    for row in &map.rows {
+        assert!(
+            row.cells
+                .iter()
+                .all(|&(answered, required)| answered == required)
+        );
+    }
+    let picture = pathway_report::heat_picture::draw(&report)
+        .unwrap()
+        .unwrap();
+    let alt = pathway_report::heat_picture::alt_text(&report, &picture);
+    assert!(alt.starts_with(&format!(
+        "Heat map of decision-point coverage: {} rows, one per group of plans",
+        expected.len()
+    )));
 }

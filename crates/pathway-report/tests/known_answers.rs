@@ -142,6 +142,8 @@ fn decision_point_coverage() {
     let alpha = report
         .plans
         .iter()
+        .unwrap()
+        .map(|p| p.unwrap().row)
         .find(|p| p.plan.as_deref() == Some("alpha"))
         .unwrap();
     assert_eq!((alpha.points_required, alpha.points_answered), (5, 1));
@@ -309,7 +311,12 @@ fn plans_with_errors_and_findings_by_rule() {
             ("PW210", "error", 1, 1),
         ]
     );
-    let order: Vec<_> = report.plans.iter().map(|p| p.path.as_str()).collect();
+    let order: Vec<_> = report
+        .plans
+        .iter()
+        .unwrap()
+        .map(|p| p.unwrap().row.path)
+        .collect();
     assert_eq!(
         order,
         [

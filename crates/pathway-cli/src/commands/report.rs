@@ -8,13 +8,13 @@ use std::sync::mpsc;
 
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
-use pathway_report::{Output, PlanFacts, ReportProfile, Rollup, render};
+use pathway_report::{Output, PlanFacts, ReportProfile, Rollup, write_file};
 use pathway_schema::load::{Limits, LoadErrorKind, read, read_from};
 use pathway_validate::config::RuleSettings;
 use pathway_validate::{Options, check_source_keeping_plan, report_unreadable};
 
 use crate::neutral::shown;
-use crate::output::{Overwrite, write_atomically};
+use crate::output::{Overwrite, write_atomically_with};
 use crate::walk::{Found, Opened, Walk, open_found, plan_files};
 
 /// Read every district's plan into one state roll-up: a briefing and data files.
@@ -137,13 +137,21 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
     let mut outputs = outputs;
     outputs.sort();
     outputs.dedup();
-    // One output at a time, each written before the next is rendered: for 13,000 plans
-    // decision-points.csv alone is tens of megabytes, and holding all six at once doubled the
-    // peak memory.
+    // A run file of rows that could not be written leaves the rows incomplete: say so before
+    // any file is written.
+    report
+        .plans
+        .check()
+        .context("nothing written: the plans' rows could not be kept")?;
+    // Each file is written as it is made, straight into its temporary file: for 13,000 plans
+    // decision-points.csv alone is tens of megabytes, and the rows are read back from the
+    // roll-up's temporary files rather than held in memory.
     for output in outputs {
-        for (name, bytes) in render(&report, &profile, &[output]).map_err(anyhow::Error::msg)? {
+        for name in output.files() {
             let path = args.output.join(name);
-            write_atomically(&path, &bytes, Overwrite::Allow)?;
+            write_atomically_with(&path, Overwrite::Allow, |file| {
+                write_file(&report, &profile, name, file)
+            })?;
             listing.push_str(&format!("{}\n", shown(&path)));
         }
     }
