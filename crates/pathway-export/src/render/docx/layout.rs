@@ -53,6 +53,32 @@ impl Style {
         chars.div_ceil(per_line).max(1)
     }
 
+    /// The lines of text set word by word, for narrow columns: there a word that does not fit
+    /// at a line's end takes its whole length to the next line, a loss the average letter
+    /// width (made for the full text width) does not cover.
+    fn wrapped_lines(self, text: &str) -> u32 {
+        let letter = if self.bold { BOLD_LETTER } else { LETTER };
+        let per_line = (self.width * 1000 / (self.size * 10 * letter / 1000).max(1) / 1000).max(1);
+        let mut lines: u32 = 1;
+        let mut on_line: u32 = 0;
+        for word in text.split_whitespace() {
+            let length = u32::try_from(word.chars().count()).unwrap_or(u32::MAX);
+            if on_line > 0 && on_line.saturating_add(1).saturating_add(length) > per_line {
+                lines += 1;
+                on_line = 0;
+            }
+            // A word longer than the line breaks where it must.
+            let extra = length.saturating_sub(1) / per_line;
+            lines += extra;
+            on_line = if on_line == 0 {
+                length - extra * per_line
+            } else {
+                on_line + 1 + length
+            };
+        }
+        lines
+    }
+
     fn height(self, text: &str) -> u32 {
         self.before + self.lines(text) * self.line_height() + self.after
     }
@@ -121,7 +147,10 @@ const ESTIMATE_RUNS_LONG: u32 = PAGE / 10;
 /// blocks after the figure that fit in the space (whole blocks, never ending on a heading,
 /// nothing of another figure) are written before it, so that page is filled and the picture
 /// starts the next one; its heading and introduction stay where they are, and the picture
-/// stays with its caption. Otherwise every block keeps its place.
+/// stays with its caption. When nothing after it can move (the figure ends the document, or
+/// the next figure's group follows), the group is set instead before the sections ahead of it
+/// on that page ([`sections_ahead`]) if it fits there, and those sections after it. Otherwise
+/// every block keeps its place.
 pub(crate) fn arrange(
     document: &Document,
     mut fit: impl FnMut(usize, &Figure, Room) -> Option<Fitted>,
@@ -136,6 +165,8 @@ pub(crate) fn arrange(
     // The page as it was before each block written so far, for a figure's group start.
     let mut before: Vec<Page> = Vec::with_capacity(blocks.len());
     let mut index = 0;
+    // The blocks from here on are in the order as they are in the document.
+    let mut settled = 0;
     while let Some(block) = blocks.get(index) {
         before.push(page);
         let Block::Figure(figure) = block else {
@@ -160,6 +191,7 @@ pub(crate) fn arrange(
         let Some(fitted) = fit(index, figure, room) else {
             arrangement.order.push(index);
             index += 1;
+            settled = index;
             continue;
         };
         let moved = if fitted.fits_here || room.left_on_page < PAGE / 5 {
@@ -172,6 +204,36 @@ pub(crate) fn arrange(
                 room.left_on_page.saturating_sub(introduction) + ESTIMATE_RUNS_LONG + spare * 3 / 4;
             movable(blocks, index + 1, space, document)
         };
+        if moved == 0 && !fitted.fits_here && room.left_on_page >= PAGE / 5 {
+            // Nothing after the figure fits on the page: set its group before the sections
+            // ahead of it on that page, if that is where it fits, and those sections after it.
+            if let Some((ahead, at_ahead)) =
+                sections_ahead(blocks, start, settled, &before, at_start)
+            {
+                let earlier = Room {
+                    left_on_page: PAGE.saturating_sub(at_ahead.used),
+                    ..room
+                };
+                if let Some(there) = fit(index, figure, earlier).filter(|there| there.fits_here) {
+                    // The blocks since the last figure are in the order in place, each once.
+                    arrangement
+                        .order
+                        .truncate(arrangement.order.len() - (index - ahead));
+                    arrangement.order.extend(start..=index);
+                    arrangement.order.extend(ahead..start);
+                    page = at_ahead;
+                    page.used = (page.used + introduction + there.height + caption).min(PAGE);
+                    for block in blocks.get(ahead..start).unwrap_or_default() {
+                        page.block(block, document);
+                    }
+                    index += 1;
+                    settled = index;
+                    continue;
+                }
+                // Sized again for where it stays.
+                fit(index, figure, room);
+            }
+        }
         if moved == 0 {
             if fitted.fits_here {
                 page.used = (page.used + fitted.height + caption).min(PAGE);
@@ -182,6 +244,7 @@ pub(crate) fn arrange(
             }
             arrangement.order.push(index);
             index += 1;
+            settled = index;
             continue;
         }
         arrangement.order.extend(index + 1..=index + moved);
@@ -193,8 +256,40 @@ pub(crate) fn arrange(
             before.push(page);
         }
         index += moved + 1;
+        settled = index;
     }
     arrangement
+}
+
+/// Where the sections ahead of a figure's group start when they can go after it, and the
+/// page there: the latest heading before the group, after `settled`, that starts on the
+/// group's page and has the level of the group's heading, with no higher heading between (so
+/// each section moved keeps its parent) and no contents among them. `None` when the group has
+/// no heading.
+fn sections_ahead(
+    blocks: &[Block],
+    start: usize,
+    settled: usize,
+    before: &[Page],
+    at_start: Page,
+) -> Option<(usize, Page)> {
+    let Some(Block::Heading { level, .. }) = blocks.get(start) else {
+        return None;
+    };
+    let depth = level.depth();
+    for ahead in (settled..start).rev() {
+        match blocks.get(ahead) {
+            Some(Block::Heading { level, text }) if level.depth() == depth => {
+                let mut page = *before.get(ahead)?;
+                page.keep_heading(heading(*level).height(text));
+                return (page.pages == at_start.pages).then_some((ahead, page));
+            }
+            Some(Block::Heading { level, .. }) if level.depth() < depth => return None,
+            Some(Block::Contents | Block::Figure(_)) | None => return None,
+            Some(_) => {}
+        }
+    }
+    None
 }
 
 /// Where a figure's group starts: at the paragraph that introduces it, and at the heading
@@ -288,17 +383,21 @@ impl Page {
         }
     }
 
+    /// Starts the next page when a heading would not fit with the next paragraph's first two
+    /// lines, which it is kept with.
+    fn keep_heading(&mut self, height: u32) {
+        if self.used + height + 2 * BODY.line_height() > PAGE {
+            self.pages += 1;
+            self.used = 0;
+        }
+    }
+
     fn block(&mut self, block: &Block, document: &Document) {
         match block {
             Block::Heading { level, text } => {
-                let style = heading(*level);
-                // Kept with the next paragraph's first lines.
-                let needed = style.height(text) + 2 * BODY.line_height();
-                if self.used + needed > PAGE {
-                    self.pages += 1;
-                    self.used = 0;
-                }
-                self.place(style.height(text), false);
+                let height = heading(*level).height(text);
+                self.keep_heading(height);
+                self.place(height, false);
             }
             Block::Paragraph(inlines) => self.place(BODY.height(&plain(inlines)), true),
             Block::BulletList(items) | Block::NumberedList(items) => {
@@ -364,7 +463,7 @@ impl Page {
                         width: u32::try_from(*width).unwrap_or(WIDTH).saturating_sub(180),
                         bold,
                     };
-                    cell.lines(text)
+                    cell.wrapped_lines(text)
                 })
                 .max()
                 .unwrap_or(1);
@@ -539,6 +638,82 @@ mod tests {
         });
         assert!(left < PAGE / 5, "{left}");
         assert_eq!(arrangement.order, [0, 1, 2, 3, 4, 5, 6, 7]);
+    }
+
+    #[test]
+    fn with_nothing_to_move_up_the_group_goes_before_the_section_ahead_of_it() {
+        // Regression: a figure that ends the document, after a section that starts its page
+        // and fills half of it, left that half blank (Juniper Ridge's guide for principals).
+        // The first page full, then on the next a section of about half a page.
+        let mut blocks: Vec<Block> = (0..4).map(|_| paragraph(950)).collect();
+        blocks.extend([
+            heading("Ahead"),
+            paragraph(950),
+            paragraph(950),
+            heading("Figure here"),
+            paragraph(100),
+            figure(),
+        ]);
+        let document = document(blocks);
+        let mut rooms = Vec::new();
+        // The picture fits with its group on an empty page, not in the half page left.
+        let arrangement = arrange(&document, |_, _, room| {
+            rooms.push(room);
+            Some(Fitted {
+                height: 8000,
+                fits_here: room.left_on_page >= room.around_picture + 8000,
+            })
+        });
+        assert_eq!(arrangement.order, [0, 1, 2, 3, 7, 8, 9, 4, 5, 6]);
+        assert!(arrangement.floated.is_empty());
+        // Tried where the group starts, then where "Ahead" starts, half a page higher.
+        assert_eq!(rooms.len(), 2);
+        assert!(rooms[0].left_on_page < PAGE / 2, "{:?}", rooms[0]);
+        assert!(rooms[1].left_on_page > PAGE * 9 / 10, "{:?}", rooms[1]);
+    }
+
+    #[test]
+    fn a_subsection_ahead_is_not_moved_under_the_figures_section() {
+        let subsection = Block::Heading {
+            level: HeadingLevel::Subsection,
+            text: "Ahead".into(),
+        };
+        let mut blocks: Vec<Block> = (0..4).map(|_| paragraph(950)).collect();
+        blocks.extend([
+            subsection,
+            paragraph(950),
+            paragraph(950),
+            heading("Figure here"),
+            paragraph(100),
+            figure(),
+        ]);
+        let document = document(blocks);
+        let arrangement = arrange(&document, |_, _, room| {
+            Some(Fitted {
+                height: 8000,
+                fits_here: room.left_on_page >= room.around_picture + 8000,
+            })
+        });
+        assert_eq!(arrangement.order, (0..10).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn narrow_table_cells_lose_the_words_that_do_not_fit_at_line_ends() {
+        // Regression: rows of a table with narrow columns were estimated a line or two short,
+        // so a figure was sized for room that the table had taken (Cedar Valley's guide).
+        let cell = Style {
+            size: 20,
+            width: 1760,
+            ..BODY
+        };
+        // 20 letters fit on a line of 880 twips at 10 points; twelve-letter words go one to
+        // a line although two would fit by letter count.
+        let words = ["Instruction,"; 6].join(" ");
+        assert_eq!(cell.lines(&words), 4);
+        assert_eq!(cell.wrapped_lines(&words), 6);
+        // A word longer than the line breaks in it.
+        assert_eq!(cell.wrapped_lines(&"x".repeat(45)), 3);
+        assert_eq!(cell.wrapped_lines(""), 1);
     }
 
     #[test]
