@@ -7,8 +7,8 @@
 use std::fmt::Write as _;
 
 use pathway_schema::source::Source;
-use pathway_validate::config::RuleSettings;
 use pathway_validate::MAX_FINDINGS;
+use pathway_validate::config::RuleSettings;
 use pathway_validate::render::github::GithubEmitter;
 use pathway_validate::render::json::JsonEmitter;
 use pathway_validate::render::sarif::SarifEmitter;

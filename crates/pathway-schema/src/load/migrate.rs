@@ -42,8 +42,8 @@
 //! `incentives` points at the line of `rewards:`), and the published schema describes the
 //! current version only; a real version 2 would publish its own schema beside it.
 
-use crate::node::{Node, NodeValue};
 use super::{Document, LoadError, LoadErrorKind};
+use crate::node::{Node, NodeValue};
 
 /// One step between two versions of the format.
 #[derive(Debug, Clone, Copy)]
