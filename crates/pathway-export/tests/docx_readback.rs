@@ -247,3 +247,53 @@ fn a_draft_exports_with_its_open_decisions() {
         "a DRAFT header"
     );
 }
+
+/// The text of each paragraph of `word/document.xml` with the given style prefix (`TOC` or
+/// `Heading`), level 1 or 2, in document order, as `(level, text)`.
+fn styled_paragraphs(body: &str, prefix: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for paragraph in body.split("</w:p>") {
+        let Some(at) = paragraph.find(&format!(r#"<w:pStyle w:val="{prefix}"#)) else {
+            continue;
+        };
+        let rest = &paragraph[at + r#"<w:pStyle w:val=""#.len() + prefix.len()..];
+        let level: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if !rest[level.len()..].starts_with('"') || !(level == "1" || level == "2") {
+            continue;
+        }
+        let mut text = String::new();
+        let mut rest = paragraph;
+        while let Some(start) = rest.find("<w:t") {
+            let after = &rest[start..];
+            let open_end = after.find('>').unwrap() + 1;
+            let close = after.find("</w:t>").unwrap();
+            text.push_str(&after[open_end..close]);
+            rest = &after[close..];
+        }
+        found.push((level, text));
+    }
+    found
+}
+
+// Regression: a section moved after a picture that did not fit (layout::arrange) was still
+// listed in its old place in the pre-filled table of contents, which LibreOffice and other
+// programs that do not refresh fields show as it is.
+#[test]
+fn the_prefilled_contents_list_the_headings_in_the_order_they_are_written() {
+    let profiles = Profiles::builtin();
+    for example in [
+        "cedar-valley-scaling.yaml",
+        "high-desert-state-piloting.yaml",
+        "juniper-ridge-designing.yaml",
+    ] {
+        let loaded = common::example(example);
+        for audience in pathway_schema::audiences::IDS {
+            let document = build_document(&loaded, profiles.get(audience).unwrap());
+            let body = common::part(&render_docx(&document).unwrap(), "word/document.xml");
+            let contents = styled_paragraphs(&body, "TOC");
+            let headings = styled_paragraphs(&body, "Heading");
+            assert!(!headings.is_empty(), "{example} {audience}: no headings");
+            assert_eq!(contents, headings, "{example} {audience}");
+        }
+    }
+}

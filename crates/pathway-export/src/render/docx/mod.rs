@@ -185,7 +185,7 @@ fn prepare_docx(document: &Document) -> PreparedDocx {
             .find(|&&figure| figure == index + 1)
             .and_then(|figure| numbers.get(figure));
         match block {
-            Block::Contents => contents(&mut body, document),
+            Block::Contents => contents(&mut body, document, &arrangement.order),
             Block::Heading { level, text } => {
                 body.paragraph(Setting {
                     style: Some(heading_style(*level)),
@@ -485,13 +485,14 @@ fn draft_header() -> Header {
     )
 }
 
-/// A "Contents" heading and a TOC field, pre-filled with the section and subsection headings.
-/// Word refreshes the field (with page numbers) when it opens the file; other programs show the
-/// entries as they are.
-fn contents(body: &mut Body, document: &Document) {
-    let entries: Vec<(usize, &str)> = document
-        .blocks
+/// A "Contents" heading and a TOC field, pre-filled with the section and subsection headings
+/// in `order`, the order the blocks are written in (a section may follow a picture that was
+/// moved up before it). Word refreshes the field (with page numbers) when it opens the file;
+/// other programs show the entries as they are.
+fn contents(body: &mut Body, document: &Document, order: &[usize]) {
+    let entries: Vec<(usize, &str)> = order
         .iter()
+        .filter_map(|&index| document.blocks.get(index))
         .filter_map(|block| match block {
             Block::Heading { level, text } if level.depth() <= 2 => {
                 Some((level.depth(), text.as_str()))
