@@ -13,7 +13,7 @@
 
 use std::fmt::Write as _;
 
-use super::xml::escape;
+use super::xml::{escape, escape_instruction};
 
 /// Namespaces and the opening of the body, as docx-rs wrote them.
 const HEAD: &str = concat!(
@@ -260,23 +260,6 @@ fn push_text(out: &mut String, text: &str) {
             c => out.push(c),
         }
     }
-}
-
-/// A field instruction as XML character data. Quotes stay as they are: they delimit the
-/// field's arguments (a hyperlink's address).
-fn escape_instruction(instruction: &str) -> String {
-    let mut out = String::with_capacity(instruction.len());
-    for c in instruction.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if crate::text::is_dropped(c) => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -183,12 +183,23 @@ fn renumber_paragraphs(part: &str, next: &mut u32) -> String {
 
 /// Text as XML character data or attribute value.
 pub(crate) fn escape(text: &str) -> String {
+    escape_keeping_quotes(text, false)
+}
+
+/// A field instruction as XML character data. Quotes stay as they are: they delimit the
+/// field's arguments (a hyperlink's address).
+pub(crate) fn escape_instruction(instruction: &str) -> String {
+    escape_keeping_quotes(instruction, true)
+}
+
+fn escape_keeping_quotes(text: &str, keep_quotes: bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
+            '"' | '\'' if keep_quotes => out.push(c),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             '\t' | '\n' | '\r' => out.push(' '),
