@@ -20,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(plan) = document.plan() else {
         return;
     };
-    let loaded = LoadedPlan { document, plan };
+    let loaded = LoadedPlan { tree: document, plan };
     let profiles = Profiles::builtin();
     let pictures = Pictures::new();
     for profile in profiles.iter() {

@@ -3,14 +3,14 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pathway_schema::load::{Format, Limits, parse, read_from};
+use pathway_schema::load::{Limits, Syntax, parse, read_from};
 
 fuzz_target!(|data: &[u8]| {
     let limits = Limits::DEFAULT;
     let Ok(source) = read_from("fuzz", data, &limits) else {
         return;
     };
-    for format in [None, Some(Format::Yaml), Some(Format::Json)] {
+    for format in [None, Some(Syntax::Yaml), Some(Syntax::Json)] {
         if let Ok(document) = parse(source.clone(), format, &limits) {
             let _ = document.to_json();
             if let Ok(plan) = document.plan() {

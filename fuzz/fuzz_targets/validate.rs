@@ -5,7 +5,7 @@ use libfuzzer_sys::fuzz_target;
 use pathway_schema::load::{Limits, read_from};
 use pathway_validate::config::RuleSettings;
 use pathway_validate::render::human::{HumanOptions, render_file, render_summary};
-use pathway_validate::render::{Summary, github, json, sarif};
+use pathway_validate::render::{RunCounts, github, json, sarif};
 use pathway_validate::{Options, check_source};
 
 fuzz_target!(|data: &[u8]| {
@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
             }
         }
     }
-    let _ = render_summary(&Summary::of(&reports));
+    let _ = render_summary(&RunCounts::of(&reports));
     let _ = json::render(&reports, &[], &[]);
     let _ = sarif::render(&reports, &[], &[]);
     let _ = github::render(&reports, &[], &[]);

@@ -26,7 +26,7 @@ fn schema_stage(bencher: divan::Bencher, credentials: usize) {
     let Ok(loaded) = load_str("plan.yaml", &text) else {
         panic!("the synthetic plan does not load");
     };
-    let root = loaded.document.root();
+    let root = loaded.tree.root();
     bencher.bench(|| check_document_at_most(root, usize::MAX).0.len());
 }
 

@@ -25,7 +25,7 @@ mod yaml;
 
 pub use generate::generate_plan;
 
-use pathway_schema::load::{Format, Limits, parse};
+use pathway_schema::load::{Limits, Syntax, parse};
 use pathway_schema::source::Source;
 
 /// A YAML plan written as JSON (two-space indentation, keys in the plan's order), as a person
@@ -38,7 +38,7 @@ pub fn as_json(yaml: &str) -> Result<String, String> {
         max_nodes: usize::MAX,
         ..Limits::DEFAULT
     };
-    let document = parse(Source::new("plan.yaml", yaml), Some(Format::Yaml), &limits)
+    let document = parse(Source::new("plan.yaml", yaml), Some(Syntax::Yaml), &limits)
         .map_err(|error| error.to_string())?;
     let mut json =
         serde_json::to_string_pretty(&document.to_json()).map_err(|error| error.to_string())?;

@@ -44,9 +44,9 @@ pub mod constellation;
 pub mod driver;
 pub mod model;
 pub mod profile;
+pub mod prose;
 pub mod render;
 mod sections;
-pub mod text;
 
 use std::fmt;
 

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use pathway_export::build_document;
 use pathway_export::model::{Block, Document, plain_text};
 use pathway_export::profile::Profiles;
-use pathway_export::text::school_year;
+use pathway_export::prose::school_year;
 use pathway_schema::load::load_str;
 use pathway_schema::source::Source;
 use pathway_validate::config::RuleSettings;
@@ -185,7 +185,7 @@ fn the_validator_and_the_board_document_print_the_same_shortfalls() {
         let Ok(loaded) = load_str(name, text) else {
             continue;
         };
-        for (variant, json) in plan_variants::variants(&loaded.document.to_json()) {
+        for (variant, json) in plan_variants::variants(&loaded.tree.to_json()) {
             let text = serde_json::to_string_pretty(&json).unwrap();
             let name = format!("{} ({variant}).json", name.trim_end_matches(".yaml"));
             shortfalls += check_agreement(&name, &text, board);

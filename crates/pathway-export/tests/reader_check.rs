@@ -321,21 +321,21 @@ fn every_document() -> &'static [Exported] {
 
 /// The ids of a plan that have a hyphen: those could not be mistaken for a word of prose.
 fn hyphenated_ids(loaded: &LoadedPlan) -> Vec<String> {
-    use pathway_schema::domain::ids::Kind;
+    use pathway_schema::domain::ids::IdKind;
     let model = pathway_schema::domain::Model::new(&loaded.plan);
     [
-        Kind::Credential,
-        Kind::Stack,
-        Kind::Opportunity,
-        Kind::Pathway,
-        Kind::Incentive,
-        Kind::FundingSource,
-        Kind::ProgramCost,
-        Kind::Goal,
-        Kind::Metric,
-        Kind::Milestone,
-        Kind::Approval,
-        Kind::MemberDistrict,
+        IdKind::Credential,
+        IdKind::Stack,
+        IdKind::Opportunity,
+        IdKind::Pathway,
+        IdKind::Incentive,
+        IdKind::FundingSource,
+        IdKind::ProgramCost,
+        IdKind::Goal,
+        IdKind::Metric,
+        IdKind::Milestone,
+        IdKind::Approval,
+        IdKind::MemberDistrict,
     ]
     .into_iter()
     .flat_map(|kind| model.index.ids_of(kind).map(|id| id.as_str().to_owned()))

@@ -14,7 +14,7 @@
 //!   kind: district
 //! ").unwrap();
 //! assert_eq!(loaded.plan.readiness, Readiness::Exploring);
-//! let location = loaded.document.locate("/organization/name").unwrap();
+//! let location = loaded.tree.locate("/organization/name").unwrap();
 //! assert_eq!((location.start.line, location.start.column), (5, 9));
 //! ```
 

@@ -6,31 +6,31 @@ use std::sync::{Arc, OnceLock};
 
 /// The syntax a plan file is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Format {
+pub enum Syntax {
     /// YAML 1.2.
     Yaml,
     /// JSON.
     Json,
 }
 
-impl Format {
+impl Syntax {
     /// The format a file's extension names: `.yaml` and `.yml` are YAML, `.json` is JSON.
-    pub fn from_path(path: &Path) -> Option<Format> {
+    pub fn from_path(path: &Path) -> Option<Syntax> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         match extension.as_str() {
-            "yaml" | "yml" => Some(Format::Yaml),
-            "json" => Some(Format::Json),
+            "yaml" | "yml" => Some(Syntax::Yaml),
+            "json" => Some(Syntax::Json),
             _ => None,
         }
     }
 
     /// The format of text whose file name says nothing, such as standard input: JSON when it
     /// starts with `{`, YAML otherwise.
-    pub fn sniff(text: &str) -> Format {
+    pub fn sniff(text: &str) -> Syntax {
         if text.trim_start().starts_with('{') {
-            Format::Json
+            Syntax::Json
         } else {
-            Format::Yaml
+            Syntax::Yaml
         }
     }
 }

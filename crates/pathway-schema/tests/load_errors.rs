@@ -413,10 +413,7 @@ fn input_over_the_size_limit_stops_reading() {
 fn byte_order_mark_is_ignored() {
     let text = format!("\u{feff}{VALID_HEAD}");
     let loaded = load_str("plan.yaml", &text).expect("a BOM is not an error");
-    let name = loaded
-        .document
-        .locate("/organization/name")
-        .expect("located");
+    let name = loaded.tree.locate("/organization/name").expect("located");
     assert_eq!((name.start.line, name.start.column), (5, 9));
 }
 
@@ -424,10 +421,7 @@ fn byte_order_mark_is_ignored() {
 fn json_plans_load_with_positions() {
     let text = "{\n  \"schema_version\": 1,\n  \"id\": \"demo\",\n  \"readiness\": \"exploring\",\n  \"organization\": {\"name\": \"Demo\", \"kind\": \"district\"}\n}\n";
     let loaded = load_str("plan.json", text).expect("valid JSON plan");
-    let kind = loaded
-        .document
-        .locate("/organization/kind")
-        .expect("located");
+    let kind = loaded.tree.locate("/organization/kind").expect("located");
     assert_eq!((kind.start.line, kind.start.column), (5, 44));
     assert_eq!((kind.end.line, kind.end.column), (5, 54));
 }

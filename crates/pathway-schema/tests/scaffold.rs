@@ -38,7 +38,7 @@ fn starter_plans_load_and_leave_every_required_point_open() {
         let loaded =
             load_str("plan.yaml", &text).unwrap_or_else(|error| panic!("{level:?}: {error}"));
         assert_eq!(loaded.plan.readiness, level);
-        let value = loaded.document.to_json();
+        let value = loaded.tree.to_json();
         for point in required_at(level) {
             assert!(
                 text.contains(&format!("[{}]", point.id)),
@@ -76,7 +76,7 @@ fn starter_plans_pass_the_published_schema() {
     for level in Readiness::ALL {
         let loaded = load_str("plan.yaml", &starter(level)).expect("loads");
         let errors: Vec<String> = validator
-            .iter_errors(&loaded.document.to_json())
+            .iter_errors(&loaded.tree.to_json())
             .map(|error| format!("{}: {error}", error.instance_path()))
             .collect();
         assert!(errors.is_empty(), "{level:?}: {errors:#?}");

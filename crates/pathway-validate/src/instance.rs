@@ -13,7 +13,7 @@ use pathway_schema::load::{Entry, Node as TreeNode, NodeValue};
 use serde_json::Value;
 
 /// The document tree as a JSON representation.
-pub struct Tree;
+pub struct SourceTreeJson;
 
 /// A value of the tree, or a mapping key being validated as a value (`propertyNames`).
 #[derive(Clone, Copy)]
@@ -30,7 +30,7 @@ impl<'a> From<&'a TreeNode> for Instance<'a> {
     }
 }
 
-impl Json for Tree {
+impl Json for SourceTreeJson {
     type Node<'a> = Instance<'a>;
     type PreparedKey = String;
     type StringBuffer = ();
@@ -110,7 +110,7 @@ impl JsonNumber for Number {
     }
 }
 
-impl<'a> Node<'a, Tree> for Instance<'a> {
+impl<'a> Node<'a, SourceTreeJson> for Instance<'a> {
     type Object = Members<'a>;
     type Array = Items<'a>;
     type Number = Number;
@@ -208,7 +208,7 @@ impl<'a> Node<'a, Tree> for Instance<'a> {
     }
 }
 
-impl<'a> Object<'a, Tree> for Members<'a> {
+impl<'a> Object<'a, SourceTreeJson> for Members<'a> {
     type Node = Instance<'a>;
     type MemberName = &'a str;
     type MembersIter =
@@ -235,7 +235,7 @@ impl<'a> Object<'a, Tree> for Members<'a> {
     }
 }
 
-impl<'a> Array<'a, Tree> for Items<'a> {
+impl<'a> Array<'a, SourceTreeJson> for Items<'a> {
     type Node = Instance<'a>;
     type ElementsIter =
         std::iter::Map<std::slice::Iter<'a, TreeNode>, fn(&'a TreeNode) -> Instance<'a>>;

@@ -7,12 +7,12 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::json::Json;
 use jsonschema::types::JsonType;
 use jsonschema::{ValidationError, Validator};
-use pathway_schema::load::{Document, Format, Node as TreeNode};
+use pathway_schema::load::{Node as TreeNode, SourceTree, Syntax};
 use pathway_schema::wording::{Bound, Found, Shape, StructuralProblem, explain};
 use pathway_schema::{Date, Id};
 use serde_json::Value;
 
-use crate::instance::{Instance, Tree};
+use crate::instance::{Instance, SourceTreeJson};
 use crate::rules::Finding;
 
 /// The committed schema, compiled in so that the binary checks exactly what third parties check.
@@ -32,8 +32,8 @@ fn validator() -> Option<&'static Validator> {
 }
 
 /// The same schema, compiled to validate the document tree in place.
-fn tree_validator() -> Option<&'static Validator<Tree>> {
-    static VALIDATOR: OnceLock<Option<Validator<Tree>>> = OnceLock::new();
+fn tree_validator() -> Option<&'static Validator<SourceTreeJson>> {
+    static VALIDATOR: OnceLock<Option<Validator<SourceTreeJson>>> = OnceLock::new();
     VALIDATOR.get_or_init(build).as_ref()
 }
 
@@ -73,7 +73,7 @@ fn build<F: Json>() -> Option<Validator<F>> {
 /// million. Findings come in document order of their pointers' discovery; the engine sorts them
 /// by position. Advice is written in YAML.
 pub fn check_document_at_most(root: &TreeNode, limit: usize) -> (Vec<Finding>, usize) {
-    check_with(tree_validator(), Instance::Node(root), limit, Format::Yaml)
+    check_with(tree_validator(), Instance::Node(root), limit, Syntax::Yaml)
 }
 
 /// Checks a plan's JSON copy against the schema, as third parties' validators do: the tests
@@ -86,11 +86,11 @@ fn check(instance: &Value) -> Vec<Finding> {
 /// Like [`check`], describing only the first `limit` problems.
 #[cfg(test)]
 fn check_at_most(instance: &Value, limit: usize) -> (Vec<Finding>, usize) {
-    check_with(validator(), instance, limit, Format::Yaml)
+    check_with(validator(), instance, limit, Syntax::Yaml)
 }
 
 /// Like [`check_document_at_most`], with advice written in the document's own syntax.
-pub fn check_plan_document_at_most(document: &Document, limit: usize) -> (Vec<Finding>, usize) {
+pub fn check_plan_document_at_most(document: &SourceTree, limit: usize) -> (Vec<Finding>, usize) {
     check_with(
         tree_validator(),
         Instance::Node(document.root()),
@@ -103,7 +103,7 @@ fn check_with<'i, F: Json>(
     validator: Option<&'i Validator<F>>,
     instance: F::Node<'i>,
     limit: usize,
-    format: Format,
+    format: Syntax,
 ) -> (Vec<Finding>, usize) {
     let Some(validator) = validator else {
         let bug = Finding::new(
@@ -130,7 +130,7 @@ fn check_with<'i, F: Json>(
 
 /// Turns one schema error into findings, worded by [`pathway_schema::wording`] exactly as the
 /// loader words the same problem.
-fn describe(error: &ValidationError<'_>, format: Format, findings: &mut Vec<Finding>) {
+fn describe(error: &ValidationError<'_>, format: Syntax, findings: &mut Vec<Finding>) {
     let pointer = error.instance_path().as_str().to_owned();
     let instance: &Value = error.instance();
     let found = || Found::of_json(instance);

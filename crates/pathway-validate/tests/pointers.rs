@@ -14,7 +14,7 @@ mod plan_variants;
 
 use std::path::{Path, PathBuf};
 
-use pathway_schema::load::{Format, Limits, parse};
+use pathway_schema::load::{Limits, Syntax, parse};
 use pathway_schema::source::Source;
 use pathway_validate::config::RuleSettings;
 use pathway_validate::{BUILT_IN_AUDIENCES, Options, resolves, rule_findings};
@@ -43,7 +43,7 @@ fn plans_in(directory: &str) -> Vec<(String, String)> {
 }
 
 /// Checks every finding of every rule over one plan; returns how many there were.
-fn check_pointers(name: &str, text: &str, format: Format) -> usize {
+fn check_pointers(name: &str, text: &str, format: Syntax) -> usize {
     let Ok(document) = parse(Source::new(name, text), Some(format), &Limits::DEFAULT) else {
         return 0;
     };
@@ -68,17 +68,17 @@ fn check_pointers(name: &str, text: &str, format: Format) -> usize {
 }
 
 fn check_with_variants(name: &str, text: &str) -> usize {
-    let mut count = check_pointers(name, text, Format::Yaml);
+    let mut count = check_pointers(name, text, Syntax::Yaml);
     let Ok(document) = parse(
         Source::new(name, text),
-        Some(Format::Yaml),
+        Some(Syntax::Yaml),
         &Limits::DEFAULT,
     ) else {
         return count;
     };
     for (variant, json) in plan_variants::variants(&document.to_json()) {
         let text = serde_json::to_string_pretty(&json).unwrap();
-        count += check_pointers(&format!("{name} ({variant})"), &text, Format::Json);
+        count += check_pointers(&format!("{name} ({variant})"), &text, Syntax::Json);
     }
     count
 }

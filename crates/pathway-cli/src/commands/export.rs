@@ -14,7 +14,7 @@ use pathway_export::render::{self, Renderer};
 use pathway_schema::Id;
 use pathway_schema::load::{Limits, LoadErrorKind, LoadedPlan, parse, read};
 use pathway_validate::config::{Config, RuleSettings};
-use pathway_validate::render::Summary;
+use pathway_validate::render::RunCounts;
 use pathway_validate::render::human::{HumanOptions, render_file, render_summary};
 use pathway_validate::{FileReport, Options, Severity, check_source, report_unreadable};
 
@@ -161,7 +161,10 @@ fn checked_plan(path: &Path) -> anyhow::Result<Option<LoadedPlan>> {
     }
     let typed = parse(source, None, &limits).and_then(|document| {
         let plan = document.plan()?;
-        Ok(LoadedPlan { document, plan })
+        Ok(LoadedPlan {
+            tree: document,
+            plan,
+        })
     });
     match typed {
         Ok(loaded) => Ok(Some(loaded)),
@@ -195,7 +198,9 @@ fn refuse(report: &FileReport) -> Option<LoadedPlan> {
             show_info: false,
         },
     );
-    text.push_str(&render_summary(&Summary::of(std::slice::from_ref(report))));
+    text.push_str(&render_summary(&RunCounts::of(std::slice::from_ref(
+        report,
+    ))));
     text.push_str("nothing was exported: fix the errors above, then export again\n");
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
     None

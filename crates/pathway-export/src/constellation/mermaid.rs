@@ -7,7 +7,7 @@
 use std::fmt::Write;
 
 use super::{Constellation, Unlock};
-use crate::text::format_hours;
+use crate::prose::format_hours;
 
 const STAYS_STYLE: &str = "fill:#dcefe3,stroke:#2f7a4d";
 const LEAVES_STYLE: &str = "fill:#f2f2f2,stroke:#7a7a7a,stroke-dasharray:5 3";
@@ -125,7 +125,7 @@ pub(super) fn label(text: &str) -> String {
                 '\\' => out.push_str("#92;"),
                 '{' => out.push_str("#123;"),
                 '}' => out.push_str("#125;"),
-                c if crate::text::is_dropped(c) => {}
+                c if crate::prose::is_dropped(c) => {}
                 c => out.push(c),
             }
         }

@@ -14,7 +14,7 @@ use tiny_skia::{
 
 use super::glyphs::{Font, Weight, font};
 use super::{Constellation, Unlock};
-use crate::text::{capitalize, format_hours};
+use crate::prose::{capitalize, format_hours};
 
 /// A drawn constellation.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use super::{Constellation, CredentialNode, Link, OpportunityNode, StackNode, Unlock, picture};
-use crate::text::{capitalize, count, group_thousands, join_words, one_line};
+use crate::prose::{capitalize, count, group_thousands, join_words, one_line};
 
 /// The tallest picture, in points, shown whole. A picture is printed at most the text width
 /// (6.5 inches for 708 points of drawing) and, once its caption is placed, about 560 points

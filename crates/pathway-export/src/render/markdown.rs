@@ -8,7 +8,7 @@
 
 use super::{RenderError, Rendered, Renderer};
 use crate::model::{Alignment, Block, Callout, Document, Figure, Inline, Table};
-use crate::text::is_dropped;
+use crate::prose::is_dropped;
 
 /// Markdown, with the constellation as a Mermaid diagram.
 pub struct Markdown;

@@ -1,13 +1,13 @@
 //! The constellation: the picture, and the opportunities with what unlocks them.
 
-use super::{Context, Out};
+use super::{BlockWriter, SectionContext};
 use crate::constellation::{Drawing, kind_label};
 use crate::model::{Block, Figure, Inline, Table, Tone};
 use crate::profile::SectionKind;
-use crate::text::{answer, capitalize, count, join_words, one_line};
+use crate::prose::{answer, capitalize, count, join_words, one_line};
 
 /// The picture, and a warning when the constellation is only a ladder.
-pub(super) fn constellation(ctx: &Context, out: &mut Out) {
+pub(super) fn constellation(ctx: &SectionContext, out: &mut BlockWriter) {
     let plan = ctx.plan;
     if ctx.constellation.is_empty() {
         return;
@@ -45,7 +45,7 @@ pub(super) fn constellation(ctx: &Context, out: &mut Out) {
 
 /// Where this document lists every credential and opportunity, for a constellation too large to
 /// draw whole.
-fn where_listed(ctx: &Context) -> String {
+fn where_listed(ctx: &SectionContext) -> String {
     let heading = |kind: SectionKind| {
         ctx.profile
             .sections
@@ -81,7 +81,7 @@ fn where_listed(ctx: &Context) -> String {
 
 /// Every opportunity: its kind, whether it keeps the educator teaching, what unlocks it and what
 /// it involves.
-pub(super) fn opportunities(ctx: &Context, out: &mut Out) {
+pub(super) fn opportunities(ctx: &SectionContext, out: &mut BlockWriter) {
     let plan = ctx.plan;
     let mut table = Table::new([
         "Opportunity",
@@ -91,9 +91,10 @@ pub(super) fn opportunities(ctx: &Context, out: &mut Out) {
         "What the educator does",
     ]);
     for (o, opportunity) in plan.opportunities.iter().enumerate() {
-        let unlocked = ctx
-            .unlock_phrase(o)
-            .map_or_else(|| "—".to_owned(), |phrase| crate::text::capitalize(&phrase));
+        let unlocked = ctx.unlock_phrase(o).map_or_else(
+            || "—".to_owned(),
+            |phrase| crate::prose::capitalize(&phrase),
+        );
         table.push_row([
             vec![Inline::strong(one_line(&opportunity.title))],
             vec![Inline::text(capitalize(kind_label(opportunity.kind)))],
@@ -119,7 +120,7 @@ pub(super) fn opportunities(ctx: &Context, out: &mut Out) {
 }
 
 /// A description of the picture for readers who cannot see it.
-fn alt_text(ctx: &Context) -> String {
+fn alt_text(ctx: &SectionContext) -> String {
     let plan = ctx.plan;
     let mut text = format!(
         "Diagram of the career constellation: {} {} to {}.",

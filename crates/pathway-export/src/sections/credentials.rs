@@ -3,11 +3,11 @@
 
 use pathway_schema::ChannelKind;
 
-use super::{Context, Out};
+use super::{BlockWriter, SectionContext};
 use crate::model::{HeadingLevel, Inline, Table};
-use crate::text::{answer, count, format_hours, join_words, one_line};
+use crate::prose::{answer, count, format_hours, join_words, one_line};
 
-pub(super) fn credentials(ctx: &Context, out: &mut Out) {
+pub(super) fn credentials(ctx: &SectionContext, out: &mut BlockWriter) {
     let mut table = Table::new([
         "Credential",
         "Hours",
@@ -22,7 +22,7 @@ pub(super) fn credentials(ctx: &Context, out: &mut Out) {
             vec![Inline::text(
                 credential
                     .hours
-                    .map_or_else(|| "—".to_owned(), crate::text::format_number),
+                    .map_or_else(|| "—".to_owned(), crate::prose::format_number),
             )],
             vec![Inline::text(if evidence.is_empty() {
                 "—".to_owned()
@@ -38,7 +38,7 @@ pub(super) fn credentials(ctx: &Context, out: &mut Out) {
 /// What a credential unlocks by itself, then what it only counts toward: "Lab Classroom; counts
 /// toward Hybrid Literacy Coach". A credential is never credited with what only its stack, or
 /// several credentials together, unlock.
-fn unlocks_cell(ctx: &Context, id: &str) -> String {
+fn unlocks_cell(ctx: &SectionContext, id: &str) -> String {
     let alone = titles(&ctx.unlocked_by_credential(id));
     let toward = titles(&ctx.counted_toward_by_credential(id));
     match (alone.is_empty(), toward.is_empty()) {
@@ -57,7 +57,7 @@ fn titles(opportunities: &[&pathway_schema::Opportunity]) -> Vec<String> {
     opportunities.iter().map(|o| one_line(&o.title)).collect()
 }
 
-pub(super) fn credential_details(ctx: &Context, out: &mut Out) {
+pub(super) fn credential_details(ctx: &SectionContext, out: &mut BlockWriter) {
     for credential in &ctx.plan.credentials {
         out.heading(HeadingLevel::Subsection, &credential.title);
         out.answer("The skill.", credential.competency.as_ref());
@@ -151,9 +151,9 @@ pub(super) fn cost_to_educator(credential: &pathway_schema::Credential) -> Optio
     }
     Some(match cost.unit {
         pathway_schema::MoneyUnit::OneTime => {
-            crate::text::format_amount(cost.value, cost.currency())
+            crate::prose::format_amount(cost.value, cost.currency())
         }
-        _ => crate::text::format_money(cost),
+        _ => crate::prose::format_money(cost),
     })
 }
 
@@ -164,8 +164,8 @@ pub(super) fn also_counts_for(credential: &pathway_schema::Credential) -> Option
     if let Some(hours) = credential.renewal_hours.filter(|h| *h > 0.0) {
         parts.push(format!(
             "{} license-renewal {}",
-            crate::text::format_number(hours),
-            if crate::text::format_number(hours) == "1" {
+            crate::prose::format_number(hours),
+            if crate::prose::format_number(hours) == "1" {
                 "hour"
             } else {
                 "hours"
@@ -173,7 +173,7 @@ pub(super) fn also_counts_for(credential: &pathway_schema::Credential) -> Option
         ));
     }
     for credit in &credential.credits {
-        let units = crate::text::format_number(credit.units);
+        let units = crate::prose::format_number(credit.units);
         let one = units == "1";
         let what = match (credit.kind, one) {
             (pathway_schema::CreditKind::Graduate, true) => "graduate credit",
@@ -196,7 +196,7 @@ fn fact(label: &str, text: String) -> Vec<Inline> {
     vec![Inline::strong(label), Inline::text(format!(" {text}"))]
 }
 
-pub(super) fn pathways(ctx: &Context, out: &mut Out) {
+pub(super) fn pathways(ctx: &SectionContext, out: &mut BlockWriter) {
     for pathway in &ctx.plan.pathways {
         out.heading(HeadingLevel::Subsection, &pathway.title);
         if let Some(role) = answer(pathway.role.as_ref()) {
@@ -255,7 +255,7 @@ pub(super) fn pathways(ctx: &Context, out: &mut Out) {
     }
 }
 
-pub(super) fn get_started(ctx: &Context, out: &mut Out) {
+pub(super) fn get_started(ctx: &SectionContext, out: &mut BlockWriter) {
     let plan = ctx.plan;
     let mut steps = Vec::new();
     let first: Vec<String> = plan

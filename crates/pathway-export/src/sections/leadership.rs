@@ -6,13 +6,13 @@ use pathway_schema::{
     Approver, ChannelKind, DecisionKind, FundingKind, PartnerKind, StakeholderKind,
 };
 
-use super::{Context, Out};
+use super::{BlockWriter, SectionContext};
 use crate::model::{HeadingLevel, Inline, Table};
-use crate::text::{
+use crate::prose::{
     answer, count, format_date, format_money, group_thousands, join_words, one_line, school_year,
 };
 
-pub(super) fn timeline(ctx: &Context, out: &mut Out) {
+pub(super) fn timeline(ctx: &SectionContext, out: &mut BlockWriter) {
     let Some(implementation) = &ctx.plan.implementation else {
         return;
     };
@@ -48,7 +48,7 @@ pub(super) fn timeline(ctx: &Context, out: &mut Out) {
     }
 }
 
-pub(super) fn governance(ctx: &Context, out: &mut Out) {
+pub(super) fn governance(ctx: &SectionContext, out: &mut BlockWriter) {
     let plan = ctx.plan;
     if let Some(scope) = &plan.scope {
         out.answer("Who decides.", scope.decision_making.as_ref());
@@ -88,7 +88,7 @@ pub(super) fn governance(ctx: &Context, out: &mut Out) {
     out.bullets(people);
 }
 
-pub(super) fn board_decisions(ctx: &Context, out: &mut Out) {
+pub(super) fn board_decisions(ctx: &SectionContext, out: &mut BlockWriter) {
     let plan = ctx.plan;
     for group in plan
         .stakeholders
@@ -188,7 +188,7 @@ pub(super) fn board_decisions(ctx: &Context, out: &mut Out) {
 /// (anticipated) in 2027–28"; its amount as written when the budget does not count it (another
 /// currency).
 pub(super) fn source_by_year(
-    ctx: &Context,
+    ctx: &SectionContext,
     position: usize,
     source: &pathway_schema::FundingSource,
 ) -> String {
@@ -221,7 +221,7 @@ pub(super) fn source_by_year(
     }
 }
 
-pub(super) fn state_alignment(ctx: &Context, out: &mut Out) {
+pub(super) fn state_alignment(ctx: &SectionContext, out: &mut BlockWriter) {
     let plan = ctx.plan;
     for group in plan
         .stakeholders
@@ -355,7 +355,7 @@ pub(super) fn state_alignment(ctx: &Context, out: &mut Out) {
     }
 }
 
-pub(super) fn communication(ctx: &Context, out: &mut Out) {
+pub(super) fn communication(ctx: &SectionContext, out: &mut BlockWriter) {
     let Some(communication) = &ctx.plan.communication else {
         return;
     };
@@ -363,7 +363,7 @@ pub(super) fn communication(ctx: &Context, out: &mut Out) {
     // Audiences by who they are ("Union leadership"), not by the ids plans name them with.
     let audience = |id: &pathway_schema::values::Id| {
         profiles.get(id.as_str()).map_or_else(
-            || crate::text::capitalize(&id.as_str().replace('-', " ")),
+            || crate::prose::capitalize(&id.as_str().replace('-', " ")),
             |profile| profile.audience.clone(),
         )
     };
@@ -401,7 +401,7 @@ pub(super) fn communication(ctx: &Context, out: &mut Out) {
             vec![Inline::text(if reaches.is_empty() {
                 "Everyone".to_owned()
             } else {
-                crate::text::join_names(&reaches)
+                crate::prose::join_names(&reaches)
             })],
         ]);
     }

@@ -23,7 +23,7 @@ mod terms;
 use std::collections::HashMap;
 
 use pathway_schema::domain::Model;
-use pathway_schema::domain::ids::Kind;
+use pathway_schema::domain::ids::IdKind;
 use pathway_schema::domain::money::{Cents, format_money};
 use pathway_schema::domain::unlocks::Unlock;
 use pathway_schema::load::LoadedPlan;
@@ -35,7 +35,7 @@ use crate::model::{
     Block, Callout, Document, HeadingLevel, Inline, Properties, Status, Table, Tone,
 };
 use crate::profile::{AudienceProfile, SectionKind};
-use crate::text::paragraphs;
+use crate::prose::paragraphs;
 
 /// Builds the document for one audience. The loaded plan's document tells which decision points
 /// are answered.
@@ -50,7 +50,7 @@ pub fn build_document_with(
     profile: &AudienceProfile,
     state_points: &[StateDecisionPoint],
 ) -> Document {
-    let json = loaded.document.to_json();
+    let json = loaded.tree.to_json();
     let open = open_decisions::open(&json, loaded.plan.readiness, state_points);
     let scrubbed = if open.is_empty() {
         None
@@ -60,7 +60,7 @@ pub fn build_document_with(
     let plan = scrubbed.as_ref().unwrap_or(&loaded.plan);
     let model = Model::new(plan);
     let constellation = Constellation::from_model(&model);
-    let ctx = Context {
+    let ctx = SectionContext {
         plan,
         profile,
         constellation: &constellation,
@@ -73,7 +73,7 @@ pub fn build_document_with(
             open_decisions: open.len(),
         }
     };
-    let mut out = Out::default();
+    let mut out = BlockWriter::default();
     if status.is_draft() {
         open_decisions::notice(&ctx, open.len(), &mut out);
     }
@@ -93,7 +93,7 @@ pub fn build_document_with(
         if first_answers > 0 && position == first_answers {
             out.blocks.push(Block::Contents);
         }
-        let mut content = Out::default();
+        let mut content = BlockWriter::default();
         write_section(section.kind, &ctx, &mut content);
         if content.blocks.is_empty() {
             continue;
@@ -137,7 +137,7 @@ pub fn build_document_with(
     }
 }
 
-fn write_section(kind: SectionKind, ctx: &Context, out: &mut Out) {
+fn write_section(kind: SectionKind, ctx: &SectionContext, out: &mut BlockWriter) {
     use SectionKind as K;
     match kind {
         K::Overview => plan_overview::overview(ctx, out),
@@ -218,14 +218,14 @@ fn unique_headings(blocks: Vec<Block>) -> Vec<Block> {
 
 /// What every section needs: the plan, its model (ids, unlock graph, budget), the profile and
 /// the constellation.
-pub(crate) struct Context<'a> {
+pub(crate) struct SectionContext<'a> {
     pub plan: &'a Plan,
     pub profile: &'a AudienceProfile,
     pub constellation: &'a Constellation,
     pub model: &'a Model<'a>,
 }
 
-impl<'a> Context<'a> {
+impl<'a> SectionContext<'a> {
     /// Whether this audience's document has a section of this kind.
     pub fn shows(&self, kind: SectionKind) -> bool {
         self.profile
@@ -235,22 +235,22 @@ impl<'a> Context<'a> {
     }
 
     pub fn credential(&self, id: &str) -> Option<&'a Credential> {
-        let i = self.model.index.position(id, Kind::Credential)?;
+        let i = self.model.index.position(id, IdKind::Credential)?;
         self.plan.credentials.get(i)
     }
 
     pub fn stack(&self, id: &str) -> Option<&'a Stack> {
-        let i = self.model.index.position(id, Kind::Stack)?;
+        let i = self.model.index.position(id, IdKind::Stack)?;
         self.plan.stacks.get(i)
     }
 
     pub fn opportunity(&self, id: &str) -> Option<&'a Opportunity> {
-        let i = self.model.index.position(id, Kind::Opportunity)?;
+        let i = self.model.index.position(id, IdKind::Opportunity)?;
         self.plan.opportunities.get(i)
     }
 
     pub fn incentive(&self, id: &str) -> Option<&'a Incentive> {
-        let i = self.model.index.position(id, Kind::Incentive)?;
+        let i = self.model.index.position(id, IdKind::Incentive)?;
         self.plan.incentives.as_ref()?.offers.get(i)
     }
 
@@ -272,10 +272,10 @@ impl<'a> Context<'a> {
         if let Some(cost) = self
             .model
             .index
-            .position(id, Kind::ProgramCost)
+            .position(id, IdKind::ProgramCost)
             .and_then(|i| self.plan.scope.as_ref()?.program_costs.get(i))
         {
-            return crate::text::one_line(&cost.title);
+            return crate::prose::one_line(&cost.title);
         }
         id.to_owned()
     }
@@ -293,33 +293,33 @@ impl<'a> Context<'a> {
                     .plan
                     .credentials
                     .get(i)
-                    .map(|c| crate::text::one_line(&c.title)),
+                    .map(|c| crate::prose::one_line(&c.title)),
                 Unlock::Stack(i) => self
                     .plan
                     .stacks
                     .get(i)
-                    .map(|s| format!("the {} stack", crate::text::one_line(&s.title))),
+                    .map(|s| format!("the {} stack", crate::prose::one_line(&s.title))),
             })
             .collect::<Option<_>>()?;
-        let list = crate::text::join_words(&names);
+        let list = crate::prose::join_words(&names);
         Some(match (unlock.effective(), names.as_slice()) {
             (_, []) => return None,
             (_, [one]) => one.clone(),
             (UnlockRequires::Any, [a, b]) => format!("either {a} or {b}"),
             (UnlockRequires::Any, _) => {
-                format!("any one of {}", crate::text::join_alternatives(&names))
+                format!("any one of {}", crate::prose::join_alternatives(&names))
             }
             (UnlockRequires::All, [a, b]) => format!("both {a} and {b}"),
             (UnlockRequires::All, _) => format!("all of {list}"),
             (UnlockRequires::AtLeast(n), _) => {
-                format!("any {} of {list}", crate::text::number_word(n))
+                format!("any {} of {list}", crate::prose::number_word(n))
             }
         })
     }
 
     /// The opportunities earning this credential alone unlocks.
     pub fn unlocked_by_credential(&self, id: &str) -> Vec<&'a Opportunity> {
-        let Some(i) = self.model.index.position(id, Kind::Credential) else {
+        let Some(i) = self.model.index.position(id, IdKind::Credential) else {
             return Vec::new();
         };
         self.opportunities_at(&self.model.unlocks.unlocked_by_credential(i))
@@ -327,7 +327,7 @@ impl<'a> Context<'a> {
 
     /// The opportunities a credential counts toward without unlocking them alone.
     pub fn counted_toward_by_credential(&self, id: &str) -> Vec<&'a Opportunity> {
-        let Some(i) = self.model.index.position(id, Kind::Credential) else {
+        let Some(i) = self.model.index.position(id, IdKind::Credential) else {
             return Vec::new();
         };
         self.opportunities_at(&self.model.unlocks.counts_toward(i))
@@ -348,7 +348,7 @@ impl<'a> Context<'a> {
             .audiences
             .iter()
             .find(|message| message.audience == self.profile.id)
-            .and_then(|message| crate::text::answer(message.message.as_ref()))
+            .and_then(|message| crate::prose::answer(message.message.as_ref()))
     }
 
     /// Money in the plan's currency, written the one way the validator writes it too.
@@ -385,9 +385,9 @@ pub(crate) fn not_set_yet(
 /// An incentive's name: its title, or its id in words when it has none
 /// (`credential-stipend` → "Credential stipend").
 pub(crate) fn incentive_name(incentive: &Incentive) -> String {
-    match crate::text::answer(incentive.title.as_ref()) {
-        Some(title) => crate::text::one_line(title),
-        None => crate::text::capitalize(&incentive.id.as_str().replace('-', " ")),
+    match crate::prose::answer(incentive.title.as_ref()) {
+        Some(title) => crate::prose::one_line(title),
+        None => crate::prose::capitalize(&incentive.id.as_str().replace('-', " ")),
     }
 }
 
@@ -415,15 +415,15 @@ pub(crate) fn pilot_sentence(pilot: &pathway_schema::Pilot) -> Option<String> {
     if let (Some(start), Some(end)) = (&pilot.start, &pilot.end) {
         facts.push_str(&format!(
             " from {} to {}",
-            crate::text::format_date(start),
-            crate::text::format_date(end)
+            crate::prose::format_date(start),
+            crate::prose::format_date(end)
         ));
     }
     if let Some(n) = pilot.participants {
         let with = if facts.is_empty() { " with" } else { ", with" };
         facts.push_str(&format!(
             "{with} {}",
-            crate::text::count(n as usize, "educator", "educators")
+            crate::prose::count(n as usize, "educator", "educators")
         ));
     }
     match (status, facts.is_empty()) {
@@ -436,7 +436,7 @@ pub(crate) fn pilot_sentence(pilot: &pathway_schema::Pilot) -> Option<String> {
 
 /// An incentive's amount with who receives it: "$28,000 a year to each district".
 pub(crate) fn incentive_amount(incentive: &Incentive) -> Option<String> {
-    let amount = crate::text::format_money(incentive.amount.as_ref()?);
+    let amount = crate::prose::format_money(incentive.amount.as_ref()?);
     let to = match incentive.paid_to {
         None | Some(PaidTo::EachEducator) => "",
         Some(PaidTo::EachSchool) => " to each school",
@@ -448,15 +448,15 @@ pub(crate) fn incentive_amount(incentive: &Incentive) -> Option<String> {
 
 /// The blocks a section writes, with helpers for the common shapes.
 #[derive(Debug, Default)]
-pub(crate) struct Out {
+pub(crate) struct BlockWriter {
     pub blocks: Vec<Block>,
 }
 
-impl Out {
+impl BlockWriter {
     pub fn heading(&mut self, level: HeadingLevel, text: &str) {
         self.blocks.push(Block::Heading {
             level,
-            text: crate::text::one_line(text),
+            text: crate::prose::one_line(text),
         });
     }
 
@@ -484,7 +484,7 @@ impl Out {
 
     /// `labeled` for an optional answer that may still be a placeholder.
     pub fn answer(&mut self, label: &str, text: Option<&String>) {
-        if let Some(text) = crate::text::answer(text) {
+        if let Some(text) = crate::prose::answer(text) {
             self.labeled(label, text);
         }
     }

@@ -6,11 +6,11 @@ use pathway_schema::{CompensationForm, FundingKind, IncentiveType, PaySetBy};
 
 use pathway_schema::domain::budget::{Balance, CostLine, Count, Payment};
 
-use super::{Context, Out, incentive_amount, incentive_name};
+use super::{BlockWriter, SectionContext, incentive_amount, incentive_name};
 use crate::model::{HeadingLevel, Inline, Table, Tone};
-use crate::text::{answer, format_money, group_thousands, join_words, one_line, school_year};
+use crate::prose::{answer, format_money, group_thousands, join_words, one_line, school_year};
 
-pub(super) fn budget(ctx: &Context, out: &mut Out) {
+pub(super) fn budget(ctx: &SectionContext, out: &mut BlockWriter) {
     let budget = &ctx.model.budget;
     if budget.projected.is_empty() && !budget.costs.is_empty() {
         out.sentence(
@@ -89,7 +89,7 @@ pub(super) fn budget(ctx: &Context, out: &mut Out) {
 }
 
 /// Each payment's projected cost in each projected year, with the total.
-fn cost_table(ctx: &Context, out: &mut Out) {
+fn cost_table(ctx: &SectionContext, out: &mut BlockWriter) {
     let budget = &ctx.model.budget;
     if budget.costs.is_empty() || budget.projected.is_empty() {
         return;
@@ -137,7 +137,7 @@ fn cost_table(ctx: &Context, out: &mut Out) {
 }
 
 /// What each source provides in each year, with the total.
-fn funding_table(ctx: &Context, out: &mut Out) {
+fn funding_table(ctx: &SectionContext, out: &mut BlockWriter) {
     let budget = &ctx.model.budget;
     if budget.sources.is_empty() {
         return;
@@ -192,7 +192,7 @@ fn funding_table(ctx: &Context, out: &mut Out) {
 }
 
 /// One table per funding group: what its payments cost against what its sources provide.
-fn group_tables(ctx: &Context, out: &mut Out) {
+fn group_tables(ctx: &SectionContext, out: &mut BlockWriter) {
     let budget = &ctx.model.budget;
     out.heading(HeadingLevel::Subsection, "Balance by funding group");
     out.sentence(
@@ -214,11 +214,11 @@ fn group_tables(ctx: &Context, out: &mut Out) {
             .collect();
         out.heading(
             HeadingLevel::Minor,
-            &format!("Paid from {}", crate::text::join_names(&names)),
+            &format!("Paid from {}", crate::prose::join_names(&names)),
         );
         out.paragraph(vec![
             Inline::strong("Pays for:"),
-            Inline::text(format!(" {}.", crate::text::join_names(&paid))),
+            Inline::text(format!(" {}.", crate::prose::join_names(&paid))),
         ]);
         if !group.complete {
             out.sentence(
@@ -243,13 +243,13 @@ fn group_tables(ctx: &Context, out: &mut Out) {
             .collect();
         out.paragraph(vec![
             Inline::strong("No funding source named:"),
-            Inline::text(format!(" {}.", crate::text::join_names(&paid))),
+            Inline::text(format!(" {}.", crate::prose::join_names(&paid))),
         ]);
     }
 }
 
 /// Whether any source provides anticipated money in any year.
-fn has_anticipated(ctx: &Context) -> bool {
+fn has_anticipated(ctx: &SectionContext) -> bool {
     ctx.model.budget.sources.iter().any(|line| {
         line.by_year
             .values()
@@ -259,7 +259,7 @@ fn has_anticipated(ctx: &Context) -> bool {
 
 /// Year, projected cost, committed funding (and anticipated funding, when the plan has any) and
 /// the balance of committed money, one row per balance.
-fn balance_table(ctx: &Context, balances: impl Iterator<Item = Balance>) -> Table {
+fn balance_table(ctx: &SectionContext, balances: impl Iterator<Item = Balance>) -> Table {
     let anticipated = has_anticipated(ctx);
     let mut header = vec!["Year", "Projected cost", "Committed"];
     if anticipated {
@@ -298,14 +298,14 @@ fn balance_table(ctx: &Context, balances: impl Iterator<Item = Balance>) -> Tabl
 }
 
 /// What a payment is called in a document.
-pub(super) fn payment_name(_ctx: &Context, line: &CostLine<'_>) -> String {
+pub(super) fn payment_name(_ctx: &SectionContext, line: &CostLine<'_>) -> String {
     match line.payment {
         Payment::Incentive { incentive, .. } => incentive_name(incentive),
         Payment::ProgramCost { cost, .. } => one_line(&cost.title),
     }
 }
 
-pub(super) fn funding_sources(ctx: &Context, out: &mut Out) {
+pub(super) fn funding_sources(ctx: &SectionContext, out: &mut BlockWriter) {
     let Some(scope) = &ctx.plan.scope else {
         return;
     };
@@ -328,7 +328,7 @@ pub(super) fn funding_sources(ctx: &Context, out: &mut Out) {
     out.table(table);
 }
 
-pub(super) fn growth(ctx: &Context, out: &mut Out) {
+pub(super) fn growth(ctx: &SectionContext, out: &mut BlockWriter) {
     let Some(scope) = &ctx.plan.scope else {
         return;
     };
@@ -357,7 +357,7 @@ pub(super) fn growth(ctx: &Context, out: &mut Out) {
     out.table(table);
 }
 
-pub(super) fn incentives(ctx: &Context, out: &mut Out) {
+pub(super) fn incentives(ctx: &SectionContext, out: &mut BlockWriter) {
     let Some(incentives) = &ctx.plan.incentives else {
         return;
     };
@@ -412,7 +412,7 @@ pub(super) fn incentives(ctx: &Context, out: &mut Out) {
     out.table(table);
 }
 
-pub(super) fn compensation(ctx: &Context, out: &mut Out) {
+pub(super) fn compensation(ctx: &SectionContext, out: &mut BlockWriter) {
     let Some(incentives) = &ctx.plan.incentives else {
         return;
     };
@@ -531,7 +531,7 @@ pub(super) fn compensation(ctx: &Context, out: &mut Out) {
     }
 }
 
-pub(super) fn value(ctx: &Context, out: &mut Out) {
+pub(super) fn value(ctx: &SectionContext, out: &mut BlockWriter) {
     let Some(incentives) = &ctx.plan.incentives else {
         return;
     };

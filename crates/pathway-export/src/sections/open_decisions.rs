@@ -8,9 +8,9 @@ use pathway_schema::state_points::{PointRef, StateDecisionPoint, every_point_req
 use pathway_schema::{Plan, Readiness};
 use serde_json::Value;
 
-use super::{Context, Out};
+use super::{BlockWriter, SectionContext};
 use crate::model::{HeadingLevel, Inline, Table, Tone};
-use crate::text::count;
+use crate::prose::count;
 
 /// The decision points required at `level` that the plan (as JSON) does not answer, in the
 /// toolkit's order, then the state's own (from the plan's `pathway.toml`) in theirs.
@@ -42,7 +42,7 @@ pub(super) fn without_placeholders(mut plan: Value) -> Option<Plan> {
     serde_json::from_value(plan).ok()
 }
 
-pub(super) fn notice(ctx: &Context, open: usize, out: &mut Out) {
+pub(super) fn notice(ctx: &SectionContext, open: usize, out: &mut BlockWriter) {
     let level = ctx.plan.readiness.as_str();
     let mut body = vec![Inline::text(format!(
         "This plan is still being written: {} it needs at the {level} stage {} open. They are listed, with their questions, in the appendix “Open decisions”.",
@@ -55,12 +55,12 @@ pub(super) fn notice(ctx: &Context, open: usize, out: &mut Out) {
         .as_ref()
         .and_then(|d| d.notice.as_deref())
     {
-        body.push(Inline::text(format!(" {}", crate::text::one_line(note))));
+        body.push(Inline::text(format!(" {}", crate::prose::one_line(note))));
     }
     out.callout(Tone::Warning, "Draft.", body);
 }
 
-pub(super) fn appendix(ctx: &Context, open: &[PointRef<'_>], out: &mut Out) {
+pub(super) fn appendix(ctx: &SectionContext, open: &[PointRef<'_>], out: &mut BlockWriter) {
     out.heading(HeadingLevel::Section, "Appendix: Open decisions");
     match ctx.profile.drafts.as_ref().and_then(|d| d.appendix.as_deref()) {
         Some(text) => out.text(text),

@@ -4,12 +4,12 @@
 use pathway_schema::{OpportunityKind, PartnerKind, StakeholderKind};
 
 use super::summary::involvement_words;
-use super::{Context, Out};
+use super::{BlockWriter, SectionContext};
 use crate::constellation::kind_label;
 use crate::model::{HeadingLevel, Inline, Table};
-use crate::text::{answer, capitalize, count, join_words, one_line};
+use crate::prose::{answer, capitalize, count, join_words, one_line};
 
-pub(super) fn participation(ctx: &Context, out: &mut Out) {
+pub(super) fn participation(ctx: &SectionContext, out: &mut BlockWriter) {
     let plan = ctx.plan;
     let mut table = Table::new(["Opportunity", "Who may apply", "Requires", "Places"]);
     for (o, opportunity) in plan.opportunities.iter().enumerate() {
@@ -56,7 +56,7 @@ pub(super) fn participation(ctx: &Context, out: &mut Out) {
     }
 }
 
-pub(super) fn educator_voice(ctx: &Context, out: &mut Out) {
+pub(super) fn educator_voice(ctx: &SectionContext, out: &mut BlockWriter) {
     let Some(stakeholders) = &ctx.plan.stakeholders else {
         return;
     };
@@ -92,7 +92,7 @@ pub(super) fn educator_voice(ctx: &Context, out: &mut Out) {
     }
 }
 
-pub(super) fn stakeholders(ctx: &Context, out: &mut Out) {
+pub(super) fn stakeholders(ctx: &SectionContext, out: &mut BlockWriter) {
     let Some(stakeholders) = &ctx.plan.stakeholders else {
         return;
     };
@@ -114,7 +114,7 @@ pub(super) fn stakeholders(ctx: &Context, out: &mut Out) {
     out.table(table);
 }
 
-pub(super) fn building_asks(ctx: &Context, out: &mut Out) {
+pub(super) fn building_asks(ctx: &SectionContext, out: &mut BlockWriter) {
     let plan = ctx.plan;
     let mut table = Table::new(["Role in the building", "Kind", "Time it asks", "Places"]);
     for opportunity in plan.opportunities.iter().filter(|o| {
@@ -135,7 +135,7 @@ pub(super) fn building_asks(ctx: &Context, out: &mut Out) {
             )],
             vec![Inline::text(opportunity.positions.map_or_else(
                 || "Open".to_owned(),
-                |n| crate::text::group_thousands(n.into()),
+                |n| crate::prose::group_thousands(n.into()),
             ))],
         ]);
     }
@@ -168,7 +168,7 @@ pub(super) fn building_asks(ctx: &Context, out: &mut Out) {
     if !assessors.is_empty() {
         out.paragraph(vec![
             Inline::strong("Assessors:"),
-            Inline::text(format!(" {}.", crate::text::join_clauses(&assessors))),
+            Inline::text(format!(" {}.", crate::prose::join_clauses(&assessors))),
         ]);
     }
     let years = super::terms::scoring_years(plan);
@@ -178,8 +178,8 @@ pub(super) fn building_asks(ctx: &Context, out: &mut Out) {
             .map(|y| {
                 format!(
                     "{} in {}",
-                    crate::text::group_thousands(y.assessors.into()),
-                    crate::text::school_year(y.year)
+                    crate::prose::group_thousands(y.assessors.into()),
+                    crate::prose::school_year(y.year)
                 )
             })
             .collect();
@@ -194,12 +194,12 @@ pub(super) fn building_asks(ctx: &Context, out: &mut Out) {
     {
         out.paragraph(vec![
             Inline::strong("Pilot sites:"),
-            Inline::text(format!(" {}.", crate::text::join_names(&pilot.sites))),
+            Inline::text(format!(" {}.", crate::prose::join_names(&pilot.sites))),
         ]);
     }
 }
 
-pub(super) fn community(ctx: &Context, out: &mut Out) {
+pub(super) fn community(ctx: &SectionContext, out: &mut BlockWriter) {
     let plan = ctx.plan;
     let community_groups = [
         StakeholderKind::City,
@@ -256,7 +256,7 @@ pub(super) fn community(ctx: &Context, out: &mut Out) {
     out.table(table);
 }
 
-pub(super) fn partnerships(ctx: &Context, out: &mut Out) {
+pub(super) fn partnerships(ctx: &SectionContext, out: &mut BlockWriter) {
     let mut table = Table::new(["Partner", "Kind", "Contribution"]);
     for partner in ctx.plan.partnerships.iter().flat_map(|p| p.partners.iter()) {
         table.push_row([

@@ -2,11 +2,11 @@
 
 use pathway_schema::{Frequency, OrganizationKind, Priority, Readiness};
 
-use super::{Context, Out};
+use super::{BlockWriter, SectionContext};
 use crate::model::{Inline, Table};
-use crate::text::{answer, count, format_date, join_words, one_line};
+use crate::prose::{answer, count, format_date, join_words, one_line};
 
-pub(super) fn overview(ctx: &Context, out: &mut Out) {
+pub(super) fn overview(ctx: &SectionContext, out: &mut BlockWriter) {
     let plan = ctx.plan;
     if let Some(summary) = answer(plan.summary.as_ref()) {
         out.text(summary);
@@ -47,7 +47,7 @@ pub(super) fn overview(ctx: &Context, out: &mut Out) {
         Inline::strong("Stage:"),
         Inline::text(format!(
             " {}",
-            crate::text::capitalize(readiness_meaning(plan.readiness))
+            crate::prose::capitalize(readiness_meaning(plan.readiness))
         )),
     ]);
     if let Some(period) = &plan.period {
@@ -70,7 +70,7 @@ pub(super) fn overview(ctx: &Context, out: &mut Out) {
     out.bullets(facts);
 }
 
-pub(super) fn goals(ctx: &Context, out: &mut Out) {
+pub(super) fn goals(ctx: &SectionContext, out: &mut BlockWriter) {
     let Some(goals) = &ctx.plan.goals else {
         return;
     };
@@ -89,7 +89,7 @@ pub(super) fn goals(ctx: &Context, out: &mut Out) {
     out.table(table);
 }
 
-pub(super) fn goal_metrics(ctx: &Context, out: &mut Out) {
+pub(super) fn goal_metrics(ctx: &SectionContext, out: &mut BlockWriter) {
     let plan = ctx.plan;
     let Some(evaluation) = plan.evaluation.as_ref().filter(|e| !e.metrics.is_empty()) else {
         out.sentence(super::not_set_yet(
@@ -152,7 +152,7 @@ pub(super) fn goal_metrics(ctx: &Context, out: &mut Out) {
     }
 }
 
-pub(super) fn case_for_change(ctx: &Context, out: &mut Out) {
+pub(super) fn case_for_change(ctx: &SectionContext, out: &mut BlockWriter) {
     let Some(goals) = &ctx.plan.goals else {
         return;
     };

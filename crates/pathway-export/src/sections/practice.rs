@@ -1,11 +1,11 @@
 //! Professional practice: how educators learn, the time it takes, and how credentials are
 //! assessed fairly.
 
-use super::{Context, Out};
+use super::{BlockWriter, SectionContext};
 use crate::model::{HeadingLevel, Inline, Table, Tone};
-use crate::text::{answer, format_hours, format_number, one_line};
+use crate::prose::{answer, format_hours, format_number, one_line};
 
-pub(super) fn learning(ctx: &Context, out: &mut Out) {
+pub(super) fn learning(ctx: &SectionContext, out: &mut BlockWriter) {
     let Some(learning) = &ctx.plan.learning else {
         return;
     };
@@ -19,7 +19,7 @@ pub(super) fn learning(ctx: &Context, out: &mut Out) {
     out.answer("Supports.", learning.supports.as_ref());
 }
 
-pub(super) fn time_demands(ctx: &Context, out: &mut Out) {
+pub(super) fn time_demands(ctx: &SectionContext, out: &mut BlockWriter) {
     let plan = ctx.plan;
     if let Some(time) = plan.learning.as_ref().and_then(|l| answer(l.time.as_ref())) {
         out.labeled("Where the time comes from.", time);
@@ -48,7 +48,7 @@ pub(super) fn time_demands(ctx: &Context, out: &mut Out) {
             row.push(super::credentials::cost_to_educator(credential).unwrap_or_else(dash));
             row.push(super::credentials::also_counts_for(credential).unwrap_or_else(dash));
             row.push(credential.valid_for_years.map_or_else(dash, |years| {
-                crate::text::count(years as usize, "year", "years")
+                crate::prose::count(years as usize, "year", "years")
             }));
         }
         credentials.push_text_row(row);
@@ -95,7 +95,7 @@ pub(super) fn time_demands(ctx: &Context, out: &mut Out) {
     }
 }
 
-pub(super) fn assessment(ctx: &Context, out: &mut Out) {
+pub(super) fn assessment(ctx: &SectionContext, out: &mut BlockWriter) {
     let plan = ctx.plan;
     let quality = plan.quality.as_ref();
     out.answer(

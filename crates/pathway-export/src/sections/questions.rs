@@ -13,9 +13,9 @@
 
 use pathway_schema::IncentiveType;
 
-use super::{Context, Out, incentive_name};
+use super::{BlockWriter, SectionContext, incentive_name};
 use crate::model::Inline;
-use crate::text::{answer, format_hours, join_words, one_line};
+use crate::prose::{answer, format_hours, join_words, one_line};
 
 /// One question a reader asks, and how the plan answers it.
 struct Question {
@@ -25,7 +25,7 @@ struct Question {
     silent: &'static str,
 }
 
-pub(super) fn questions(ctx: &Context, out: &mut Out) {
+pub(super) fn questions(ctx: &SectionContext, out: &mut BlockWriter) {
     let union = ctx.profile.id.as_str() == "union";
     let mut questions = vec![
         Question {
@@ -104,7 +104,7 @@ pub(super) fn questions(ctx: &Context, out: &mut Out) {
 }
 
 /// The plan's free text that a reader's question may be answered in, most specific first.
-fn texts<'a>(ctx: &Context<'a>) -> Vec<&'a str> {
+fn texts<'a>(ctx: &SectionContext<'a>) -> Vec<&'a str> {
     let plan = ctx.plan;
     let mut texts: Vec<&str> = Vec::new();
     if let Some(message) = ctx.audience_message() {
@@ -132,7 +132,7 @@ fn texts<'a>(ctx: &Context<'a>) -> Vec<&'a str> {
 }
 
 /// The plan's sentences that mention any of the words, each once, in the order of [`texts`].
-fn sentences_about(ctx: &Context, words: &[&str]) -> Vec<String> {
+fn sentences_about(ctx: &SectionContext, words: &[&str]) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     for text in texts(ctx) {
         for sentence in sentences(text) {
@@ -172,7 +172,7 @@ fn points(sentence: &str) -> Vec<String> {
                 .trim()
                 .trim_end_matches('.')
                 .trim_start_matches("and ");
-            format!("{}.", crate::text::capitalize(clause))
+            format!("{}.", crate::prose::capitalize(clause))
         })
         .collect()
 }
@@ -216,7 +216,7 @@ fn quoted(sentences: &[String]) -> Option<String> {
 
 /// Resubmission from `quality.resubmissions`, else the feedback's sentences about it; the
 /// appeal from `quality.appeal`, else the plan's `quality.appeals` text.
-fn resubmission_and_appeals(ctx: &Context) -> Option<String> {
+fn resubmission_and_appeals(ctx: &SectionContext) -> Option<String> {
     let mut parts: Vec<String> = match super::terms::resubmissions(ctx.plan) {
         Some(rule) => vec![rule],
         None => ctx
@@ -244,7 +244,7 @@ fn resubmission_and_appeals(ctx: &Context) -> Option<String> {
     quoted(&parts)
 }
 
-fn time(ctx: &Context) -> Option<String> {
+fn time(ctx: &SectionContext) -> Option<String> {
     let hours: Vec<f64> = ctx
         .plan
         .credentials
@@ -257,7 +257,7 @@ fn time(ctx: &Context) -> Option<String> {
     ) {
         (Some(low), Some(high)) if low < high => Some(format!(
             "Each credential takes {} to {}.",
-            crate::text::format_number(low),
+            crate::prose::format_number(low),
             format_hours(high)
         )),
         (Some(one), Some(_)) => Some(format!(
@@ -282,7 +282,7 @@ fn time(ctx: &Context) -> Option<String> {
     }
 }
 
-fn job_security(ctx: &Context) -> Option<String> {
+fn job_security(ctx: &SectionContext) -> Option<String> {
     let offers: Vec<String> = ctx
         .plan
         .incentives

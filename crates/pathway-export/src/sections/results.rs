@@ -3,11 +3,11 @@
 use pathway_schema::Readiness;
 
 use super::plan_overview::frequency_word;
-use super::{Context, Out};
+use super::{BlockWriter, SectionContext};
 use crate::model::{HeadingLevel, Inline, Table};
-use crate::text::{answer, join_words, one_line};
+use crate::prose::{answer, join_words, one_line};
 
-pub(super) fn evaluation(ctx: &Context, out: &mut Out) {
+pub(super) fn evaluation(ctx: &SectionContext, out: &mut BlockWriter) {
     let Some(evaluation) = &ctx.plan.evaluation else {
         out.sentence(super::not_set_yet(
             ctx.plan,
@@ -59,7 +59,7 @@ pub(super) fn evaluation(ctx: &Context, out: &mut Out) {
     }
 }
 
-pub(super) fn equity(ctx: &Context, out: &mut Out) {
+pub(super) fn equity(ctx: &SectionContext, out: &mut BlockWriter) {
     let Some(equity) = ctx.plan.evaluation.as_ref().and_then(|e| e.equity.as_ref()) else {
         out.sentence(super::not_set_yet(
             ctx.plan,

@@ -7,13 +7,13 @@ use pathway_schema::domain::decisions::{pay_approval, pay_set_by};
 use pathway_schema::{PaySetBy, Plan};
 use pathway_validate::rules::implausible_time_load::MAX_HOURS_PER_MONTH;
 
-use super::{Context, Out};
+use super::{BlockWriter, SectionContext};
 use crate::model::Inline;
-use crate::text::{
+use crate::prose::{
     answer, format_date, format_hours, format_number, group_thousands, one_line, school_year,
 };
 
-pub(super) fn risks(ctx: &Context, out: &mut Out) {
+pub(super) fn risks(ctx: &SectionContext, out: &mut BlockWriter) {
     let plan = ctx.plan;
     let mut flags: Vec<Vec<Inline>> = Vec::new();
     for short in super::summary::shortfalls_by_year(ctx) {
@@ -109,7 +109,7 @@ fn flag(label: &str, text: impl Into<String>) -> Vec<Inline> {
 /// A counted source whose last committed year comes before the budget's last year: the money it
 /// gave in that year has to be found elsewhere from the next year on, or, where the source
 /// anticipates more, still has to be won.
-fn funding_that_ends_early(ctx: &Context, flags: &mut Vec<Vec<Inline>>) {
+fn funding_that_ends_early(ctx: &SectionContext, flags: &mut Vec<Vec<Inline>>) {
     let budget = &ctx.model.budget;
     let Some(&last) = budget.years.last() else {
         return;
@@ -157,7 +157,7 @@ fn funding_that_ends_early(ctx: &Context, flags: &mut Vec<Vec<Inline>>) {
                 ctx.money(provision.committed),
                 school_year(ends),
                 school_year(last),
-                crate::text::join_words(&later),
+                crate::prose::join_words(&later),
             )
         };
         flags.push(flag("Funding ends early:", text));
@@ -192,7 +192,7 @@ fn agreements_that_end_early(plan: &Plan, flags: &mut Vec<Vec<Inline>>) {
 /// `quality.assessor_capacity` when the plan gives them; otherwise the load per assessor in the
 /// busiest year, with the assessors counted as the recipients of the incentives that come with
 /// an assessor role.
-fn assessor_load(ctx: &Context, flags: &mut Vec<Vec<Inline>>) {
+fn assessor_load(ctx: &SectionContext, flags: &mut Vec<Vec<Inline>>) {
     let years = super::terms::scoring_years(ctx.plan);
     if let Some(clause) = super::terms::capacity_clause(ctx.plan)
         && !years.is_empty()
@@ -256,7 +256,7 @@ fn assessor_capacity(
             format!(
                 "the assessors the plan projects can score fewer submissions than the \
                  credentials expected in {}, before any resubmission; {clause}.",
-                crate::text::join_words(&short)
+                crate::prose::join_words(&short)
             ),
         ));
         return;
@@ -314,7 +314,7 @@ fn busiest_by_assessor_incentives(plan: &Plan) -> Option<(u16, u32, u32)> {
 }
 
 /// The pathway that asks the most hours a month, with the validator's limit for comparison.
-fn time_load(ctx: &Context, flags: &mut Vec<Vec<Inline>>) {
+fn time_load(ctx: &SectionContext, flags: &mut Vec<Vec<Inline>>) {
     let mut heaviest: Option<(&str, f64, u32)> = None;
     for pathway in &ctx.plan.pathways {
         let Some(months) = pathway.duration_months.filter(|&m| m > 0) else {

@@ -4,13 +4,13 @@
 use pathway_schema::state_points::PointRef;
 use pathway_schema::{IncentiveType, Involvement, OpportunityKind, Priority};
 
-use super::{Context, Out, incentive_name};
+use super::{BlockWriter, SectionContext, incentive_name};
 use crate::model::{HeadingLevel, Inline, Tone};
 use crate::profile::Fact;
-use crate::text::{answer, count, format_date, format_hours, format_number, join_words, one_line};
+use crate::prose::{answer, count, format_date, format_hours, format_number, join_words, one_line};
 use pathway_schema::domain::money::Cents;
 
-pub(super) fn write(ctx: &Context, open: &[PointRef<'_>], out: &mut Out) {
+pub(super) fn write(ctx: &SectionContext, open: &[PointRef<'_>], out: &mut BlockWriter) {
     out.heading(HeadingLevel::Section, &ctx.profile.summary.heading);
     out.text(&super::fill(&ctx.profile.purpose, ctx.plan));
     if let Some(message) = ctx.audience_message() {
@@ -49,7 +49,7 @@ fn labeled(label: &str, text: impl Into<String>) -> Vec<Inline> {
     ]
 }
 
-fn key_fact(fact: Fact, ctx: &Context) -> Option<Vec<Inline>> {
+fn key_fact(fact: Fact, ctx: &SectionContext) -> Option<Vec<Inline>> {
     let plan = ctx.plan;
     match fact {
         Fact::Goals => {
@@ -120,7 +120,7 @@ fn key_fact(fact: Fact, ctx: &Context) -> Option<Vec<Inline>> {
             let mut text = if assessors.is_empty() {
                 String::new()
             } else {
-                format!("{}. ", crate::text::join_clauses(&assessors))
+                format!("{}. ", crate::prose::join_clauses(&assessors))
             };
             text.push_str(if appeals {
                 "An educator can appeal a score (see the assessment section)."
@@ -182,7 +182,7 @@ fn key_fact(fact: Fact, ctx: &Context) -> Option<Vec<Inline>> {
             let names: Vec<&str> = partners.iter().map(|p| p.name.as_str()).collect();
             Some(labeled(
                 "Partners:",
-                format!("{}.", crate::text::join_names(&names)),
+                format!("{}.", crate::prose::join_names(&names)),
             ))
         }
         Fact::Contact => {
@@ -275,7 +275,7 @@ fn key_fact(fact: Fact, ctx: &Context) -> Option<Vec<Inline>> {
     }
 }
 
-fn cost(ctx: &Context) -> Option<Vec<Inline>> {
+fn cost(ctx: &SectionContext) -> Option<Vec<Inline>> {
     let budget = &ctx.model.budget;
     if budget.projected.is_empty() {
         budget.costs.first()?;
@@ -300,7 +300,7 @@ fn cost(ctx: &Context) -> Option<Vec<Inline>> {
                 } else {
                     " or more"
                 },
-                crate::text::school_year(year.year)
+                crate::prose::school_year(year.year)
             )
         })
         .collect();
@@ -318,7 +318,7 @@ fn cost(ctx: &Context) -> Option<Vec<Inline>> {
 
 /// "$24,000 in 2027–28" for each year in which some funding group falls short, summed over
 /// the groups short that year.
-pub(super) fn shortfalls_by_year(ctx: &Context) -> Vec<String> {
+pub(super) fn shortfalls_by_year(ctx: &SectionContext) -> Vec<String> {
     let mut by_year: Vec<(pathway_schema::Year, Cents)> = Vec::new();
     for (_, balance) in ctx.model.budget.shortfalls() {
         match by_year.iter_mut().find(|(year, _)| *year == balance.year) {
@@ -328,11 +328,17 @@ pub(super) fn shortfalls_by_year(ctx: &Context) -> Vec<String> {
     }
     by_year
         .into_iter()
-        .map(|(year, short)| format!("{} in {}", ctx.money(short), crate::text::school_year(year)))
+        .map(|(year, short)| {
+            format!(
+                "{} in {}",
+                ctx.money(short),
+                crate::prose::school_year(year)
+            )
+        })
         .collect()
 }
 
-fn funding(ctx: &Context) -> Option<Vec<Inline>> {
+fn funding(ctx: &SectionContext) -> Option<Vec<Inline>> {
     let sources = &ctx.plan.scope.as_ref()?.funding;
     if sources.is_empty() {
         return None;
@@ -347,7 +353,7 @@ fn funding(ctx: &Context) -> Option<Vec<Inline>> {
             format!(
                 "{} in {}",
                 ctx.money(year.committed),
-                crate::text::school_year(year.year)
+                crate::prose::school_year(year.year)
             )
         })
         .collect();
@@ -358,7 +364,7 @@ fn funding(ctx: &Context) -> Option<Vec<Inline>> {
             format!(
                 "no amounts yet from {}: {}.",
                 count(sources.len(), "source", "sources"),
-                crate::text::join_names(&names)
+                crate::prose::join_names(&names)
             ),
         ));
     }
@@ -373,7 +379,7 @@ fn funding(ctx: &Context) -> Option<Vec<Inline>> {
             format!(
                 "{} in {}",
                 ctx.money(year.anticipated),
-                crate::text::school_year(year.year)
+                crate::prose::school_year(year.year)
             )
         })
         .collect();
@@ -384,7 +390,7 @@ fn funding(ctx: &Context) -> Option<Vec<Inline>> {
                 "{} from {}: {}.",
                 join_words(&years),
                 count(sources.len(), "source", "sources"),
-                crate::text::join_names(&names)
+                crate::prose::join_names(&names)
             ),
         ));
     }
@@ -394,13 +400,13 @@ fn funding(ctx: &Context) -> Option<Vec<Inline>> {
             "{} committed from {}: {}; more anticipated but not yet committed: {}.",
             join_words(&years),
             count(sources.len(), "source", "sources"),
-            crate::text::join_names(&names),
+            crate::prose::join_names(&names),
             join_words(&anticipated)
         ),
     ))
 }
 
-fn credentials(ctx: &Context) -> Option<Vec<Inline>> {
+fn credentials(ctx: &SectionContext) -> Option<Vec<Inline>> {
     let credentials = &ctx.plan.credentials;
     if credentials.is_empty() {
         return None;
@@ -424,7 +430,7 @@ fn credentials(ctx: &Context) -> Option<Vec<Inline>> {
     Some(labeled("What you can earn:", text))
 }
 
-fn compensation(ctx: &Context) -> Option<Vec<Inline>> {
+fn compensation(ctx: &SectionContext) -> Option<Vec<Inline>> {
     // Money paid to a district or a school (a reimbursement, a release-time grant) is not the
     // educator's pay, though it may pay for what the educator receives.
     let to_institution = |incentive: &pathway_schema::Incentive| {
@@ -510,7 +516,7 @@ fn amount_and_name(incentive: &pathway_schema::Incentive) -> Option<String> {
     ))
 }
 
-fn time(ctx: &Context) -> Option<Vec<Inline>> {
+fn time(ctx: &SectionContext) -> Option<Vec<Inline>> {
     let plan = ctx.plan;
     let mut parts = Vec::new();
     let total: f64 = plan.credentials.iter().filter_map(|c| c.hours).sum();
@@ -549,7 +555,7 @@ fn time(ctx: &Context) -> Option<Vec<Inline>> {
     ))
 }
 
-fn scale(ctx: &Context) -> Option<Vec<Inline>> {
+fn scale(ctx: &SectionContext) -> Option<Vec<Inline>> {
     let plan = ctx.plan;
     let mut parts = Vec::new();
     if let Some(size) = &plan.organization.size {
@@ -583,7 +589,7 @@ fn scale(ctx: &Context) -> Option<Vec<Inline>> {
         parts.push(format!(
             "the plan names {}: {}",
             count(members.len(), "member district", "member districts"),
-            crate::text::join_names(&members)
+            crate::prose::join_names(&members)
         ));
     }
     if let Some(pilot) = plan.implementation.as_ref().and_then(|i| i.pilot.as_ref())
@@ -607,7 +613,7 @@ fn scale(ctx: &Context) -> Option<Vec<Inline>> {
         parts.push(format!(
             "participation is projected to reach {} in {}",
             count(peak.participants as usize, "educator", "educators"),
-            crate::text::school_year(peak.year)
+            crate::prose::school_year(peak.year)
         ));
     }
     if parts.is_empty() {
@@ -649,5 +655,5 @@ fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
 }
 
 fn capitalize_first(text: &str) -> String {
-    crate::text::capitalize(text)
+    crate::prose::capitalize(text)
 }

@@ -6,7 +6,7 @@
 
 use pathway_schema::{DayCount, EvidenceInEvaluation, Participation, Plan};
 
-use crate::text::{group_thousands, number_word, one_line, times};
+use crate::prose::{group_thousands, number_word, one_line, times};
 
 /// "Is it voluntary?" from `learning.participation`, answered yes or no first.
 pub(super) fn participation(plan: &Plan) -> Option<String> {
@@ -81,7 +81,7 @@ pub(super) fn appeal(plan: &Plan) -> Option<String> {
         .heard_by
         .as_deref()
         .map(one_line)
-        .filter(|h| crate::text::is_answer(h));
+        .filter(|h| crate::prose::is_answer(h));
     let within = appeal.within_days.map(|days| {
         let kind = match appeal.days {
             Some(DayCount::School) => "school days",

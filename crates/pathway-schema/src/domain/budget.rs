@@ -66,7 +66,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::ids::{Kind, PlanIndex};
+use crate::domain::ids::{IdKind, PlanIndex};
 use crate::domain::money::{Cents, DEFAULT_CURRENCY};
 use crate::domain::pointer::{Pointer, paths};
 use crate::plan::{FundingSource, FundingStatus, GrowthYear, Incentive, PaidTo, Plan, ProgramCost};
@@ -388,7 +388,7 @@ impl<'a> Budget<'a> {
             let mut line_sources = Vec::new();
             let mut names_uncounted_source = false;
             for id in payment.funded_by() {
-                match index.meant_position(id.as_str(), Kind::FundingSource) {
+                match index.meant_position(id.as_str(), IdKind::FundingSource) {
                     Some(position) if counted(position) => {
                         if !line_sources.contains(&position) {
                             line_sources.push(position);

@@ -2,7 +2,7 @@
 //! and shared by the validator's rules, the budget, the unlock graph and the documents.
 //!
 //! ```
-//! use pathway_schema::domain::ids::{Kind, PlanIndex};
+//! use pathway_schema::domain::ids::{IdKind, PlanIndex};
 //!
 //! let plan = pathway_schema::load::load_str("plan.yaml", "\
 //! schema_version: 1
@@ -13,8 +13,8 @@
 //!   - {id: small-group-reading, title: Small-Group Reading}
 //! ").unwrap().plan;
 //! let index = PlanIndex::new(&plan);
-//! assert!(index.defines("small-group-reading", &[Kind::Credential]));
-//! assert_eq!(index.meant("small-group-readng", &[Kind::Credential]), Some("small-group-reading"));
+//! assert!(index.defines("small-group-reading", &[IdKind::Credential]));
+//! assert_eq!(index.meant("small-group-readng", &[IdKind::Credential]), Some("small-group-reading"));
 //! ```
 
 use std::cell::{Cell, RefCell};
@@ -26,7 +26,7 @@ use crate::values::Id;
 
 /// The kinds of things a plan names by id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Kind {
+pub enum IdKind {
     /// A micro-credential.
     Credential,
     /// A stack of credentials.
@@ -53,7 +53,7 @@ pub enum Kind {
     MemberDistrict,
 }
 
-impl Kind {
+impl IdKind {
     fn bit(self) -> u16 {
         1 << (self as u16)
     }
@@ -61,18 +61,18 @@ impl Kind {
     /// The kind in words, for messages: "credential", "funding source".
     pub fn words(self) -> &'static str {
         match self {
-            Kind::Credential => "credential",
-            Kind::Stack => "stack",
-            Kind::Opportunity => "opportunity",
-            Kind::Pathway => "pathway",
-            Kind::Incentive => "incentive",
-            Kind::FundingSource => "funding source",
-            Kind::ProgramCost => "program cost",
-            Kind::Goal => "goal",
-            Kind::Metric => "metric",
-            Kind::Milestone => "milestone",
-            Kind::Approval => "approval",
-            Kind::MemberDistrict => "member district",
+            IdKind::Credential => "credential",
+            IdKind::Stack => "stack",
+            IdKind::Opportunity => "opportunity",
+            IdKind::Pathway => "pathway",
+            IdKind::Incentive => "incentive",
+            IdKind::FundingSource => "funding source",
+            IdKind::ProgramCost => "program cost",
+            IdKind::Goal => "goal",
+            IdKind::Metric => "metric",
+            IdKind::Milestone => "milestone",
+            IdKind::Approval => "approval",
+            IdKind::MemberDistrict => "member district",
         }
     }
 }
@@ -81,7 +81,7 @@ impl Kind {
 #[derive(Debug, Clone)]
 pub struct Defined<'a> {
     /// What it is.
-    pub kind: Kind,
+    pub kind: IdKind,
     /// Its id.
     pub id: &'a Id,
     /// Its position in the list that holds it (`credentials`, `scope.funding`…).
@@ -100,7 +100,7 @@ pub struct Reference<'a> {
     /// Whether the pointer names a mapping key (projections' recipients) rather than a value.
     pub is_key: bool,
     /// The kinds of thing it may refer to.
-    pub targets: &'static [Kind],
+    pub targets: &'static [IdKind],
 }
 
 /// The ids a plan defines, in document order.
@@ -138,75 +138,85 @@ impl<'a> PlanIndex<'a> {
         let mut index = PlanIndex::default();
         for (i, member) in plan.organization.members.iter().enumerate() {
             if let Some(id) = &member.id {
-                index.add(Kind::MemberDistrict, id, i, paths::member(i).id());
+                index.add(IdKind::MemberDistrict, id, i, paths::member(i).id());
             }
         }
         if let Some(goals) = &plan.goals {
             for (i, goal) in goals.priorities.iter().enumerate() {
-                index.add(Kind::Goal, &goal.id, i, paths::goal(i).id());
+                index.add(IdKind::Goal, &goal.id, i, paths::goal(i).id());
             }
         }
         for (i, credential) in plan.credentials.iter().enumerate() {
             index.add(
-                Kind::Credential,
+                IdKind::Credential,
                 &credential.id,
                 i,
                 paths::credential(i).id(),
             );
         }
         for (i, stack) in plan.stacks.iter().enumerate() {
-            index.add(Kind::Stack, &stack.id, i, paths::stack(i).id());
+            index.add(IdKind::Stack, &stack.id, i, paths::stack(i).id());
         }
         for (i, opportunity) in plan.opportunities.iter().enumerate() {
             index.add(
-                Kind::Opportunity,
+                IdKind::Opportunity,
                 &opportunity.id,
                 i,
                 paths::opportunity(i).id(),
             );
         }
         for (i, pathway) in plan.pathways.iter().enumerate() {
-            index.add(Kind::Pathway, &pathway.id, i, paths::pathway(i).id());
+            index.add(IdKind::Pathway, &pathway.id, i, paths::pathway(i).id());
         }
         if let Some(incentives) = &plan.incentives {
             for (i, incentive) in incentives.offers.iter().enumerate() {
-                index.add(Kind::Incentive, &incentive.id, i, paths::incentive(i).id());
+                index.add(
+                    IdKind::Incentive,
+                    &incentive.id,
+                    i,
+                    paths::incentive(i).id(),
+                );
             }
         }
         if let Some(scope) = &plan.scope {
             for (i, source) in scope.funding.iter().enumerate() {
                 index.add(
-                    Kind::FundingSource,
+                    IdKind::FundingSource,
                     &source.id,
                     i,
                     paths::funding_source(i).id(),
                 );
             }
             for (i, cost) in scope.program_costs.iter().enumerate() {
-                index.add(Kind::ProgramCost, &cost.id, i, paths::program_cost(i).id());
+                index.add(
+                    IdKind::ProgramCost,
+                    &cost.id,
+                    i,
+                    paths::program_cost(i).id(),
+                );
             }
         }
         if let Some(evaluation) = &plan.evaluation {
             for (i, metric) in evaluation.metrics.iter().enumerate() {
-                index.add(Kind::Metric, &metric.id, i, paths::metric(i).id());
+                index.add(IdKind::Metric, &metric.id, i, paths::metric(i).id());
             }
         }
         if let Some(implementation) = &plan.implementation {
             for (i, milestone) in implementation.timeline.iter().enumerate() {
                 if let Some(id) = &milestone.id {
-                    index.add(Kind::Milestone, id, i, paths::milestone(i).id());
+                    index.add(IdKind::Milestone, id, i, paths::milestone(i).id());
                 }
             }
             for (i, approval) in implementation.approvals.iter().enumerate() {
                 if let Some(id) = &approval.id {
-                    index.add(Kind::Approval, id, i, paths::approval(i).id());
+                    index.add(IdKind::Approval, id, i, paths::approval(i).id());
                 }
             }
         }
         index
     }
 
-    fn add(&mut self, kind: Kind, id: &'a Id, position: usize, pointer: Pointer) {
+    fn add(&mut self, kind: IdKind, id: &'a Id, position: usize, pointer: Pointer) {
         self.by_id
             .entry(id.as_str())
             .or_default()
@@ -228,7 +238,7 @@ impl<'a> PlanIndex<'a> {
     }
 
     /// The first definition of an id among things of one of the `kinds`.
-    pub fn get_of(&self, id: &str, kinds: &[Kind]) -> Option<&Defined<'a>> {
+    pub fn get_of(&self, id: &str, kinds: &[IdKind]) -> Option<&Defined<'a>> {
         self.by_id.get(id).and_then(|all| {
             all.iter()
                 .filter_map(|&i| self.defined.get(i))
@@ -237,12 +247,12 @@ impl<'a> PlanIndex<'a> {
     }
 
     /// The position of the first thing of `kind` with this id in the list that holds it.
-    pub fn position(&self, id: &str, kind: Kind) -> Option<usize> {
+    pub fn position(&self, id: &str, kind: IdKind) -> Option<usize> {
         self.get_of(id, &[kind]).map(|defined| defined.position)
     }
 
     /// Whether something of one of the `kinds` has this id.
-    pub fn defines(&self, id: &str, kinds: &[Kind]) -> bool {
+    pub fn defines(&self, id: &str, kinds: &[IdKind]) -> bool {
         self.get_of(id, kinds).is_some()
     }
 
@@ -250,7 +260,7 @@ impl<'a> PlanIndex<'a> {
     /// are remembered, and all suggestions for a plan share [`SUGGESTION_BUDGET`].
     // Regression: every reference compared itself with every id, so a plan with 20,000
     // mistyped references among 20,000 credentials ran for hours.
-    pub fn suggest(&self, id: &str, kinds: &[Kind]) -> Option<&'a str> {
+    pub fn suggest(&self, id: &str, kinds: &[IdKind]) -> Option<&'a str> {
         let bits = kinds.iter().fold(0u16, |bits, kind| bits | kind.bit());
         let key = (id.to_owned(), bits);
         if let Some(answer) = self.suggested.borrow().get(&key) {
@@ -269,7 +279,7 @@ impl<'a> PlanIndex<'a> {
     }
 
     /// The ids of one kind.
-    pub fn ids_of(&self, kind: Kind) -> impl Iterator<Item = &'a Id> + '_ {
+    pub fn ids_of(&self, kind: IdKind) -> impl Iterator<Item = &'a Id> + '_ {
         self.defined
             .iter()
             .filter(move |d| d.kind == kind)
@@ -280,14 +290,14 @@ impl<'a> PlanIndex<'a> {
     /// kinds has it, else the closest such id, the one `dangling-reference` (PW201) suggests.
     /// Whatever follows references uses it, so that a typo is reported once, by PW201, and not
     /// again as everything it breaks.
-    pub fn meant(&self, id: &str, targets: &[Kind]) -> Option<&'a str> {
+    pub fn meant(&self, id: &str, targets: &[IdKind]) -> Option<&'a str> {
         self.get_of(id, targets)
             .map(|defined| defined.id.as_str())
             .or_else(|| self.suggest(id, targets))
     }
 
     /// Like [`meant`](Self::meant) for one kind, giving the meant thing's position in its list.
-    pub fn meant_position(&self, id: &str, kind: Kind) -> Option<usize> {
+    pub fn meant_position(&self, id: &str, kind: IdKind) -> Option<usize> {
         let meant = self.meant(id, &[kind])?;
         self.position(meant, kind)
     }
@@ -296,9 +306,9 @@ impl<'a> PlanIndex<'a> {
 /// Every reference by id in a plan, in document order (audience references excluded: audiences
 /// are profiles, not things the plan defines).
 pub fn references(plan: &Plan) -> Vec<Reference<'_>> {
-    use Kind::*;
+    use IdKind::*;
     let mut refs = Vec::new();
-    let mut push = |id, pointer: Pointer, targets: &'static [Kind]| {
+    let mut push = |id, pointer: Pointer, targets: &'static [IdKind]| {
         refs.push(Reference {
             id,
             pointer,

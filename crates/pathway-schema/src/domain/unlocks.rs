@@ -31,7 +31,7 @@
 //! assert_eq!(graph.unlocked_by_stack(0), [0]);
 //! ```
 
-use crate::domain::ids::{Kind, PlanIndex};
+use crate::domain::ids::{IdKind, PlanIndex};
 use crate::plan::{Plan, UnlockRequires};
 
 /// One entry of `unlocked_by`, resolved: a credential or a stack, by position in the plan's
@@ -102,7 +102,7 @@ impl UnlockGraph {
             .map(|stack| {
                 let mut members = Vec::new();
                 for id in &stack.credentials {
-                    if let Some(i) = index.meant_position(id.as_str(), Kind::Credential)
+                    if let Some(i) = index.meant_position(id.as_str(), IdKind::Credential)
                         && !members.contains(&i)
                     {
                         members.push(i);
@@ -117,11 +117,12 @@ impl UnlockGraph {
             .map(|opportunity| {
                 let mut entries = Vec::new();
                 for id in &opportunity.unlocked_by {
-                    let entry = match index.meant(id.as_str(), &[Kind::Credential, Kind::Stack]) {
+                    let entry = match index.meant(id.as_str(), &[IdKind::Credential, IdKind::Stack])
+                    {
                         Some(meant) => index
-                            .position(meant, Kind::Credential)
+                            .position(meant, IdKind::Credential)
                             .map(Unlock::Credential)
-                            .or_else(|| index.position(meant, Kind::Stack).map(Unlock::Stack)),
+                            .or_else(|| index.position(meant, IdKind::Stack).map(Unlock::Stack)),
                         None => None,
                     };
                     if let Some(entry) = entry

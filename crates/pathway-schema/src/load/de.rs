@@ -14,7 +14,7 @@ use serde::de::{
 use std::borrow::Cow;
 
 use crate::node::{Entry, Node, NodeValue, escape_token};
-use crate::source::Format;
+use crate::source::Syntax;
 use crate::wording::{Bound, Found, Shape, StructuralProblem, explain};
 
 /// Which part of the located node the error is about.
@@ -75,7 +75,7 @@ impl DeError {
 impl fmt::Display for DeError {
     /// The wording module's sentence for the problem, as the loader's error gives it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&explain(&self.problem, &self.pointer(), Format::Yaml).message)
+        f.write_str(&explain(&self.problem, &self.pointer(), Syntax::Yaml).message)
     }
 }
 

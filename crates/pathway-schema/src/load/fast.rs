@@ -19,7 +19,7 @@ use super::Limits;
 use crate::node::{ByteSpan, Entry, Node, NodeValue, stretch};
 
 /// A collection being read, with what it has so far.
-enum Open {
+enum OpenCollection {
     Seq {
         span: ByteSpan,
         items: Vec<Node>,
@@ -53,7 +53,7 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Option<Node> {
             .max(limits.max_depth.saturating_add(1)),
         emit_comments: false,
     };
-    let mut stack: Vec<Open> = Vec::new();
+    let mut stack: Vec<OpenCollection> = Vec::new();
     let mut root = None;
     let mut documents = 0usize;
     let mut events = 0usize;
@@ -88,7 +88,7 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Option<Node> {
                     return None;
                 }
                 let span = byte_span(&span)?;
-                if let Some(Open::Map {
+                if let Some(OpenCollection::Map {
                     entries, key, seen, ..
                 }) = stack.last_mut()
                     && key.is_none()
@@ -124,17 +124,17 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Option<Node> {
                     return None;
                 }
                 // A list or mapping as a key is not a plan's.
-                if let Some(Open::Map { key: None, .. }) = stack.last() {
+                if let Some(OpenCollection::Map { key: None, .. }) = stack.last() {
                     return None;
                 }
                 let span = byte_span(&span)?;
                 stack.push(if matches!(event, Event::SequenceStart(..)) {
-                    Open::Seq {
+                    OpenCollection::Seq {
                         span,
                         items: Vec::new(),
                     }
                 } else {
-                    Open::Map {
+                    OpenCollection::Map {
                         span,
                         entries: Vec::new(),
                         key: None,
@@ -144,7 +144,7 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Option<Node> {
                 continue;
             }
             Event::SequenceEnd | Event::MappingEnd => match stack.pop()? {
-                Open::Seq { span, mut items } => {
+                OpenCollection::Seq { span, mut items } => {
                     items.shrink_to_fit();
                     let value = NodeValue::Seq(items);
                     Node {
@@ -152,7 +152,7 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Option<Node> {
                         value,
                     }
                 }
-                Open::Map {
+                OpenCollection::Map {
                     span,
                     mut entries,
                     key: None,
@@ -165,7 +165,7 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Option<Node> {
                         value,
                     }
                 }
-                Open::Map { key: Some(_), .. } => return None,
+                OpenCollection::Map { key: Some(_), .. } => return None,
             },
             // Anchors, aliases and anything else: the careful path knows what to do.
             _ => return None,
@@ -173,8 +173,8 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Option<Node> {
         match stack.last_mut() {
             None if root.is_none() => root = Some(node),
             None => return None,
-            Some(Open::Seq { items, .. }) => items.push(node),
-            Some(Open::Map { entries, key, .. }) => {
+            Some(OpenCollection::Seq { items, .. }) => items.push(node),
+            Some(OpenCollection::Map { entries, key, .. }) => {
                 let (key, key_span) = key.take()?;
                 entries.push(Entry {
                     key,
@@ -353,8 +353,8 @@ mod tests {
                 continue;
             };
             fast += 1;
-            let format = super::super::Format::from_path(std::path::Path::new(name))
-                .unwrap_or(super::super::Format::Yaml);
+            let format = super::super::Syntax::from_path(std::path::Path::new(name))
+                .unwrap_or(super::super::Syntax::Yaml);
             let source = crate::source::Source::new(name.as_str(), text.as_str());
             match super::super::careful(source, format, &limits) {
                 Ok(document) => assert_eq!(&tree, document.root(), "{name}"),

@@ -594,7 +594,7 @@ fn container_span(start: usize, value: &NodeValue) -> ByteSpan {
 fn yaml_reading(source: &Source, limits: &Limits) -> Result<Node, LoadError> {
     match super::fast::parse(source.text(), limits) {
         Some(root) => Ok(root),
-        None => super::careful(source.clone(), super::Format::Json, limits).map(|d| d.root),
+        None => super::careful(source.clone(), super::Syntax::Json, limits).map(|d| d.root),
     }
 }
 
@@ -612,7 +612,7 @@ pub(crate) fn check_against_yaml(source: &Source, root: &Node, limits: &Limits) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::Format;
+    use crate::load::Syntax;
 
     /// The first place two trees differ, as a pointer and what each side has there.
     fn first_difference(a: &Node, b: &Node, at: &str) -> Option<String> {
@@ -656,7 +656,7 @@ mod tests {
                 continue;
             };
             let source = Source::new(path.display().to_string(), text);
-            let Ok(document) = super::super::parse(source, Some(Format::Yaml), &Limits::DEFAULT)
+            let Ok(document) = super::super::parse(source, Some(Syntax::Yaml), &Limits::DEFAULT)
             else {
                 continue;
             };

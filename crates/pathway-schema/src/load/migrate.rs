@@ -42,7 +42,7 @@
 //! `incentives` points at the line of `rewards:`), and the published schema describes the
 //! current version only; a real version 2 would publish its own schema beside it.
 
-use super::{Document, LoadError, LoadErrorKind};
+use super::{LoadError, LoadErrorKind, SourceTree};
 use crate::node::{Node, NodeValue};
 
 /// One step between two versions of the format.
@@ -94,7 +94,7 @@ pub fn declared_version(root: &Node) -> Option<u32> {
 /// `schema_version`. After each step the tree's `schema_version` says the version reached (its
 /// span still that of the number the user wrote). A chain that comes back to a version it left
 /// is a bug in the chain, reported as an error rather than followed forever.
-pub fn migrate(mut document: Document, chain: &[Migration]) -> Result<Document, LoadError> {
+pub fn migrate(mut document: SourceTree, chain: &[Migration]) -> Result<SourceTree, LoadError> {
     let Some(mut version) = declared_version(&document.root) else {
         return Ok(document);
     };
@@ -132,7 +132,7 @@ fn set_version(root: &mut Node, version: u32) {
     }
 }
 
-fn problem_error(document: &Document, problem: MigrationProblem) -> LoadError {
+fn problem_error(document: &SourceTree, problem: MigrationProblem) -> LoadError {
     LoadError {
         kind: problem.kind,
         file: document.source.name().to_owned(),

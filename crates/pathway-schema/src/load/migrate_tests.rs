@@ -28,7 +28,7 @@ rewards:
       description: A stipend for each credential.
 ";
 
-fn written(text: &str) -> Document {
+fn written(text: &str) -> SourceTree {
     parse_as_written(Source::new("plan.yaml", text), None, &Limits::DEFAULT).unwrap()
 }
 

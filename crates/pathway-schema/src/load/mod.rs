@@ -2,8 +2,8 @@
 //!
 //! Loading has three steps, each usable on its own:
 //! [`read`] takes bytes from a file or standard input, bounded by [`Limits::max_input_bytes`], and
-//! checks that they are UTF-8 text; [`parse`] turns the text into a [`Document`], a tree of nodes
-//! that knows the line and column of every value; [`Document::plan`] reads the typed [`Plan`] out
+//! checks that they are UTF-8 text; [`parse`] turns the text into a [`SourceTree`], a tree of nodes
+//! that knows the line and column of every value; [`SourceTree::plan`] reads the typed [`Plan`] out
 //! of it. [`load`] does all three.
 //!
 //! ```
@@ -30,7 +30,7 @@ mod syntax;
 pub use library::message as yaml_message;
 
 pub use crate::node::{ByteSpan, Entry, Node, NodeValue, display_path, escape_token};
-pub use crate::source::Format;
+pub use crate::source::Syntax;
 pub use error::{LoadError, LoadErrorKind};
 
 use std::io::Read;
@@ -91,9 +91,9 @@ impl Default for Limits {
 
 /// A parsed plan file: its text and the tree of values in it, each with its position.
 #[derive(Debug, Clone)]
-pub struct Document {
+pub struct SourceTree {
     source: Source,
-    format: Format,
+    format: Syntax,
     root: Node,
 }
 
@@ -101,7 +101,7 @@ pub struct Document {
 #[derive(Debug, Clone)]
 pub struct LoadedPlan {
     /// The parsed file.
-    pub document: Document,
+    pub tree: SourceTree,
     /// The typed plan.
     pub plan: Plan,
 }
@@ -244,14 +244,14 @@ fn decode(name: &str, mut bytes: Vec<u8>) -> Result<String, LoadError> {
     Ok(text)
 }
 
-/// Parses plan text into a [`Document`]. With no `format`, it is taken from the file name, or
+/// Parses plan text into a [`SourceTree`]. With no `format`, it is taken from the file name, or
 /// sniffed from the text. A plan written for an earlier or later version of the format is
 /// brought to the current one by [`migrate::MIGRATIONS`], positions kept.
 pub fn parse(
     source: Source,
-    format: Option<Format>,
+    format: Option<Syntax>,
     limits: &Limits,
-) -> Result<Document, LoadError> {
+) -> Result<SourceTree, LoadError> {
     migrate::migrate(
         parse_as_written(source, format, limits)?,
         migrate::MIGRATIONS,
@@ -261,19 +261,19 @@ pub fn parse(
 /// [`parse`] without the migrations: the tree of the file as written.
 pub fn parse_as_written(
     source: Source,
-    format: Option<Format>,
+    format: Option<Syntax>,
     limits: &Limits,
-) -> Result<Document, LoadError> {
+) -> Result<SourceTree, LoadError> {
     let format = format
-        .or_else(|| Format::from_path(Path::new(source.name())))
-        .unwrap_or_else(|| Format::sniff(source.text()));
+        .or_else(|| Syntax::from_path(Path::new(source.name())))
+        .unwrap_or_else(|| Syntax::sniff(source.text()));
     if holds_nothing(source.text(), format) {
         return Err(
             LoadError::new(LoadErrorKind::Syntax, source.name(), "the file is empty")
                 .with_help("start a plan with `pathway init`"),
         );
     }
-    if format == Format::Json {
+    if format == Syntax::Json {
         // serde_json's syntax errors, worded in `syntax`, come first; the reader then builds
         // the tree (its own syntax messages only show if the two ever disagree).
         check_json_syntax(&source)?;
@@ -282,7 +282,7 @@ pub fn parse_as_written(
         // path's, where that path reads the text (see `json`).
         #[cfg(fuzzing)]
         json::check_against_yaml(&source, &root, limits);
-        return Ok(Document {
+        return Ok(SourceTree {
             root,
             source,
             format,
@@ -300,7 +300,7 @@ pub fn parse_as_written(
         } else {
             panic!("the fast path read a file the careful path rejects");
         }
-        return Ok(Document {
+        return Ok(SourceTree {
             root,
             source,
             format,
@@ -312,7 +312,7 @@ pub fn parse_as_written(
 /// The careful path of [`parse`]: every value read through serde-saphyr, which enforces the
 /// limits, resolves anchors, aliases and tags, and words the errors. [`fast::parse`] leaves to it
 /// every file it does not build exactly as this would.
-fn careful(source: Source, format: Format, limits: &Limits) -> Result<Document, LoadError> {
+fn careful(source: Source, format: Syntax, limits: &Limits) -> Result<SourceTree, LoadError> {
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_depth: limits.max_depth,
@@ -341,7 +341,7 @@ fn careful(source: Source, format: Format, limits: &Limits) -> Result<Document, 
         )
     });
     match parsed {
-        Ok(root) => Ok(Document {
+        Ok(root) => Ok(SourceTree {
             root: into_node(root),
             source,
             format,
@@ -355,7 +355,10 @@ pub fn load(path: &Path, limits: &Limits) -> Result<LoadedPlan, LoadError> {
     let source = read(path, limits)?;
     let document = parse(source, None, limits)?;
     let plan = document.plan()?;
-    Ok(LoadedPlan { document, plan })
+    Ok(LoadedPlan {
+        tree: document,
+        plan,
+    })
 }
 
 /// Parses and types plan text held in memory; `name` is used in messages and picks the format
@@ -368,17 +371,20 @@ pub fn load_str(name: &str, text: &str) -> Result<LoadedPlan, LoadError> {
     let source = Source::new(name, decode(name, text.as_bytes().to_vec())?);
     let document = parse(source, None, &limits)?;
     let plan = document.plan()?;
-    Ok(LoadedPlan { document, plan })
+    Ok(LoadedPlan {
+        tree: document,
+        plan,
+    })
 }
 
-impl Document {
+impl SourceTree {
     /// The file's text.
     pub fn source(&self) -> &Source {
         &self.source
     }
 
     /// The syntax the file is written in.
-    pub fn format(&self) -> Format {
+    pub fn format(&self) -> Syntax {
         self.format
     }
 
@@ -458,10 +464,10 @@ impl Document {
 
 /// Whether a plan's text has no content: only white space, or in YAML only comments and
 /// document markers, which a YAML parser reads as an empty (null) document.
-fn holds_nothing(text: &str, format: Format) -> bool {
+fn holds_nothing(text: &str, format: Syntax) -> bool {
     match format {
-        Format::Json => text.trim().is_empty(),
-        Format::Yaml => text.lines().all(|line| {
+        Syntax::Json => text.trim().is_empty(),
+        Syntax::Yaml => text.lines().all(|line| {
             let line = line.trim();
             line.is_empty() || line.starts_with('#') || line == "---" || line == "..."
         }),

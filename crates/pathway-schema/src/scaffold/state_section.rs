@@ -129,7 +129,7 @@ mod tests {
         ];
         let text = scaffold(&options);
         let loaded = load_str("plan.yaml", &text).unwrap();
-        let root = loaded.document.root();
+        let root = loaded.tree.root();
         for pointer in ["/extensions/our-state/pool", "/extensions/our-state/a b~1c"] {
             let node = root
                 .pointer(pointer)

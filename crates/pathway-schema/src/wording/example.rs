@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
-use crate::source::Format;
+use crate::source::Syntax;
 
 fn schema() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();
@@ -163,17 +163,17 @@ pub(super) fn only_number_key(pointer: &str, example: &Value) -> Option<String> 
 /// (`{value: 400, unit: per-credential}`) or JSON (`{"value": 400, "unit": "per-credential"}`).
 ///
 /// ```
-/// use pathway_schema::load::Format;
+/// use pathway_schema::load::Syntax;
 /// use pathway_schema::wording::flow_text;
 /// use serde_json::json;
 /// let value = json!({"title": "Coach: literacy", "years": [2027]});
-/// assert_eq!(flow_text(&value, Format::Yaml), r#"{title: "Coach: literacy", years: [2027]}"#);
-/// assert_eq!(flow_text(&value, Format::Json), r#"{"title": "Coach: literacy", "years": [2027]}"#);
+/// assert_eq!(flow_text(&value, Syntax::Yaml), r#"{title: "Coach: literacy", years: [2027]}"#);
+/// assert_eq!(flow_text(&value, Syntax::Json), r#"{"title": "Coach: literacy", "years": [2027]}"#);
 /// ```
-pub fn flow_text(value: &Value, format: Format) -> String {
+pub fn flow_text(value: &Value, format: Syntax) -> String {
     match value {
         Value::String(text) => match format {
-            Format::Yaml if plain_in_flow(text) => text.clone(),
+            Syntax::Yaml if plain_in_flow(text) => text.clone(),
             _ => Value::String(text.clone()).to_string(),
         },
         Value::Array(items) => {
@@ -195,7 +195,7 @@ pub fn flow_text(value: &Value, format: Format) -> String {
 }
 
 /// `key: value` (or `"key": value`, or `- value` for a list item) for the value at a pointer.
-pub(super) fn line_at(pointer: &str, value: &Value, format: Format) -> String {
+pub(super) fn line_at(pointer: &str, value: &Value, format: Syntax) -> String {
     let last = pointer.rsplit('/').next().unwrap_or_default();
     let key = last.replace("~1", "/").replace("~0", "~");
     let text = flow_text(value, format);
@@ -203,8 +203,8 @@ pub(super) fn line_at(pointer: &str, value: &Value, format: Format) -> String {
         text
     } else if !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()) {
         match format {
-            Format::Yaml => format!("- {text}"),
-            Format::Json => text,
+            Syntax::Yaml => format!("- {text}"),
+            Syntax::Json => text,
         }
     } else {
         format!("{}: {text}", flow_text(&Value::String(key), format))
@@ -281,7 +281,7 @@ mod tests {
             "plain": "per-credential", "colon": "a: b", "yes": "yes", "number": "2027",
             "quote": "say \"hi\"", "list": ["x", 1, 2.5, true, null], "nested": {"k": "v"}
         });
-        let yaml = format!("a: {}\n", flow_text(&value, Format::Yaml));
+        let yaml = format!("a: {}\n", flow_text(&value, Syntax::Yaml));
         let document = crate::load::parse(
             crate::source::Source::new("x.yaml", yaml.as_str()),
             None,
@@ -289,7 +289,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(document.to_json()["a"], value, "{yaml}");
-        let json: Value = serde_json::from_str(&flow_text(&value, Format::Json)).unwrap();
+        let json: Value = serde_json::from_str(&flow_text(&value, Syntax::Json)).unwrap();
         assert_eq!(json, value);
     }
 }

@@ -7,14 +7,14 @@
 //!
 //! ```
 //! use pathway_schema::wording::{a, Found, Shape, StructuralProblem, explain};
-//! use pathway_schema::load::Format;
+//! use pathway_schema::load::Syntax;
 //!
 //! assert_eq!(format!("{} `exploring` plan", a("exploring")), "an `exploring` plan");
 //! let problem = StructuralProblem::WrongShape {
 //!     expected: vec![Shape::Mapping],
 //!     found: Found::Number("400".to_owned()),
 //! };
-//! let explained = explain(&problem, "/incentives/offers/0/amount", Format::Yaml);
+//! let explained = explain(&problem, "/incentives/offers/0/amount", Syntax::Yaml);
 //! assert_eq!(explained.message, "`incentives.offers[0].amount` should be a mapping of keys to values, but is the number 400");
 //! assert_eq!(explained.help.as_deref(), Some("write it like this: `amount: {value: 400, unit: per-credential}`"));
 //! ```

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::example::{allowed_keys, example_at, holds_plain_items, line_at, only_number_key};
 use super::{Found, Shape};
 use crate::node::display_path;
-use crate::source::Format;
+use crate::source::Syntax;
 use crate::suggest::closest;
 
 /// A problem with a plan's structure: what the loader or the schema stage found at one place.
@@ -139,7 +139,7 @@ pub struct Explanation {
 
 /// Words a structural problem at a JSON Pointer into a plan written in `format`. Advice shows
 /// lines written in the plan's own syntax.
-pub fn explain(problem: &StructuralProblem<'_>, pointer: &str, format: Format) -> Explanation {
+pub fn explain(problem: &StructuralProblem<'_>, pointer: &str, format: Syntax) -> Explanation {
     let subject = subject(pointer);
     let (message, help) = match problem {
         StructuralProblem::UnknownKey { key, allowed } => {
@@ -271,7 +271,7 @@ fn shape_help(
     pointer: &str,
     expected: &[Shape],
     found: &Found<'_>,
-    format: Format,
+    format: Syntax,
 ) -> Option<String> {
     let own = found.scalar();
     if expected.contains(&Shape::Text)
@@ -303,7 +303,7 @@ fn shape_help(
     }
     // `goals:\n  challenges:Retention` is the text `challenges:Retention`: a missing space.
     if expected.contains(&Shape::Mapping)
-        && format == Format::Yaml
+        && format == Syntax::Yaml
         && let Found::Text(text) = found
         && let Some((key, value)) = text.split_once(':')
         && !key.is_empty()
@@ -318,8 +318,8 @@ fn shape_help(
     }
     if pointer.is_empty() {
         return Some(match format {
-            Format::Yaml => "a plan is a mapping: keys such as `schema_version:`, `id:` and `readiness:`, each at the start of a line; `pathway init` writes one to start from",
-            Format::Json => "a plan is one JSON object, `{\"schema_version\": 1, \"id\": …}`",
+            Syntax::Yaml => "a plan is a mapping: keys such as `schema_version:`, `id:` and `readiness:`, each at the start of a line; `pathway init` writes one to start from",
+            Syntax::Json => "a plan is one JSON object, `{\"schema_version\": 1, \"id\": …}`",
         }.to_owned());
     }
     if expected.contains(&Shape::List)
@@ -360,7 +360,7 @@ fn shape_help(
 }
 
 /// For a mapping with no example in the schema: the keys it holds.
-fn mapping_help(pointer: &str, expected: &[Shape], format: Format) -> Option<String> {
+fn mapping_help(pointer: &str, expected: &[Shape], format: Syntax) -> Option<String> {
     if !expected.contains(&Shape::Mapping) {
         return None;
     }
@@ -370,8 +370,8 @@ fn mapping_help(pointer: &str, expected: &[Shape], format: Format) -> Option<Str
         named.push("…".to_owned());
     }
     let layout = match format {
-        Format::Yaml => ", each on its own line below it, indented",
-        Format::Json => "",
+        Syntax::Yaml => ", each on its own line below it, indented",
+        Syntax::Json => "",
     };
     Some(format!(
         "write it as a mapping of its keys ({}){layout}",
@@ -400,7 +400,7 @@ mod tests {
     use super::*;
 
     fn yaml(problem: StructuralProblem<'_>, pointer: &str) -> (String, Option<String>) {
-        let explained = explain(&problem, pointer, Format::Yaml);
+        let explained = explain(&problem, pointer, Syntax::Yaml);
         (explained.message, explained.help)
     }
 
@@ -410,7 +410,7 @@ mod tests {
             expected: vec![Shape::Mapping, Shape::Null],
             found: Found::Number("400".to_owned()),
         };
-        let explained = explain(&problem, "/incentives/offers/0/amount", Format::Json);
+        let explained = explain(&problem, "/incentives/offers/0/amount", Syntax::Json);
         assert_eq!(
             explained.help.as_deref(),
             Some(r#"write it like this: `"amount": {"value": 400, "unit": "per-credential"}`"#)

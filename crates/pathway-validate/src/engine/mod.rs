@@ -2,14 +2,14 @@
 //! plan, run the rules, apply suppressions and configuration.
 
 use pathway_schema::decision_points::{DECISION_POINTS, is_answered};
-use pathway_schema::load::{Document, Format, Limits, Node, parse};
+use pathway_schema::load::{Limits, Node, SourceTree, Syntax, parse};
 use pathway_schema::source::{Location, Source};
 use pathway_schema::state_points::{StateDecisionPoint, every_point};
 use pathway_schema::{Area, Readiness};
 
 use crate::config::{RuleSettings, Setting};
 use crate::diagnostic::{Diagnostic, Place, Related, Severity};
-use crate::rules::{self, Check, Context, EngineStage, Finding, RULES, Rule, Target};
+use crate::rules::{self, Check, EngineStage, Finding, RULES, Rule, RuleContext, Target};
 use crate::structure;
 
 mod reported;
@@ -134,7 +134,7 @@ impl FileReport {
 /// Validates plan text. `format` is taken from the file name, or sniffed, when `None`.
 pub fn check_source(
     source: Source,
-    format: Option<Format>,
+    format: Option<Syntax>,
     options: &Options,
     settings: &RuleSettings,
 ) -> FileReport {
@@ -155,7 +155,7 @@ pub struct CheckedPlan {
 /// the schema, so that a caller that reads the plan too (the state roll-up) parses it once.
 pub fn check_source_keeping_plan(
     source: Source,
-    format: Option<Format>,
+    format: Option<Syntax>,
     options: &Options,
     settings: &RuleSettings,
 ) -> (FileReport, Option<CheckedPlan>) {
@@ -187,7 +187,7 @@ fn empty_report(source: &Source) -> FileReport {
 /// a caller that parsed it itself, such as with its own migrations
 /// ([`pathway_schema::load::migrate`]).
 pub fn check_document(
-    document: Document,
+    document: SourceTree,
     options: &Options,
     settings: &RuleSettings,
 ) -> (FileReport, Option<CheckedPlan>) {
@@ -196,7 +196,7 @@ pub fn check_document(
 }
 
 fn check_parsed(
-    document: Document,
+    document: SourceTree,
     mut report: FileReport,
     options: &Options,
     settings: &RuleSettings,
@@ -255,15 +255,15 @@ fn check_parsed(
 /// with the severity configuration gives its rule, and how many more were reported than kept,
 /// by severity.
 pub fn rule_findings(
-    document: &Document,
+    document: &SourceTree,
     plan: &pathway_schema::Plan,
     audiences: &[String],
     settings: &RuleSettings,
 ) -> (Vec<(&'static Rule, Severity, Finding)>, Tally) {
     let model = pathway_schema::domain::Model::new(plan);
-    let context = Context {
+    let context = RuleContext {
         plan,
-        document,
+        tree: document,
         audiences,
         model: &model,
         state_points: settings.decision_points(),
@@ -288,7 +288,7 @@ pub fn rule_findings(
 /// Whether a finding's pointer, and each of its related places, names a value the document
 /// holds, as it must unless the finding says the value may be missing
 /// ([`Target::MaybeMissing`]). Related places always name existing values.
-pub fn resolves(document: &Document, finding: &Finding) -> bool {
+pub fn resolves(document: &SourceTree, finding: &Finding) -> bool {
     let exists = |pointer: &str| document.root().pointer(pointer).is_some();
     (finding.target == Target::MaybeMissing || exists(&finding.pointer))
         && finding.related.iter().all(|(pointer, _)| exists(pointer))
@@ -313,7 +313,7 @@ fn keep_most_serious(report: &mut FileReport) {
 
 /// Turns a rule's finding into a diagnostic with positions.
 fn locate(
-    document: &Document,
+    document: &SourceTree,
     rule: &'static Rule,
     severity: Severity,
     finding: Finding,
@@ -360,7 +360,7 @@ fn locate(
 /// Where a pointer stands; for a value that is not there, the key of the nearest mapping that
 /// should hold it (which only findings marked [`Target::MaybeMissing`] may rely on; see
 /// [`resolves`]).
-fn place_of(document: &Document, pointer: &str, target: Target) -> Option<Location> {
+fn place_of(document: &SourceTree, pointer: &str, target: Target) -> Option<Location> {
     if document.root().pointer(pointer).is_some() {
         return match target {
             Target::Key | Target::MaybeMissing => document.locate_key(pointer),

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use pathway_schema::load::{Document, Format, Node};
+use pathway_schema::load::{Node, SourceTree, Syntax};
 use pathway_schema::source::Location;
 
 use super::{FileReport, MAX_FINDINGS};
@@ -17,10 +17,10 @@ use crate::suppress;
 /// comment that is wrong.
 pub(super) fn apply_suppressions(
     report: &mut FileReport,
-    document: &Document,
+    document: &SourceTree,
     settings: &RuleSettings,
 ) {
-    if document.format() != Format::Yaml {
+    if document.format() != Syntax::Yaml {
         return;
     }
     // Findings by line, so that each suppression looks only at its own line's findings.

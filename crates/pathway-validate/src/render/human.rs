@@ -9,7 +9,7 @@ use pathway_schema::source::{Location, Source};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::{FileReport, Tally};
-use crate::render::{RunTotals, SkipReason, Skipped, Summary, neutral, snippets};
+use crate::render::{RunCounts, RunTotals, SkipReason, Skipped, neutral, snippets};
 
 /// How to print.
 #[derive(Debug, Clone, Copy, Default)]
@@ -163,7 +163,7 @@ pub fn render_notes(totals: &RunTotals, skipped: &[Skipped]) -> String {
 }
 
 /// The closing line of a run: `3 plans: 2 errors, 1 warning, 5 infos`.
-pub fn render_summary(summary: &Summary) -> String {
+pub fn render_summary(summary: &RunCounts) -> String {
     format!(
         "{}: {}, {}, {}\n",
         plural(summary.files, "plan"),

@@ -89,7 +89,7 @@ pub fn skipped_summary(skipped: &[Skipped]) -> Vec<String> {
 /// It holds no finding, so a run over any number of plans keeps only this.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RunTotals {
-    summary: Summary,
+    summary: RunCounts,
     omitted: Tally,
     /// Each configuration file, with the number of plans it applied to, in the order first met.
     configs: Vec<(String, usize)>,
@@ -123,7 +123,7 @@ impl RunTotals {
     }
 
     /// The totals so far.
-    pub fn summary(&self) -> Summary {
+    pub fn summary(&self) -> RunCounts {
         self.summary
     }
 
@@ -193,7 +193,7 @@ pub(crate) fn emit_all(
 
 /// Totals over a run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Summary {
+pub struct RunCounts {
     /// Plan files checked.
     pub files: usize,
     /// Error findings.
@@ -204,9 +204,9 @@ pub struct Summary {
     pub infos: usize,
 }
 
-impl Summary {
+impl RunCounts {
     /// Adds up the findings of a run.
-    pub fn of(reports: &[FileReport]) -> Summary {
+    pub fn of(reports: &[FileReport]) -> RunCounts {
         RunTotals::of(reports).summary()
     }
 }

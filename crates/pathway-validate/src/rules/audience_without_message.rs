@@ -3,7 +3,7 @@
 use pathway_schema::decision_points::is_placeholder;
 use pathway_schema::domain::pointer::paths;
 
-use super::{Context, Finding, Findings, declare_rule};
+use super::{Finding, Findings, RuleContext, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -53,7 +53,7 @@ declare_rule! {
     check: super::Check::Plan(check),
 }
 
-fn check(context: &Context<'_>, findings: &mut Findings) {
+fn check(context: &RuleContext<'_>, findings: &mut Findings) {
     let Some(communication) = &context.plan.communication else {
         return;
     };

@@ -7,7 +7,7 @@ use pathway_schema::domain::pointer::paths;
 
 use pathway_schema::wording::count;
 
-use super::{Context, Finding, Findings, declare_rule};
+use super::{Finding, Findings, RuleContext, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -96,7 +96,7 @@ declare_rule! {
     check: super::Check::Plan(check),
 }
 
-fn check(context: &Context<'_>, findings: &mut Findings) {
+fn check(context: &RuleContext<'_>, findings: &mut Findings) {
     let budget = &context.model.budget;
     let first_year = budget.projected.first().map(|p| p.year);
     for (g, balance) in budget.shortfalls() {

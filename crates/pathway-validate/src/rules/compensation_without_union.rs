@@ -5,7 +5,7 @@ use pathway_schema::{Approver, CompensationForm, PaySetBy};
 
 use pathway_schema::domain::pointer::paths;
 
-use super::{Context, Finding, Findings, declare_rule};
+use super::{Finding, Findings, RuleContext, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -56,7 +56,7 @@ declare_rule! {
     check: super::Check::Plan(check),
 }
 
-fn check(context: &Context<'_>, findings: &mut Findings) {
+fn check(context: &RuleContext<'_>, findings: &mut Findings) {
     let plan = context.plan;
     let Some(incentives) = &plan.incentives else {
         return;

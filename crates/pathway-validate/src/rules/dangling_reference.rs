@@ -6,8 +6,8 @@ use pathway_schema::load::display_path;
 use pathway_schema::suggest::{closest, sharing_words_within};
 use pathway_schema::wording::{list, with_a};
 
-use super::{Context, Finding, Findings, declare_rule};
-use crate::index::{Kind, audience_references, references};
+use super::{Finding, Findings, RuleContext, declare_rule};
+use crate::index::{IdKind, audience_references, references};
 
 /// The work spent on suggestions by shared words for one plan, one step per character of a
 /// candidate id: a few hundred mistyped references among thousands of ids fit in it; past it,
@@ -21,9 +21,9 @@ const MOST_SUGGESTED: usize = 3;
 /// (the same one other rules follow, see `PlanIndex::meant`), else those that share its words
 /// (`lab-stipend` for `lab-classroom-stipend`).
 fn suggestions<'a>(
-    context: &Context<'a>,
+    context: &RuleContext<'a>,
     id: &str,
-    kinds: &[Kind],
+    kinds: &[IdKind],
     budget: &mut u64,
 ) -> Vec<&'a str> {
     if let Some(near) = context.index().suggest(id, kinds) {
@@ -40,7 +40,13 @@ fn suggestions<'a>(
 
 /// What to do about a reference to nothing: the near ids, or else what ids there are, or else
 /// where to define the first one.
-fn help(context: &Context<'_>, id: &str, kinds: &[Kind], near: &[&str], wanted: &str) -> String {
+fn help(
+    context: &RuleContext<'_>,
+    id: &str,
+    kinds: &[IdKind],
+    near: &[&str],
+    wanted: &str,
+) -> String {
     if !near.is_empty() {
         let near: Vec<String> = near.iter().map(|id| format!("`{id}`")).collect();
         return format!("did you mean {}?", list(&near, "or"));
@@ -83,20 +89,20 @@ fn help(context: &Context<'_>, id: &str, kinds: &[Kind], near: &[&str], wanted: 
 const MOST_SHOWN: usize = 6;
 
 /// Where things of a kind are defined, as a person reads the path.
-fn list_of(kind: Kind) -> &'static str {
+fn list_of(kind: IdKind) -> &'static str {
     match kind {
-        Kind::Credential => "credentials",
-        Kind::Stack => "stacks",
-        Kind::Opportunity => "opportunities",
-        Kind::Pathway => "pathways",
-        Kind::Incentive => "incentives.offers",
-        Kind::FundingSource => "scope.funding",
-        Kind::Goal => "goals.priorities",
-        Kind::Metric => "evaluation.metrics",
-        Kind::Milestone => "implementation.timeline",
-        Kind::ProgramCost => "scope.program_costs",
-        Kind::Approval => "implementation.approvals",
-        Kind::MemberDistrict => "organization.members",
+        IdKind::Credential => "credentials",
+        IdKind::Stack => "stacks",
+        IdKind::Opportunity => "opportunities",
+        IdKind::Pathway => "pathways",
+        IdKind::Incentive => "incentives.offers",
+        IdKind::FundingSource => "scope.funding",
+        IdKind::Goal => "goals.priorities",
+        IdKind::Metric => "evaluation.metrics",
+        IdKind::Milestone => "implementation.timeline",
+        IdKind::ProgramCost => "scope.program_costs",
+        IdKind::Approval => "implementation.approvals",
+        IdKind::MemberDistrict => "organization.members",
     }
 }
 
@@ -135,10 +141,10 @@ declare_rule! {
     check: super::Check::Plan(check),
 }
 
-fn check(context: &Context<'_>, findings: &mut Findings) {
+fn check(context: &RuleContext<'_>, findings: &mut Findings) {
     let index = context.index();
     let mut budget = WORD_SUGGESTION_BUDGET;
-    let mut suggested: HashMap<(&str, &[Kind]), Vec<&str>> = HashMap::new();
+    let mut suggested: HashMap<(&str, &[IdKind]), Vec<&str>> = HashMap::new();
     for reference in references(context.plan) {
         let found = index.get(reference.id.as_str());
         if found.is_some_and(|defined| reference.targets.contains(&defined.kind)) {

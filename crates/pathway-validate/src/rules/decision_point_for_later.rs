@@ -3,7 +3,7 @@
 use pathway_schema::decision_points::is_answered;
 use pathway_schema::state_points::every_point;
 
-use super::{Context, Finding, Findings, declare_rule};
+use super::{Finding, Findings, RuleContext, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -39,10 +39,10 @@ declare_rule! {
     check: super::Check::Plan(check),
 }
 
-fn check(context: &Context<'_>, findings: &mut Findings) {
+fn check(context: &RuleContext<'_>, findings: &mut Findings) {
     let level = context.plan.readiness;
     for point in every_point(context.state_points).filter(|point| point.level > level) {
-        if is_answered(context.document.root().pointer(point.pointer)) {
+        if is_answered(context.tree.root().pointer(point.pointer)) {
             continue;
         }
         findings.push(

@@ -6,7 +6,7 @@ use pathway_schema::domain::pointer::paths;
 use pathway_schema::source::Position;
 use pathway_schema::wording::with_a;
 
-use super::{Context, Finding, Findings, declare_rule};
+use super::{Finding, Findings, RuleContext, declare_rule};
 use crate::index::Defined;
 
 declare_rule! {
@@ -44,7 +44,7 @@ declare_rule! {
     check: super::Check::Plan(check),
 }
 
-fn check(context: &Context<'_>, findings: &mut Findings) {
+fn check(context: &RuleContext<'_>, findings: &mut Findings) {
     // "Earlier" means earlier in the file: the index lists things kind by kind, so each id's
     // definitions are put in the order they are written before the first is chosen.
     // Groups in the order the index first meets each id, so the findings kept when a hostile
@@ -53,7 +53,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
     let mut groups: Vec<Vec<(Option<Position>, &Defined<'_>)>> = Vec::new();
     for defined in &context.index().defined {
         let position = context
-            .document
+            .tree
             .locate(defined.pointer.as_str())
             .map(|location| location.start);
         let group = *group_of.entry(defined.id.as_str()).or_insert_with(|| {

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use pathway_schema::domain::money::format_number as number;
 use pathway_schema::domain::pointer::paths;
 
-use super::{Context, Finding, Findings, declare_rule};
+use super::{Finding, Findings, RuleContext, declare_rule};
 
 /// The most hours a month a pathway may ask of a full-time teacher before the plan should say
 /// where the time comes from. Ten hours a month is about two and a half hours a week: roughly
@@ -53,7 +53,7 @@ declare_rule! {
     check: super::Check::Plan(check),
 }
 
-fn check(context: &Context<'_>, findings: &mut Findings) {
+fn check(context: &RuleContext<'_>, findings: &mut Findings) {
     // The first credential with each id, as a search from the start would find it.
     let mut hours_of: HashMap<&str, Option<f64>> = HashMap::new();
     for credential in &context.plan.credentials {

@@ -3,7 +3,7 @@
 use pathway_schema::domain::pointer::{Pointer, paths};
 use pathway_schema::{Date, Period, PilotStatus};
 
-use super::{Context, Finding, Findings, declare_rule};
+use super::{Finding, Findings, RuleContext, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -45,7 +45,7 @@ declare_rule! {
     check: super::Check::Plan(check),
 }
 
-fn check(context: &Context<'_>, findings: &mut Findings) {
+fn check(context: &RuleContext<'_>, findings: &mut Findings) {
     let plan = context.plan;
     let Some(implementation) = &plan.implementation else {
         return;

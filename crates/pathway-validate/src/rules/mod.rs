@@ -7,7 +7,7 @@ pub(crate) use declare::declare_rule;
 
 use pathway_schema::Plan;
 use pathway_schema::domain::Model;
-use pathway_schema::load::Document;
+use pathway_schema::load::SourceTree;
 use pathway_schema::state_points::StateDecisionPoint;
 use std::borrow::Cow;
 
@@ -43,7 +43,7 @@ mod testing;
 #[derive(Debug, Clone, Copy)]
 pub enum Check {
     /// It looks for the problem in a typed plan.
-    Plan(fn(&Context<'_>, &mut Findings)),
+    Plan(fn(&RuleContext<'_>, &mut Findings)),
     /// The engine reports it, at a stage where no rule runs: the problem keeps the plan from
     /// being checked at all, or is about the suppression comments themselves.
     ByEngine(EngineStage),
@@ -105,11 +105,11 @@ impl Rule {
 }
 
 /// What a rule looks at.
-pub struct Context<'a> {
+pub struct RuleContext<'a> {
     /// The typed plan.
     pub plan: &'a Plan,
     /// The parsed file, for positions.
-    pub document: &'a Document,
+    pub tree: &'a SourceTree,
     /// The audience ids the plan may name: the built-in profiles and any the user added.
     pub audiences: &'a [String],
     /// The plan's meaning: ids, unlock graph and budget, shared with the documents.
@@ -118,7 +118,7 @@ pub struct Context<'a> {
     pub state_points: &'a [StateDecisionPoint],
 }
 
-impl<'a> Context<'a> {
+impl<'a> RuleContext<'a> {
     /// Everything in the plan with an id.
     pub fn index(&self) -> &PlanIndex<'a> {
         &self.model.index

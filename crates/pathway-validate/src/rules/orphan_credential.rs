@@ -2,8 +2,8 @@
 
 use pathway_schema::domain::pointer::paths;
 
-use super::{Context, Finding, Findings, declare_rule};
-use crate::index::Kind;
+use super::{Finding, Findings, RuleContext, declare_rule};
+use crate::index::IdKind;
 
 declare_rule! {
     /// ## What it does
@@ -43,7 +43,7 @@ declare_rule! {
     check: super::Check::Plan(check),
 }
 
-fn check(context: &Context<'_>, findings: &mut Findings) {
+fn check(context: &RuleContext<'_>, findings: &mut Findings) {
     let plan = context.plan;
     let index = context.index();
     let unlocks = &context.model.unlocks;
@@ -57,7 +57,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
     };
     for pathway in &plan.pathways {
         for id in &pathway.credentials {
-            if let Some(i) = index.meant_position(id.as_str(), Kind::Credential) {
+            if let Some(i) = index.meant_position(id.as_str(), IdKind::Credential) {
                 mark(i, &mut leads);
             }
         }
@@ -78,7 +78,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
             continue;
         };
         for prerequisite in &credential.prerequisites {
-            if let Some(required) = index.meant_position(prerequisite.as_str(), Kind::Credential)
+            if let Some(required) = index.meant_position(prerequisite.as_str(), IdKind::Credential)
                 && mark(required, &mut leads)
             {
                 to_visit.push(required);
@@ -87,7 +87,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
     }
     for (i, credential) in plan.credentials.iter().enumerate() {
         // A second credential with the same id is `duplicate-id`'s business.
-        let first = index.position(credential.id.as_str(), Kind::Credential) == Some(i);
+        let first = index.position(credential.id.as_str(), IdKind::Credential) == Some(i);
         if !first || leads.get(i).copied().unwrap_or(true) {
             continue;
         }

@@ -4,7 +4,7 @@ use std::collections::{HashMap, VecDeque};
 
 use pathway_schema::domain::pointer::paths;
 
-use super::{Context, Finding, Findings, declare_rule};
+use super::{Finding, Findings, RuleContext, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -45,7 +45,7 @@ declare_rule! {
     check: super::Check::Plan(check),
 }
 
-fn check(context: &Context<'_>, findings: &mut Findings) {
+fn check(context: &RuleContext<'_>, findings: &mut Findings) {
     let credentials = &context.plan.credentials;
     // The first credential with each id; a second one is `duplicate-id`'s business.
     let mut first: HashMap<&str, usize> = HashMap::new();

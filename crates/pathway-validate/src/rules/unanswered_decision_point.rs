@@ -6,7 +6,7 @@ use pathway_schema::placeholder::Placeholder;
 use pathway_schema::state_points::every_point_required_at;
 use pathway_schema::wording::a;
 
-use super::{Context, Finding, Findings, declare_rule};
+use super::{Finding, Findings, RuleContext, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -54,10 +54,10 @@ declare_rule! {
     check: super::Check::Plan(check),
 }
 
-fn check(context: &Context<'_>, findings: &mut Findings) {
+fn check(context: &RuleContext<'_>, findings: &mut Findings) {
     let level = context.plan.readiness.as_str();
     for point in every_point_required_at(context.state_points, context.plan.readiness) {
-        let Some(state) = unanswered(context.document.root().pointer(point.pointer)) else {
+        let Some(state) = unanswered(context.tree.root().pointer(point.pointer)) else {
             continue;
         };
         let place = display_path(point.pointer);

@@ -1,6 +1,6 @@
 //! PW209: a money incentive or program cost with no funding source.
 
-use super::{Context, Finding, Findings, declare_rule};
+use super::{Finding, Findings, RuleContext, declare_rule};
 use pathway_schema::domain::money::describe_amount;
 use pathway_schema::domain::pointer::paths;
 
@@ -41,7 +41,7 @@ declare_rule! {
     check: super::Check::Plan(check),
 }
 
-fn check(context: &Context<'_>, findings: &mut Findings) {
+fn check(context: &RuleContext<'_>, findings: &mut Findings) {
     let plan = context.plan;
     let sources: Vec<String> = plan
         .scope

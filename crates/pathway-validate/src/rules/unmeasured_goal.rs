@@ -6,8 +6,8 @@ use pathway_schema::decision_points;
 
 use pathway_schema::domain::pointer::paths;
 
-use super::{Context, Finding, Findings, declare_rule};
-use crate::index::Kind;
+use super::{Finding, Findings, RuleContext, declare_rule};
+use crate::index::IdKind;
 
 declare_rule! {
     /// ## What it does
@@ -53,7 +53,7 @@ declare_rule! {
     check: super::Check::Plan(check),
 }
 
-fn check(context: &Context<'_>, findings: &mut Findings) {
+fn check(context: &RuleContext<'_>, findings: &mut Findings) {
     let plan = context.plan;
     let Some(goals) = &plan.goals else { return };
     let metrics = plan
@@ -68,7 +68,7 @@ fn check(context: &Context<'_>, findings: &mut Findings) {
     let measured: HashSet<&str> = metrics
         .iter()
         .flat_map(|metric| &metric.goals)
-        .filter_map(|id| context.index().meant(id.as_str(), &[Kind::Goal]))
+        .filter_map(|id| context.index().meant(id.as_str(), &[IdKind::Goal]))
         .collect();
     for (i, goal) in goals.priorities.iter().enumerate() {
         if measured.contains(goal.id.as_str()) {

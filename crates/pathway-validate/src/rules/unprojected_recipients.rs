@@ -6,7 +6,7 @@ use pathway_schema::domain::budget::Count;
 use pathway_schema::domain::money::describe_amount;
 use pathway_schema::domain::pointer::paths;
 
-use super::{Context, Finding, Findings, declare_rule};
+use super::{Finding, Findings, RuleContext, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -57,7 +57,7 @@ declare_rule! {
     check: super::Check::Plan(check),
 }
 
-fn check(context: &Context<'_>, findings: &mut Findings) {
+fn check(context: &RuleContext<'_>, findings: &mut Findings) {
     let budget = &context.model.budget;
     for line in &budget.costs {
         let years: Vec<_> = line

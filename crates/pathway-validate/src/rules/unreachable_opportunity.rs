@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use pathway_schema::domain::pointer::paths;
 use pathway_schema::{Id, UnlockRequires};
 
-use super::{Context, Finding, Findings, declare_rule};
+use super::{Finding, Findings, RuleContext, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -45,7 +45,7 @@ declare_rule! {
     check: super::Check::Plan(check),
 }
 
-fn check(context: &Context<'_>, findings: &mut Findings) {
+fn check(context: &RuleContext<'_>, findings: &mut Findings) {
     // The pathways leading to each opportunity, each named once, in order.
     let mut leading: HashMap<&str, Vec<String>> = HashMap::new();
     for pathway in &context.plan.pathways {

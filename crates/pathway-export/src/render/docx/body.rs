@@ -256,7 +256,7 @@ fn push_text(out: &mut String, text: &str) {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             '\t' | '\n' | '\r' => out.push(' '),
-            c if crate::text::is_dropped(c) => {}
+            c if crate::prose::is_dropped(c) => {}
             c => out.push(c),
         }
     }

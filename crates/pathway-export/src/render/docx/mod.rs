@@ -31,7 +31,7 @@ use crate::model::{
     Alignment, Block, Callout, Document, Figure, HeadingLevel, Inline, Table, Tone,
 };
 use theme::FONT;
-use xml::Figure as FigureXml;
+use xml::PictureSlot;
 
 /// Why a .docx could not be written.
 #[derive(Debug)]
@@ -110,7 +110,7 @@ impl Renderer for Word {
 /// A Word document built but for its pictures, which go in when it is packed.
 struct PreparedDocx {
     xml: XMLDocx,
-    figures: Vec<FigureXml>,
+    figures: Vec<PictureSlot>,
 }
 
 impl PreparedDocx {
@@ -653,7 +653,7 @@ fn figure_body(
     figure: &Figure,
     number: usize,
     size: Option<(u32, u32)>,
-) -> Option<FigureXml> {
+) -> Option<PictureSlot> {
     let caption = |body: &mut Body| {
         body.paragraph(Setting {
             style: Some("Caption"),
@@ -702,7 +702,7 @@ fn figure_body(
     body.picture(number, width, height, &name, &figure.alt_text);
     body.end_paragraph();
     caption(body);
-    Some(FigureXml {
+    Some(PictureSlot {
         name,
         alt_text: clean(&figure.alt_text),
         constellation: figure.constellation.clone(),
@@ -718,7 +718,7 @@ fn placeholder(number: usize) -> Vec<u8> {
 /// Puts each figure's picture in the place its placeholder holds in the package.
 fn insert_pictures(
     xml: &mut XMLDocx,
-    figures: &[FigureXml],
+    figures: &[PictureSlot],
     pictures: &Pictures,
 ) -> Result<(), DocxError> {
     for figure in figures {
@@ -774,7 +774,7 @@ fn clean(text: &str) -> String {
     text.chars()
         .filter_map(|c| match c {
             '\t' | '\n' | '\r' => Some(' '),
-            c if crate::text::is_dropped(c) => None,
+            c if crate::prose::is_dropped(c) => None,
             c => Some(c),
         })
         .collect()

@@ -19,7 +19,7 @@ use crate::model::{Document, Status};
 
 /// What the finishing step needs to know about a picture it cannot see in the XML.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Figure {
+pub(crate) struct PictureSlot {
     /// The picture's name, such as "Figure 1".
     pub name: String,
     /// The description for screen readers.
@@ -203,7 +203,7 @@ fn escape_keeping_quotes(text: &str, keep_quotes: bool) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             '\t' | '\n' | '\r' => out.push(' '),
-            c if crate::text::is_dropped(c) => {}
+            c if crate::prose::is_dropped(c) => {}
             c => out.push(c),
         }
     }

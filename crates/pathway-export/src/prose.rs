@@ -7,7 +7,7 @@ use pathway_schema::domain::money;
 /// layer's one money formatter ([`pathway_schema::domain::money::format_money`]).
 ///
 /// ```
-/// use pathway_export::text::format_amount;
+/// use pathway_export::prose::format_amount;
 /// assert_eq!(format_amount(6500.0, "USD"), "$6,500");
 /// assert_eq!(format_amount(1250.5, "USD"), "$1,250.50");
 /// assert_eq!(format_amount(300.0, "CAD"), "CAD 300");
@@ -159,7 +159,7 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 /// reverse the words that follow them, including our own ("Plan gnifeirB").
 ///
 /// ```
-/// use pathway_export::text::is_dropped;
+/// use pathway_export::prose::is_dropped;
 /// assert!(is_dropped('\u{1}') && is_dropped('\u{202E}') && is_dropped('\u{FFFF}'));
 /// assert!(!is_dropped('é') && !is_dropped('\u{200D}'));
 /// ```
