@@ -434,7 +434,10 @@ fn placeholder(w: &mut String, id: &str, key: &str, start: u16) {
             line(w, "  audiences:");
             line(
                 w,
-                "    - audience: educators  # state, city, district, school-board, union, school, educators",
+                &format!(
+                    "    - audience: educators  # {}",
+                    crate::audiences::IDS.join(", ")
+                ),
             );
             line(
                 w,

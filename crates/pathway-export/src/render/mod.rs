@@ -202,9 +202,10 @@ mod tests {
         }
     }
 
+    /// A plan inside this crate, so the crate builds and tests from its package alone.
     fn example() -> pathway_schema::load::LoadedPlan {
-        let text = include_str!("../../../../examples/juniper-ridge-designing.yaml");
-        pathway_schema::load::load_str("juniper-ridge-designing.yaml", text).unwrap()
+        let text = include_str!("../../tests/fixtures/tricky-eligibility.yaml");
+        pathway_schema::load::load_str("tricky-eligibility.yaml", text).unwrap()
     }
 
     #[test]
@@ -231,12 +232,12 @@ mod tests {
         assert_eq!(
             names,
             [
-                "juniper-ridge-pathways-union.md",
-                "juniper-ridge-pathways-union.docx",
-                "juniper-ridge-pathways-union.html",
-                "juniper-ridge-pathways-educators.md",
-                "juniper-ridge-pathways-educators.docx",
-                "juniper-ridge-pathways-educators.html",
+                "tricky-eligibility-union.md",
+                "tricky-eligibility-union.docx",
+                "tricky-eligibility-union.html",
+                "tricky-eligibility-educators.md",
+                "tricky-eligibility-educators.docx",
+                "tricky-eligibility-educators.html",
             ]
         );
         // Each file is what its renderer alone writes for that audience's document.

@@ -28,9 +28,9 @@ pub struct Communication {
 #[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AudienceMessage {
-    /// The audience, by id: `state`, `city`, `district`, `school-board`, `union`, `school`,
-    /// `educators`, or one of your own audience profiles.
-    #[schemars(example = &"school-board")]
+    /// The audience, by id: a built-in audience or one of your own audience profiles. The
+    /// schema's description lists the built-in ids, read from [`crate::audiences::IDS`].
+    #[schemars(description = audience_description(), example = &"school-board")]
     pub audience: Id,
     /// What this audience needs to hear.
     #[serde(default)]
@@ -93,4 +93,17 @@ pub struct CaseStudy {
 
 fn example_educators_union() -> serde_json::Value {
     serde_json::json!(["educators", "union"])
+}
+
+/// The description of [`AudienceMessage::audience`], naming the built-in audiences from the one
+/// list of them, so a new audience's file is enough to reach the schema and docs/format.md.
+fn audience_description() -> String {
+    let ids: Vec<String> = crate::audiences::IDS
+        .iter()
+        .map(|id| format!("`{id}`"))
+        .collect();
+    format!(
+        "The audience, by id: {}, or one of your own audience profiles.",
+        ids.join(", ")
+    )
 }
