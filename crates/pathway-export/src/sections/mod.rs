@@ -28,7 +28,9 @@ use pathway_schema::domain::money::{Cents, format_money};
 use pathway_schema::domain::unlocks::Unlock;
 use pathway_schema::load::LoadedPlan;
 use pathway_schema::state_points::StateDecisionPoint;
-use pathway_schema::{Credential, Incentive, Opportunity, PaidTo, Plan, Stack, UnlockRequires};
+use pathway_schema::{
+    Credential, Incentive, Opportunity, PaidTo, Pathway, Plan, Size, Stack, UnlockRequires,
+};
 
 use crate::constellation::Constellation;
 use crate::model::{
@@ -237,6 +239,15 @@ impl<'a> SectionContext<'a> {
     pub fn credential(&self, id: &str) -> Option<&'a Credential> {
         let i = self.model.index.position(id, IdKind::Credential)?;
         self.plan.credentials.get(i)
+    }
+
+    /// The hours a pathway's credentials take together; a credential without hours adds none.
+    pub fn pathway_hours(&self, pathway: &Pathway) -> f64 {
+        pathway
+            .credentials
+            .iter()
+            .filter_map(|id| self.credential(id.as_str())?.hours)
+            .sum()
     }
 
     pub fn stack(&self, id: &str) -> Option<&'a Stack> {
@@ -525,4 +536,20 @@ impl BlockWriter {
             body,
         }));
     }
+}
+
+/// An organization's size as counted phrases: "1,200 educators", "14 schools", "9,800 students",
+/// leaving out what the plan does not give.
+pub(super) fn size_counts(size: &Size) -> Vec<String> {
+    let mut counts = Vec::new();
+    if let Some(n) = size.educators {
+        counts.push(crate::prose::count(n as usize, "educator", "educators"));
+    }
+    if let Some(n) = size.schools {
+        counts.push(crate::prose::count(n as usize, "school", "schools"));
+    }
+    if let Some(n) = size.students {
+        counts.push(crate::prose::count(n as usize, "student", "students"));
+    }
+    counts
 }

@@ -1,7 +1,7 @@
 //! People: who takes part and on what terms, educator voice, stakeholders, school buildings, the
 //! community and partners.
 
-use pathway_schema::{OpportunityKind, PartnerKind, StakeholderKind};
+use pathway_schema::{OpportunityKind, PartnerKind, StakeholderGroup, StakeholderKind};
 
 use super::summary::involvement_words;
 use super::{BlockWriter, SectionContext};
@@ -69,18 +69,7 @@ pub(super) fn educator_voice(ctx: &SectionContext, out: &mut BlockWriter) {
         .iter()
         .filter(|g| g.group.is_educators() || g.group == StakeholderKind::Union)
     {
-        table.push_row([
-            vec![Inline::strong(group_label(
-                group.group,
-                group.name.as_ref(),
-            ))],
-            vec![Inline::text(capitalize(&involvement_words(
-                &group.involvement,
-            )))],
-            vec![Inline::text(
-                answer(group.role.as_ref()).map_or_else(|| "—".to_owned(), one_line),
-            )],
-        ]);
+        table.push_row(group_row(group));
     }
     out.table(table);
     // The risks section quotes the pitfalls; a reader should not meet the paragraph twice.
@@ -98,18 +87,7 @@ pub(super) fn stakeholders(ctx: &SectionContext, out: &mut BlockWriter) {
     };
     let mut table = Table::new(["Group", "How involved", "Role"]);
     for group in &stakeholders.groups {
-        table.push_row([
-            vec![Inline::strong(group_label(
-                group.group,
-                group.name.as_ref(),
-            ))],
-            vec![Inline::text(capitalize(&involvement_words(
-                &group.involvement,
-            )))],
-            vec![Inline::text(
-                answer(group.role.as_ref()).map_or_else(|| "—".to_owned(), one_line),
-            )],
-        ]);
+        table.push_row(group_row(group));
     }
     out.table(table);
 }
@@ -217,18 +195,7 @@ pub(super) fn community(ctx: &SectionContext, out: &mut BlockWriter) {
         .collect();
     let mut table = Table::new(["Group", "How involved", "Role"]);
     for group in &groups {
-        table.push_row([
-            vec![Inline::strong(group_label(
-                group.group,
-                group.name.as_ref(),
-            ))],
-            vec![Inline::text(capitalize(&involvement_words(
-                &group.involvement,
-            )))],
-            vec![Inline::text(
-                answer(group.role.as_ref()).map_or_else(|| "—".to_owned(), one_line),
-            )],
-        ]);
+        table.push_row(group_row(group));
     }
     out.table(table);
     if !groups.iter().any(|g| g.group == StakeholderKind::City) {
@@ -312,4 +279,20 @@ pub(super) fn partner_kind(kind: PartnerKind) -> &'static str {
         PartnerKind::District => "School district",
         PartnerKind::RegionalAgency => "Regional service agency",
     }
+}
+
+/// A stakeholder group as a table row: who, how involved, and their role.
+fn group_row(group: &StakeholderGroup) -> [Vec<Inline>; 3] {
+    [
+        vec![Inline::strong(group_label(
+            group.group,
+            group.name.as_ref(),
+        ))],
+        vec![Inline::text(capitalize(&involvement_words(
+            &group.involvement,
+        )))],
+        vec![Inline::text(
+            answer(group.role.as_ref()).map_or_else(|| "—".to_owned(), one_line),
+        )],
+    ]
 }

@@ -4,7 +4,7 @@ use pathway_schema::{Frequency, OrganizationKind, Priority, Readiness};
 
 use super::{BlockWriter, SectionContext};
 use crate::model::{Inline, Table};
-use crate::prose::{answer, count, format_date, join_words, one_line};
+use crate::prose::{answer, format_date, join_words, one_line};
 
 pub(super) fn overview(ctx: &SectionContext, out: &mut BlockWriter) {
     let plan = ctx.plan;
@@ -26,16 +26,7 @@ pub(super) fn overview(ctx: &SectionContext, out: &mut BlockWriter) {
         Inline::text(format!(" {who}.")),
     ]);
     if let Some(size) = &organization.size {
-        let mut counts = Vec::new();
-        if let Some(n) = size.educators {
-            counts.push(count(n as usize, "educator", "educators"));
-        }
-        if let Some(n) = size.schools {
-            counts.push(count(n as usize, "school", "schools"));
-        }
-        if let Some(n) = size.students {
-            counts.push(count(n as usize, "student", "students"));
-        }
+        let counts = super::size_counts(size);
         if !counts.is_empty() {
             facts.push(vec![
                 Inline::strong("Size:"),

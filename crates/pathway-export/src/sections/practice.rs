@@ -70,11 +70,7 @@ pub(super) fn time_demands(ctx: &SectionContext, out: &mut BlockWriter) {
     let mut pathways =
         Table::new(["Pathway", "Credential hours", "Months", "Hours a month"]).numeric(&[1, 2, 3]);
     for pathway in &plan.pathways {
-        let hours: f64 = pathway
-            .credentials
-            .iter()
-            .filter_map(|id| ctx.credential(id.as_str())?.hours)
-            .sum();
+        let hours = ctx.pathway_hours(pathway);
         let months = pathway.duration_months;
         pathways.push_text_row([
             one_line(&pathway.title),

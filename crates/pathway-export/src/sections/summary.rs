@@ -532,11 +532,7 @@ fn time(ctx: &SectionContext) -> Option<Vec<Inline>> {
         });
     }
     for pathway in &plan.pathways {
-        let hours: f64 = pathway
-            .credentials
-            .iter()
-            .filter_map(|id| ctx.credential(id.as_str())?.hours)
-            .sum();
+        let hours = ctx.pathway_hours(pathway);
         if let Some(months) = pathway.duration_months.filter(|_| hours > 0.0) {
             parts.push(format!(
                 "the {} pathway asks about {} over {months} months (about {} a month)",
@@ -559,16 +555,7 @@ fn scale(ctx: &SectionContext) -> Option<Vec<Inline>> {
     let plan = ctx.plan;
     let mut parts = Vec::new();
     if let Some(size) = &plan.organization.size {
-        let mut counts = Vec::new();
-        if let Some(n) = size.educators {
-            counts.push(count(n as usize, "educator", "educators"));
-        }
-        if let Some(n) = size.schools {
-            counts.push(count(n as usize, "school", "schools"));
-        }
-        if let Some(n) = size.students {
-            counts.push(count(n as usize, "student", "students"));
-        }
+        let counts = super::size_counts(size);
         if !counts.is_empty() {
             parts.push(format!(
                 "{} serves {}",
