@@ -361,11 +361,11 @@ pub use crate::placeholder::is_placeholder;
 /// and for the nodes of a parsed plan, so a plan can be checked without converting it to JSON.
 pub trait Answer {
     /// The value's shape, with its items or members for a list or mapping.
-    fn shape(&self) -> Shape<'_, Self>;
+    fn shape(&self) -> AnswerShape<'_, Self>;
 }
 
 /// The shape of a value, as [`Answer`] sees it.
-pub enum Shape<'a, T: ?Sized> {
+pub enum AnswerShape<'a, T: ?Sized> {
     /// Nothing (null).
     Null,
     /// Text.
@@ -379,13 +379,13 @@ pub enum Shape<'a, T: ?Sized> {
 }
 
 impl Answer for Value {
-    fn shape(&self) -> Shape<'_, Self> {
+    fn shape(&self) -> AnswerShape<'_, Self> {
         match self {
-            Value::Null => Shape::Null,
-            Value::String(text) => Shape::Text(text),
-            Value::Bool(_) | Value::Number(_) => Shape::Scalar,
-            Value::Array(items) => Shape::List(items.iter().collect()),
-            Value::Object(members) => Shape::Mapping(
+            Value::Null => AnswerShape::Null,
+            Value::String(text) => AnswerShape::Text(text),
+            Value::Bool(_) | Value::Number(_) => AnswerShape::Scalar,
+            Value::Array(items) => AnswerShape::List(items.iter().collect()),
+            Value::Object(members) => AnswerShape::Mapping(
                 members
                     .iter()
                     .map(|(key, value)| (key.as_str(), value))
@@ -396,16 +396,16 @@ impl Answer for Value {
 }
 
 impl Answer for crate::node::Node {
-    fn shape(&self) -> Shape<'_, Self> {
+    fn shape(&self) -> AnswerShape<'_, Self> {
         use crate::node::NodeValue;
         match &self.value {
-            NodeValue::Null => Shape::Null,
-            NodeValue::String(text) => Shape::Text(text),
+            NodeValue::Null => AnswerShape::Null,
+            NodeValue::String(text) => AnswerShape::Text(text),
             NodeValue::Bool(_) | NodeValue::Int(_) | NodeValue::UInt(_) | NodeValue::Float(_) => {
-                Shape::Scalar
+                AnswerShape::Scalar
             }
-            NodeValue::Seq(items) => Shape::List(items.iter().collect()),
-            NodeValue::Map(entries) => Shape::Mapping(
+            NodeValue::Seq(items) => AnswerShape::List(items.iter().collect()),
+            NodeValue::Map(entries) => AnswerShape::Mapping(
                 entries
                     .iter()
                     .map(|entry| (entry.key.as_str(), &entry.value))
@@ -466,10 +466,10 @@ pub fn unanswered<'a, A: Answer + ?Sized>(value: Option<&'a A>) -> Option<Unansw
     };
     if !has_content(value) {
         return Some(match value.shape() {
-            Shape::Null | Shape::Scalar => Unanswered::Missing,
-            Shape::Text(_) => Unanswered::Blank,
-            Shape::List(_) => Unanswered::EmptyList,
-            Shape::Mapping(_) => Unanswered::EmptyMapping,
+            AnswerShape::Null | AnswerShape::Scalar => Unanswered::Missing,
+            AnswerShape::Text(_) => Unanswered::Blank,
+            AnswerShape::List(_) => Unanswered::EmptyList,
+            AnswerShape::Mapping(_) => Unanswered::EmptyMapping,
         });
     }
     let mut pointer = String::new();
@@ -483,11 +483,11 @@ pub fn is_answered<A: Answer + ?Sized>(value: Option<&A>) -> bool {
 
 fn has_content<A: Answer + ?Sized>(value: &A) -> bool {
     match value.shape() {
-        Shape::Null => false,
-        Shape::Text(text) => !text.trim().is_empty(),
-        Shape::Scalar => true,
-        Shape::List(items) => items.into_iter().any(has_content),
-        Shape::Mapping(members) => members.into_iter().any(|(_, value)| has_content(value)),
+        AnswerShape::Null => false,
+        AnswerShape::Text(text) => !text.trim().is_empty(),
+        AnswerShape::Scalar => true,
+        AnswerShape::List(items) => items.into_iter().any(has_content),
+        AnswerShape::Mapping(members) => members.into_iter().any(|(_, value)| has_content(value)),
     }
 }
 
@@ -506,7 +506,7 @@ fn first_unfinished<'a, A: Answer + ?Sized>(
         found
     };
     match value.shape() {
-        Shape::Text(text) if !text.trim().is_empty() => {
+        AnswerShape::Text(text) if !text.trim().is_empty() => {
             if let Some(kind) = placeholder(text) {
                 Some(Unanswered::Placeholder {
                     pointer: pointer.clone(),
@@ -520,14 +520,14 @@ fn first_unfinished<'a, A: Answer + ?Sized>(
                 })
             }
         }
-        Shape::List(items) => items
+        AnswerShape::List(items) => items
             .into_iter()
             .enumerate()
             .find_map(|(i, item)| within(&i.to_string(), item, pointer)),
-        Shape::Mapping(members) => members
+        AnswerShape::Mapping(members) => members
             .into_iter()
             .find_map(|(key, value)| within(key, value, pointer)),
-        Shape::Text(_) | Shape::Null | Shape::Scalar => None,
+        AnswerShape::Text(_) | AnswerShape::Null | AnswerShape::Scalar => None,
     }
 }
 

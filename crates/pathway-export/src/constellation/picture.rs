@@ -179,7 +179,7 @@ struct Layout {
 }
 
 /// A constellation laid out, with the size it will be drawn at.
-struct Plan {
+struct ScaledLayout {
     fonts: Fonts,
     layout: Layout,
     scale: f32,
@@ -187,7 +187,7 @@ struct Plan {
     height: u32,
 }
 
-fn plan(constellation: &Constellation) -> Result<Plan, DrawError> {
+fn plan(constellation: &Constellation) -> Result<ScaledLayout, DrawError> {
     let fonts = Fonts {
         regular: font(Weight::Regular).ok_or(DrawError::Font)?,
         bold: font(Weight::Bold).ok_or(DrawError::Font)?,
@@ -210,7 +210,7 @@ fn plan(constellation: &Constellation) -> Result<Plan, DrawError> {
     let scale = (12_000.0 / layout.height).clamp(0.5, 2.0);
     let width = (layout.width * scale).ceil() as u32;
     let height = (layout.height * scale).ceil() as u32;
-    Ok(Plan {
+    Ok(ScaledLayout {
         fonts,
         layout,
         scale,
@@ -247,7 +247,7 @@ pub(super) fn size(constellation: &Constellation) -> Result<(u32, u32), DrawErro
 }
 
 pub(super) fn draw(constellation: &Constellation) -> Result<Picture, DrawError> {
-    let Plan {
+    let ScaledLayout {
         fonts,
         layout,
         scale,
