@@ -5,11 +5,12 @@
 //! renderers that show the picture ([`Rendered::AwaitingPictures`]) wait to be finished until
 //! every audience is rendered, so no core sits waiting for the picture while there is other
 //! work. The picture is drawn on its own thread meanwhile. Writing is the caller's: the driver
-//! hands it each file's name and bytes, in the order of the audiences, then of the renderers.
+//! hands it each file's name and bytes (as [`FileBytes`], pieces to write one after another),
+//! in the order of the audiences, then of the renderers.
 //!
 //! ```
 //! use pathway_export::driver::{Export, export};
-//! use pathway_export::{profile::Profiles, render::RENDERERS};
+//! use pathway_export::{PublishedPlan, profile::Profiles, render::RENDERERS};
 //!
 //! let loaded = pathway_schema::load::load_str("plan.yaml", "\
 //! schema_version: 1
@@ -17,11 +18,13 @@
 //! readiness: exploring
 //! organization: {name: Demo District, kind: district}
 //! ").unwrap();
+//! // The loaded plan goes into the one to publish: its text and tree are dropped.
+//! let published = PublishedPlan::new(loaded, &[]);
 //! let profiles = Profiles::builtin();
 //! let audiences = [pathway_schema::Id::new("union").unwrap()];
-//! let job = Export { loaded: &loaded, profiles: &profiles, audiences: &audiences, renderers: RENDERERS, state_points: &[] };
-//! let names = export(&job, |name, bytes| {
-//!     assert!(!bytes.is_empty());
+//! let job = Export { published: &published, profiles: &profiles, audiences: &audiences, renderers: RENDERERS };
+//! let names = export(&job, |name, file| {
+//!     assert!(!file.is_empty());
 //!     Ok::<_, pathway_export::ExportError>(name.to_owned())
 //! })
 //! .unwrap();
@@ -29,15 +32,15 @@
 //! ```
 
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use pathway_schema::Id;
-use pathway_schema::load::LoadedPlan;
 use pathway_validate::parallel;
 
 use crate::constellation::Constellation;
 use crate::profile::Profiles;
-use crate::render::{Pictures, Rendered, Renderer};
-use crate::{ExportError, build_document_with, file_name};
+use crate::render::{FileBytes, Pictures, Rendered, Renderer};
+use crate::{ExportError, PublishedPlan, build_published, file_name};
 
 /// Plans with more credentials than this are written one audience at a time, each document
 /// finished as soon as it is rendered: each document of such a plan takes tens of MiB while it
@@ -50,17 +53,45 @@ pub const MAX_DOCUMENT_BYTES: usize = 256 * 1024 * 1024;
 
 /// What to export.
 pub struct Export<'a> {
-    /// The plan, loaded and checked.
-    pub loaded: &'a LoadedPlan,
+    /// The plan, checked and made ready to publish.
+    pub published: &'a PublishedPlan<'a>,
     /// The audience profiles the audiences come from.
     pub profiles: &'a Profiles,
     /// The audiences to write for, in order; ids without a profile are left out.
     pub audiences: &'a [Id],
     /// The formats to write, in order.
     pub renderers: &'a [&'a dyn Renderer],
-    /// The state's own decision points from the plan's configuration, listed with the
-    /// toolkit's in a draft's open decisions.
-    pub state_points: &'a [pathway_schema::state_points::StateDecisionPoint],
+}
+
+/// How many audiences' document models are alive at once in one export, and the most there
+/// were: the bound [`LARGE_PLAN_CREDENTIALS`] sets is what keeps a state's export in memory.
+#[derive(Default)]
+struct Alive {
+    now: AtomicUsize,
+    most: AtomicUsize,
+}
+
+/// One document model alive, until dropped.
+struct AliveGuard<'a>(&'a Alive);
+
+impl Alive {
+    fn enter(&self) -> AliveGuard<'_> {
+        let now = self.now.fetch_add(1, Ordering::SeqCst) + 1;
+        self.most.fetch_max(now, Ordering::SeqCst);
+        AliveGuard(self)
+    }
+}
+
+impl Drop for AliveGuard<'_> {
+    fn drop(&mut self) {
+        self.0.now.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// The most document models alive at once in the last export this thread ran.
+    static MOST_ALIVE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// A file rendered, waiting to be finished and written.
@@ -74,28 +105,30 @@ struct Pending {
 /// The first error stops the export; files already written stay written.
 pub fn export<P, E>(
     job: &Export<'_>,
-    write: impl Fn(&str, &[u8]) -> Result<P, E> + Sync,
+    write: impl Fn(&str, &FileBytes) -> Result<P, E> + Sync,
 ) -> Result<Vec<P>, E>
 where
     P: Send + Sync,
     E: From<ExportError> + Send,
 {
-    let large = job.loaded.plan.credentials.len() > LARGE_PLAN_CREDENTIALS;
+    let plan = job.published.plan();
+    let large = plan.credentials.len() > LARGE_PLAN_CREDENTIALS;
     let workers = if large { 1 } else { parallel::cores() };
     let pictures = Pictures::new();
-    let write_checked = |name: &str, bytes: &[u8]| -> Result<P, E> {
-        if bytes.len() > MAX_DOCUMENT_BYTES {
+    let alive = Alive::default();
+    let write_checked = |name: &str, file: &FileBytes| -> Result<P, E> {
+        if file.len() > MAX_DOCUMENT_BYTES {
             return Err(ExportError::TooLarge {
                 name: name.to_owned(),
-                bytes: bytes.len(),
+                bytes: file.len(),
             }
             .into());
         }
-        write(name, bytes)
+        write(name, file)
     };
     let finish = |name: &str, rendered: Rendered| -> Result<P, E> {
         let bytes = rendered
-            .finish(&pictures)
+            .finish_file(&pictures)
             .map_err(|source| ExportError::Render {
                 name: name.to_owned(),
                 source,
@@ -107,10 +140,12 @@ where
         let Some(profile) = job.profiles.get(audience.as_str()) else {
             return Ok(Vec::new());
         };
-        let document = build_document_with(job.loaded, profile, job.state_points);
+        // Counted until the document is dropped, at the end of this job.
+        let _alive = alive.enter();
+        let document = build_published(job.published, profile);
         let mut outputs = Vec::with_capacity(job.renderers.len());
         for renderer in job.renderers {
-            let name = file_name(&job.loaded.plan.id, &profile.id, *renderer);
+            let name = file_name(&plan.id, &profile.id, *renderer);
             let rendered = renderer
                 .render(&document)
                 .map_err(|source| ExportError::Render {
@@ -128,24 +163,38 @@ where
         Ok(outputs)
     };
     let lost = || E::from(ExportError::Lost);
-    std::thread::scope(|scope| {
-        // The picture takes longest: start it now, beside the first documents. A renderer
-        // that shows it waits for this drawing rather than start another.
-        if job
+    let written = std::thread::scope(|scope| {
+        // A plan too large for one picture has several (an overview and its first stacks).
+        let draw = || {
+            for constellation in Constellation::from_plan(plan).pictured() {
+                let _ = pictures.get(&constellation);
+            }
+        };
+        let shows_pictures = job
             .renderers
             .iter()
-            .any(|renderer| renderer.shows_pictures())
-        {
-            // A plan too large for one picture has several (an overview and its first stacks).
-            let _ = std::thread::Builder::new().spawn_scoped(scope, || {
-                for constellation in Constellation::from_plan(&job.loaded.plan).pictured() {
-                    let _ = pictures.get(&constellation);
-                }
-            });
-        }
+            .any(|renderer| renderer.shows_pictures());
         let mut outputs = Vec::new();
-        for built in parallel::map(job.audiences, workers, one, || Err(lost())) {
-            outputs.extend(built?);
+        if large {
+            // Everything on this thread, which loaded and checked the plan, one step after
+            // another: the allocator gives each thread its own pool, and what the check freed
+            // here is reused, where the picture's or a document's thread would hold a second
+            // pool beside it (the pictures' pixels alone are tens of MiB).
+            if shows_pictures {
+                draw();
+            }
+            for audience in job.audiences {
+                outputs.extend(one(audience)?);
+            }
+        } else {
+            // The picture takes longest: start it now, beside the first documents. A renderer
+            // that shows it waits for this drawing rather than start another.
+            if shows_pictures {
+                let _ = std::thread::Builder::new().spawn_scoped(scope, draw);
+            }
+            for built in parallel::map(job.audiences, workers, one, || Err(lost())) {
+                outputs.extend(built?);
+            }
         }
         let pack = |output: &Result<P, Pending>| -> Option<Result<P, E>> {
             let Err(pending) = output else { return None };
@@ -168,5 +217,49 @@ where
                 (Err(_), None) => Err(lost()),
             })
             .collect()
-    })
+    });
+    #[cfg(test)]
+    MOST_ALIVE.with(|most| most.set(alive.most.load(Ordering::SeqCst)));
+    written
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::markdown::Markdown;
+
+    /// Exports `plan` for three audiences in Markdown; the most document models alive at once.
+    fn most_alive(plan: &str) -> usize {
+        let loaded = pathway_schema::load::load_str("plan.yaml", plan).unwrap();
+        let published = PublishedPlan::new(loaded, &[]);
+        let profiles = Profiles::builtin();
+        let audiences: Vec<Id> = ["union", "city", "school"]
+            .iter()
+            .map(|id| Id::new(id).unwrap())
+            .collect();
+        let job = Export {
+            published: &published,
+            profiles: &profiles,
+            audiences: &audiences,
+            renderers: &[&Markdown],
+        };
+        let written = export(&job, |name, _| Ok::<_, ExportError>(name.to_owned())).unwrap();
+        assert_eq!(written.len(), 3);
+        MOST_ALIVE.with(std::cell::Cell::get)
+    }
+
+    // Regression: all audiences of a 10,000-credential plan peaked at 273 MiB, 24 times the
+    // plan, with a document model per core; a state's plan builds one audience's at a time.
+    #[test]
+    fn a_large_plan_has_one_document_model_alive_at_a_time() {
+        let plan = pathway_bench::generate_plan(LARGE_PLAN_CREDENTIALS + 1, 1);
+        assert_eq!(most_alive(&plan), 1);
+    }
+
+    #[test]
+    fn a_small_plan_builds_its_documents_on_all_cores() {
+        let plan = pathway_bench::generate_plan(20, 1);
+        let most = most_alive(&plan);
+        assert!((1..=parallel::cores().min(3)).contains(&most), "{most}");
+    }
 }

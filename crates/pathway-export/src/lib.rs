@@ -53,7 +53,7 @@ use std::fmt;
 use pathway_schema::Id;
 
 pub use render::{docx, markdown};
-pub use sections::{build_document, build_document_with};
+pub use sections::{PublishedPlan, build_document, build_document_with, build_published};
 
 /// Why an export stopped.
 #[derive(Debug)]

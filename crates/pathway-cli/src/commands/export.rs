@@ -8,6 +8,7 @@ use std::sync::Mutex;
 use anyhow::{Context, bail};
 use clap::Args;
 use clap::builder::PossibleValuesParser;
+use pathway_export::PublishedPlan;
 use pathway_export::driver::{Export, export};
 use pathway_export::profile::Profiles;
 use pathway_export::render::{self, Renderer};
@@ -19,7 +20,7 @@ use pathway_validate::render::human::{HumanOptions, render_file, render_summary}
 use pathway_validate::{FileReport, Options, Severity, check_source, report_unreadable};
 
 use crate::neutral::shown;
-use crate::output::{Overwrite, write_atomically};
+use crate::output::{Overwrite, write_atomically_with};
 
 /// Publish a plan as Word and Markdown documents, one per audience.
 #[derive(Debug, Args)]
@@ -107,16 +108,23 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         audiences.len() * renderers.len(),
         !args.quiet,
     ));
+    // From here on the documents need only the typed plan: its text and positioned tree go.
+    let published =
+        PublishedPlan::new(loaded, config.as_ref().map_or(&[], Config::decision_points));
     let job = Export {
-        loaded: &loaded,
+        published: &published,
         profiles: &profiles,
         audiences: &audiences,
         renderers: &renderers,
-        state_points: config.as_ref().map_or(&[], Config::decision_points),
     };
-    let written = export(&job, |name, bytes| -> anyhow::Result<PathBuf> {
+    let written = export(&job, |name, file| -> anyhow::Result<PathBuf> {
         let path = args.output.join(name);
-        write_atomically(&path, bytes, Overwrite::Allow)?;
+        // A Markdown document comes as a piece per block: one write per 64 KiB, not per piece.
+        write_atomically_with(&path, Overwrite::Allow, |out| {
+            let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
+            file.write_to(&mut out)?;
+            out.flush()
+        })?;
         if let Ok(mut progress) = progress.lock() {
             progress.step(name);
         }
@@ -150,14 +158,17 @@ fn checked_plan(path: &Path) -> anyhow::Result<Option<LoadedPlan>> {
         }
         Err(error) => return Ok(refuse(&report_unreadable(&error))),
     };
-    let report = check_source(
-        source.clone(),
-        None,
-        &Options::default(),
-        &RuleSettings::structure_only(),
-    );
-    if report.count(Severity::Error) > 0 {
-        return Ok(refuse(&report));
+    {
+        // The check's tree and report go before the plan is parsed again to be typed.
+        let report = check_source(
+            source.clone(),
+            None,
+            &Options::default(),
+            &RuleSettings::structure_only(),
+        );
+        if report.count(Severity::Error) > 0 {
+            return Ok(refuse(&report));
+        }
     }
     let typed = parse(source, None, &limits).and_then(|document| {
         let plan = document.plan()?;

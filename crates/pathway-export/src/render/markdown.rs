@@ -6,7 +6,7 @@
 //! one `#` heading, no trailing punctuation in headings, blank lines around blocks, compact
 //! tables with a delimiter row, fenced code with a language.
 
-use super::{RenderError, Rendered, Renderer};
+use super::{FileBytes, RenderError, Rendered, Renderer};
 use crate::model::{Alignment, Block, Callout, Document, Figure, Inline, Table};
 use crate::prose::is_dropped;
 
@@ -23,7 +23,12 @@ impl Renderer for Markdown {
     }
 
     fn render(&self, document: &Document) -> Result<Rendered, RenderError> {
-        Ok(Rendered::Bytes(render_markdown(document).into_bytes()))
+        Ok(Rendered::Pieces(FileBytes::from_pieces(
+            markdown_blocks(document)
+                .into_iter()
+                .map(String::into_bytes)
+                .collect(),
+        )))
     }
 }
 
@@ -52,6 +57,13 @@ impl Renderer for Markdown {
 /// );
 /// ```
 pub fn render_markdown(document: &Document) -> String {
+    markdown_blocks(document).concat()
+}
+
+/// The document's Markdown as the text of each block, each with the line breaks that end it:
+/// written one after another, they are the file. The renderer hands them over so, not joined,
+/// which would hold a state's 13 MB document twice.
+fn markdown_blocks(document: &Document) -> Vec<String> {
     let mut chunks: Vec<String> = vec![
         format!("# {}", heading_text(&document.title)),
         line_start_safe(escape(&document.subtitle)),
@@ -105,9 +117,12 @@ pub fn render_markdown(document: &Document) -> String {
         previous_was_callout = is_callout;
         chunks.push(chunk);
     }
-    let mut out = chunks.join("\n\n");
-    out.push('\n');
-    out
+    // A blank line between blocks, and one line break at the end.
+    let last = chunks.len().saturating_sub(1);
+    for (index, chunk) in chunks.iter_mut().enumerate() {
+        chunk.push_str(if index == last { "\n" } else { "\n\n" });
+    }
+    chunks
 }
 
 fn callout_md(callout: &Callout) -> String {

@@ -60,6 +60,8 @@ pub fn by_name(name: &str) -> Option<&'static dyn Renderer> {
 pub enum Rendered {
     /// The whole file.
     Bytes(Vec<u8>),
+    /// The whole file, in pieces that are written one after another.
+    Pieces(FileBytes),
     /// The file but for its pictures: the driver calls this once the pictures are drawn, so a
     /// picture being drawn on another thread holds up only this last step.
     AwaitingPictures(Box<FinishWithPictures>),
@@ -71,10 +73,65 @@ pub type FinishWithPictures = dyn FnOnce(&Pictures) -> Result<Vec<u8>, RenderErr
 impl Rendered {
     /// The file's bytes, finishing it with `pictures` if it waits for them.
     pub fn finish(self, pictures: &Pictures) -> Result<Vec<u8>, RenderError> {
+        Ok(self.finish_file(pictures)?.to_vec())
+    }
+
+    /// The file, finishing it with `pictures` if it waits for them, as the renderer gave it:
+    /// its pieces are not joined.
+    pub fn finish_file(self, pictures: &Pictures) -> Result<FileBytes, RenderError> {
         match self {
-            Rendered::Bytes(bytes) => Ok(bytes),
-            Rendered::AwaitingPictures(finish) => finish(pictures),
+            Rendered::Bytes(bytes) => Ok(FileBytes::from_pieces(vec![bytes])),
+            Rendered::Pieces(file) => Ok(file),
+            Rendered::AwaitingPictures(finish) => {
+                Ok(FileBytes::from_pieces(vec![finish(pictures)?]))
+            }
         }
+    }
+}
+
+/// A file's bytes as pieces to be written one after another. A renderer that builds its file
+/// from many small pieces (Markdown, a block at a time) hands them over so, rather than join
+/// them into a second copy of the whole: a state's Markdown document is 13 MB.
+///
+/// ```
+/// let file = pathway_export::render::FileBytes::from_pieces(vec![b"# Title\n\n".to_vec(), b"Text\n".to_vec()]);
+/// assert_eq!(file.len(), 14);
+/// let mut written = Vec::new();
+/// file.write_to(&mut written).unwrap();
+/// assert_eq!(written, file.to_vec());
+/// assert_eq!(written, b"# Title\n\nText\n");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileBytes {
+    pieces: Vec<Vec<u8>>,
+}
+
+impl FileBytes {
+    /// The file made of `pieces`, in order.
+    pub fn from_pieces(pieces: Vec<Vec<u8>>) -> FileBytes {
+        FileBytes { pieces }
+    }
+
+    /// The file's length in bytes.
+    pub fn len(&self) -> usize {
+        self.pieces.iter().map(Vec::len).sum()
+    }
+
+    /// Whether the file is empty.
+    pub fn is_empty(&self) -> bool {
+        self.pieces.iter().all(Vec::is_empty)
+    }
+
+    /// Writes the file to `out`, piece by piece.
+    pub fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        self.pieces
+            .iter()
+            .try_for_each(|piece| out.write_all(piece))
+    }
+
+    /// The file's bytes in one buffer.
+    pub fn to_vec(&self) -> Vec<u8> {
+        self.pieces.concat()
     }
 }
 
@@ -217,15 +274,15 @@ mod tests {
             .map(|id| pathway_schema::Id::new(id).unwrap())
             .collect();
         let registry: &[&dyn Renderer] = &[&Markdown, &Word, &Html];
+        let published = crate::PublishedPlan::new(loaded.clone(), &[]);
         let job = Export {
-            loaded: &loaded,
+            published: &published,
             profiles: &profiles,
             audiences: &audiences,
             renderers: registry,
-            state_points: &[],
         };
-        let written = export(&job, |name, bytes| {
-            Ok::<_, crate::ExportError>((name.to_owned(), bytes.to_vec()))
+        let written = export(&job, |name, file| {
+            Ok::<_, crate::ExportError>((name.to_owned(), file.to_vec()))
         })
         .unwrap();
         let names: Vec<&str> = written.iter().map(|(name, _)| name.as_str()).collect();

@@ -27,7 +27,7 @@ use pathway_schema::domain::ids::IdKind;
 use pathway_schema::domain::money::{Cents, format_money};
 use pathway_schema::domain::unlocks::Unlock;
 use pathway_schema::load::LoadedPlan;
-use pathway_schema::state_points::StateDecisionPoint;
+use pathway_schema::state_points::{PointRef, StateDecisionPoint};
 use pathway_schema::{
     Credential, Incentive, Opportunity, PaidTo, Pathway, Plan, Size, Stack, UnlockRequires,
 };
@@ -39,6 +39,57 @@ use crate::model::{
 use crate::profile::{AudienceProfile, SectionKind};
 use crate::prose::paragraphs;
 
+/// The plan as every audience's documents show it: a draft's placeholder answers (`TODO: …`)
+/// as `TBD`, and the decisions its readiness level still needs. Made once per export from the
+/// loaded plan, which it consumes: the documents need neither the plan's source text nor its
+/// positioned tree, and at a state's size those are as large as the documents' model.
+///
+/// ```
+/// use pathway_export::{PublishedPlan, build_published, profile::Profiles};
+///
+/// let loaded = pathway_schema::load::load_str("plan.yaml", "\
+/// schema_version: 1
+/// id: demo-pathways
+/// readiness: exploring
+/// organization: {name: Demo District, kind: district}
+/// ").unwrap();
+/// let published = PublishedPlan::new(loaded, &[]);
+/// let profiles = Profiles::builtin();
+/// let document = build_published(&published, profiles.get("union").unwrap());
+/// // Nothing is decided yet: a draft, listing what is open.
+/// assert!(published.open_decisions() > 0);
+/// assert!(document.status.is_draft());
+/// ```
+pub struct PublishedPlan<'s> {
+    plan: Plan,
+    open: Vec<PointRef<'s>>,
+}
+
+impl<'s> PublishedPlan<'s> {
+    /// The plan to publish, with the state's own decision points from its configuration
+    /// (`state_points`), which a draft lists with the toolkit's when they are still open.
+    pub fn new(loaded: LoadedPlan, state_points: &'s [StateDecisionPoint]) -> PublishedPlan<'s> {
+        let LoadedPlan { tree, plan } = loaded;
+        let open = open_decisions::open(tree.root(), plan.readiness, state_points);
+        let plan = if open.is_empty() {
+            plan
+        } else {
+            open_decisions::without_placeholders(tree.to_json()).unwrap_or(plan)
+        };
+        PublishedPlan { plan, open }
+    }
+
+    /// The plan as the documents show it.
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    /// How many decisions are still open: none for a plan complete at its readiness level.
+    pub fn open_decisions(&self) -> usize {
+        self.open.len()
+    }
+}
+
 /// Builds the document for one audience. The loaded plan's document tells which decision points
 /// are answered.
 pub fn build_document(loaded: &LoadedPlan, profile: &AudienceProfile) -> Document {
@@ -46,20 +97,21 @@ pub fn build_document(loaded: &LoadedPlan, profile: &AudienceProfile) -> Documen
 }
 
 /// [`build_document`] for a plan whose configuration adds a state's own decision points: a
-/// draft lists those still open in its appendix with the toolkit's.
+/// draft lists those still open in its appendix with the toolkit's. For several audiences of
+/// one plan, make a [`PublishedPlan`] once and use [`build_published`].
 pub fn build_document_with(
     loaded: &LoadedPlan,
     profile: &AudienceProfile,
     state_points: &[StateDecisionPoint],
 ) -> Document {
-    let json = loaded.tree.to_json();
-    let open = open_decisions::open(&json, loaded.plan.readiness, state_points);
-    let scrubbed = if open.is_empty() {
-        None
-    } else {
-        open_decisions::without_placeholders(json)
-    };
-    let plan = scrubbed.as_ref().unwrap_or(&loaded.plan);
+    let published = PublishedPlan::new(loaded.clone(), state_points);
+    build_published(&published, profile)
+}
+
+/// Builds the document for one audience from a plan made ready once for all of them.
+pub fn build_published(published: &PublishedPlan<'_>, profile: &AudienceProfile) -> Document {
+    let open = &published.open;
+    let plan = &published.plan;
     let model = Model::new(plan);
     let constellation = Constellation::from_model(&model);
     let ctx = SectionContext {
@@ -90,7 +142,7 @@ pub fn build_document_with(
     if first_answers == 0 {
         out.blocks.push(Block::Contents);
     }
-    summary::write(&ctx, &open, &mut out);
+    summary::write(&ctx, open, &mut out);
     for (position, section) in profile.sections.iter().enumerate() {
         if first_answers > 0 && position == first_answers {
             out.blocks.push(Block::Contents);
@@ -111,7 +163,7 @@ pub fn build_document_with(
         out.blocks.extend(content.blocks);
     }
     if !open.is_empty() {
-        open_decisions::appendix(&ctx, &open, &mut out);
+        open_decisions::appendix(&ctx, open, &mut out);
     }
     let mut keywords = vec![
         "career pathways".to_owned(),

@@ -4,6 +4,7 @@
 //! The export still works; it says so up front and lists what is open, with each question.
 
 use pathway_schema::decision_points::{is_answered, is_placeholder};
+use pathway_schema::load::Node;
 use pathway_schema::state_points::{PointRef, StateDecisionPoint, every_point_required_at};
 use pathway_schema::{Plan, Readiness};
 use serde_json::Value;
@@ -12,10 +13,10 @@ use super::{BlockWriter, SectionContext};
 use crate::model::{HeadingLevel, Inline, Table, Tone};
 use crate::prose::count;
 
-/// The decision points required at `level` that the plan (as JSON) does not answer, in the
+/// The decision points required at `level` that the plan (its tree) does not answer, in the
 /// toolkit's order, then the state's own (from the plan's `pathway.toml`) in theirs.
 pub(super) fn open<'a>(
-    plan: &Value,
+    plan: &Node,
     level: Readiness,
     state: &'a [StateDecisionPoint],
 ) -> Vec<PointRef<'a>> {

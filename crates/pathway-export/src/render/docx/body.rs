@@ -10,8 +10,13 @@
 //!
 //! Text is escaped for XML here and only here ([`text`]); nothing from the plan is written as
 //! markup.
+//!
+//! The XML goes out as it is written, in slices of [`SPILL_BYTES`], to the writer it is given:
+//! the package's deflater. A state's educator document has a 65 MB body, which held whole (and
+//! copied while it grew) was most of the export's peak memory.
 
 use std::fmt::Write as _;
+use std::io;
 
 use super::xml::{escape, escape_instruction};
 
@@ -52,18 +57,46 @@ pub(crate) enum Face {
     Link,
 }
 
+/// How much XML is held before it is handed on to the writer.
+pub(crate) const SPILL_BYTES: usize = 64 * 1024;
+
 /// The body being written.
-pub(crate) struct Body {
+pub(crate) struct Body<'w> {
+    /// XML not yet handed on: under [`SPILL_BYTES`] after each paragraph, cell, row or table.
     xml: String,
+    out: &'w mut dyn io::Write,
+    /// The first error the writer gave; the rest of the body is then dropped.
+    failed: Option<io::Error>,
     paragraphs: u32,
 }
 
-impl Body {
-    /// An empty body; `capacity` is a guess at its length in bytes.
-    pub fn new(capacity: usize) -> Body {
-        let mut xml = String::with_capacity(capacity + HEAD.len());
+impl<'w> Body<'w> {
+    /// An empty body, written to `out` as it grows.
+    pub fn new(out: &'w mut dyn io::Write) -> Body<'w> {
+        let mut xml = String::with_capacity(SPILL_BYTES * 2);
         xml.push_str(HEAD);
-        Body { xml, paragraphs: 0 }
+        Body {
+            xml,
+            out,
+            failed: None,
+            paragraphs: 0,
+        }
+    }
+
+    /// Hands the XML written so far to the writer once there is enough of it.
+    fn spill(&mut self) {
+        if self.xml.len() >= SPILL_BYTES {
+            self.hand_on();
+        }
+    }
+
+    fn hand_on(&mut self) {
+        if self.failed.is_none()
+            && let Err(error) = self.out.write_all(self.xml.as_bytes())
+        {
+            self.failed = Some(error);
+        }
+        self.xml.clear();
     }
 
     /// How many paragraphs were written (the header and footer number theirs after these).
@@ -107,6 +140,7 @@ impl Body {
     /// Closes the paragraph.
     pub fn end_paragraph(&mut self) {
         self.xml.push_str("</w:p>");
+        self.spill();
     }
 
     /// A run of text, cleaned and escaped.
@@ -188,16 +222,19 @@ impl Body {
     /// Closes a cell.
     pub fn end_cell(&mut self) {
         self.xml.push_str("</w:tc>");
+        self.spill();
     }
 
     /// Closes a row.
     pub fn end_row(&mut self) {
         self.xml.push_str("</w:tr>");
+        self.spill();
     }
 
     /// Closes a table.
     pub fn end_table(&mut self) {
         self.xml.push_str("</w:tbl>");
+        self.spill();
     }
 
     /// A picture in a run of its own: the `number`-th of the document, `width` × `height` EMUs,
@@ -227,8 +264,9 @@ impl Body {
         );
     }
 
-    /// Closes the body with the section's page setup and gives the part's bytes.
-    pub fn finish(mut self, with_header: bool) -> Vec<u8> {
+    /// Closes the body with the section's page setup and hands on the rest; the writer's
+    /// first error, if it gave one.
+    pub fn finish(mut self, with_header: bool) -> io::Result<()> {
         self.xml.push_str("<w:sectPr>");
         if with_header {
             self.xml
@@ -241,7 +279,11 @@ impl Body {
             r#"<w:cols w:space="425" w:num="1" />"#,
             "</w:sectPr></w:body></w:document>"
         ));
-        self.xml.into_bytes()
+        self.hand_on();
+        match self.failed {
+            Some(error) => Err(error),
+            None => Ok(()),
+        }
     }
 }
 
@@ -266,35 +308,116 @@ fn push_text(out: &mut String, text: &str) {
 mod tests {
     use super::*;
 
+    /// The body's XML, written by `write`.
+    fn written(with_header: bool, write: impl FnOnce(&mut Body)) -> String {
+        let mut out = Vec::new();
+        let mut body = Body::new(&mut out);
+        write(&mut body);
+        body.finish(with_header).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
     #[test]
     fn text_is_character_data_whatever_it_holds() {
-        let mut body = Body::new(0);
-        body.paragraph(Setting::default());
-        body.run(Face::Plain, "<w:p>&'\"\u{1}\u{FFFE}\nx");
-        body.end_paragraph();
-        let xml = String::from_utf8(body.finish(false)).unwrap();
+        let xml = written(false, |body| {
+            body.paragraph(Setting::default());
+            body.run(Face::Plain, "<w:p>&'\"\u{1}\u{FFFE}\nx");
+            body.end_paragraph();
+        });
         assert!(xml.contains(r#"<w:t xml:space="preserve">&lt;w:p&gt;&amp;&apos;&quot; x</w:t>"#));
         assert!(!xml.contains('\u{1}'));
     }
 
     #[test]
     fn paragraph_ids_count_up_in_document_order() {
-        let mut body = Body::new(0);
-        for _ in 0..3 {
-            body.paragraph(Setting::default());
-            body.end_paragraph();
-        }
-        assert_eq!(body.paragraphs(), 3);
-        let xml = String::from_utf8(body.finish(true)).unwrap();
+        let xml = written(true, |body| {
+            for _ in 0..3 {
+                body.paragraph(Setting::default());
+                body.end_paragraph();
+            }
+            assert_eq!(body.paragraphs(), 3);
+        });
         assert!(xml.contains(r#"w14:paraId="00000003""#));
         assert!(xml.contains(r#"<w:headerReference w:type="default" r:id="rIdHeader1" />"#));
     }
 
+    /// A writer that keeps what it is given and the size of each write.
+    #[derive(Default)]
+    struct Recorder {
+        bytes: Vec<u8>,
+        writes: Vec<usize>,
+    }
+
+    impl io::Write for Recorder {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            self.writes.push(bytes.len());
+            self.bytes.extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    // Regression: the educators' Word document of a 10,000-credential plan held its 65 MB body
+    // whole before packing it (74 MiB of the export's peak); the body now goes out in slices.
+    #[test]
+    fn a_long_body_is_handed_on_in_slices() {
+        const PARAGRAPH: &str = "a paragraph of a long body, repeated";
+        let paragraphs = 3 * SPILL_BYTES / PARAGRAPH.len();
+        let mut recorder = Recorder::default();
+        let mut body = Body::new(&mut recorder);
+        for _ in 0..paragraphs {
+            body.paragraph(Setting::default());
+            body.run(Face::Plain, PARAGRAPH);
+            body.end_paragraph();
+        }
+        body.finish(false).unwrap();
+        let xml = String::from_utf8(recorder.bytes).unwrap();
+        assert_eq!(xml.matches(PARAGRAPH).count(), paragraphs);
+        assert!(xml.ends_with("</w:body></w:document>"));
+        // Each slice is at most the spill size and the paragraph that crossed it.
+        let one = xml.len() / paragraphs + 1;
+        assert!(recorder.writes.len() > 3, "{:?}", recorder.writes);
+        assert!(
+            recorder
+                .writes
+                .iter()
+                .all(|&n| n < SPILL_BYTES + HEAD.len() + one),
+            "{:?}",
+            recorder.writes
+        );
+    }
+
+    /// A writer that refuses everything.
+    struct Full;
+
+    impl io::Write for Full {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::Error::other("disk full"))
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn the_writers_error_is_given_back() {
+        let mut full = Full;
+        let mut body = Body::new(&mut full);
+        body.paragraph(Setting::default());
+        body.end_paragraph();
+        let error = body.finish(false).unwrap_err();
+        assert_eq!(error.to_string(), "disk full");
+    }
+
     #[test]
     fn a_hostile_link_address_stays_inside_its_field() {
-        let mut body = Body::new(0);
-        body.field_start(" HYPERLINK \"https://x.example/?a=1&b=<c>\" ", false);
-        let xml = String::from_utf8(body.finish(false)).unwrap();
+        let xml = written(false, |body| {
+            body.field_start(" HYPERLINK \"https://x.example/?a=1&b=<c>\" ", false);
+        });
         assert!(xml.contains("a=1&amp;b=&lt;c&gt;"));
     }
 }

@@ -25,6 +25,7 @@ mod xml;
 
 use body::{Body, Face, Setting};
 use layout::{PAGE, Room};
+use package::Package;
 
 use super::{Pictures, RenderError, Rendered, Renderer};
 use crate::model::{
@@ -78,7 +79,7 @@ const WARNING_RULE: &str = "C77700";
 /// Writes a document as a .docx file. The same document always gives the same bytes, in one
 /// process or across processes.
 pub fn render_docx(document: &Document) -> Result<Vec<u8>, DocxError> {
-    prepare_docx(document).finish(&Pictures::new())
+    prepare_docx(document)?.finish(&Pictures::new())
 }
 
 /// Word, with the constellation as a picture.
@@ -98,7 +99,8 @@ impl Renderer for Word {
     }
 
     fn render(&self, document: &Document) -> Result<Rendered, RenderError> {
-        let prepared = prepare_docx(document);
+        let prepared =
+            prepare_docx(document).map_err(|error| RenderError::new(error.to_string()))?;
         Ok(Rendered::AwaitingPictures(Box::new(move |pictures| {
             prepared
                 .finish(pictures)
@@ -109,6 +111,9 @@ impl Renderer for Word {
 
 /// A Word document built but for its pictures, which go in when it is packed.
 struct PreparedDocx {
+    /// The package with its body written (deflated).
+    package: Package,
+    /// The small parts.
     xml: XMLDocx,
     figures: Vec<PictureSlot>,
 }
@@ -118,14 +123,16 @@ impl PreparedDocx {
     /// the .docx file.
     fn finish(mut self, pictures: &Pictures) -> Result<Vec<u8>, DocxError> {
         insert_pictures(&mut self.xml, &self.figures, pictures)?;
-        package::pack(self.xml).map_err(|error| DocxError::Package(error.to_string()))
+        self.package
+            .finish(self.xml)
+            .map_err(|error| DocxError::Package(error.to_string()))
     }
 }
 
 /// Builds a document's Word parts without drawing its pictures, so that a picture being drawn
 /// on another thread holds up only [`PreparedDocx::finish`]. The body is written straight to
-/// its XML ([`body`]); docx-rs builds the small parts around it.
-fn prepare_docx(document: &Document) -> PreparedDocx {
+/// its XML ([`body`]), into the package as it goes; docx-rs builds the small parts around it.
+fn prepare_docx(document: &Document) -> Result<PreparedDocx, DocxError> {
     let mut figures = Vec::new();
     let mut numbered_lists = 0;
     let mut docx = with_styles(Docx::new())
@@ -147,7 +154,16 @@ fn prepare_docx(document: &Document) -> PreparedDocx {
     if draft {
         docx = docx.header(draft_header());
     }
-    let mut body = Body::new(estimated_size(document));
+    let package_error = |error: zip::result::ZipError| DocxError::Package(error.to_string());
+    // One header (the draft mark) or none, and one footer (the page numbers), as set above.
+    let mut package = Package::start(
+        xml::core_properties(document).as_bytes(),
+        xml::APP_PROPERTIES.as_bytes(),
+        usize::from(draft),
+        1,
+    )
+    .map_err(package_error)?;
+    let mut body = Body::new(&mut package);
     styled(&mut body, "Title", &document.title);
     styled(&mut body, "Subtitle", &document.subtitle);
     // Each picture's size, and the order the blocks go in around the pictures that do not fit
@@ -247,8 +263,9 @@ fn prepare_docx(document: &Document) -> PreparedDocx {
         }
     }
     let paragraphs = body.paragraphs();
+    body.finish(draft)
+        .map_err(|error| DocxError::Package(error.to_string()))?;
     let mut xml = docx.build();
-    xml.document = body.finish(draft);
     // The pictures' places in the package, filled when it is packed (see `insert_pictures`).
     xml.media = figures
         .iter()
@@ -256,13 +273,11 @@ fn prepare_docx(document: &Document) -> PreparedDocx {
         .map(|(index, figure)| (format!("rIdImage{}", index + 1), figure.placeholder.clone()))
         .collect();
     xml::finish(&mut xml, document, paragraphs);
-    PreparedDocx { xml, figures }
-}
-
-/// About how long the body's XML will be: a few hundred bytes of markup per block besides its
-/// text, so the string is not copied over and over as it grows.
-fn estimated_size(document: &Document) -> usize {
-    document.blocks.len().saturating_mul(600).min(64 << 20)
+    Ok(PreparedDocx {
+        package,
+        xml,
+        figures,
+    })
 }
 
 fn with_styles(docx: Docx) -> Docx {

@@ -34,8 +34,6 @@ pub(crate) struct PictureSlot {
 /// `body_paragraphs` is how many paragraphs it has, so the header's and footer's ids follow
 /// them.
 pub(crate) fn finish(xml: &mut XMLDocx, document: &Document, body_paragraphs: u32) {
-    xml.doc_props.core = core_properties(document).into_bytes();
-    xml.doc_props.app = APP_PROPERTIES.as_bytes().to_vec();
     let mut paragraphs = body_paragraphs;
     for part in xml.headers.iter_mut().chain(xml.footers.iter_mut()) {
         let text = String::from_utf8_lossy(part).into_owned();
@@ -131,10 +129,12 @@ fn settings(language: &str) -> String {
     )
 }
 
-const APP_PROPERTIES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+/// The extended properties part: the application's name only.
+pub(crate) const APP_PROPERTIES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Application>Pathway Kit</Application></Properties>"#;
 
-fn core_properties(document: &Document) -> String {
+/// The core properties part, from the document's properties and status.
+pub(crate) fn core_properties(document: &Document) -> String {
     let properties = &document.properties;
     let status = match document.status {
         Status::Final => "Final",
