@@ -14,10 +14,10 @@ use std::io;
 
 use tiny_skia::{Color, FillRule, Paint, PathBuilder, Pixmap, Rect, Transform};
 
-use crate::glyphs::{Font, font};
 use crate::heat::area_cell;
 use crate::report::Report;
 use crate::words::organization_kind;
+use pathway_export::constellation::glyphs::{Font, Weight, font};
 
 /// The text of the paragraph the picture replaces; no plan's words can produce it, since the
 /// briefing's own text is written by this crate.
@@ -208,7 +208,7 @@ pub fn draw(report: &Report) -> io::Result<Option<Picture>> {
     if map.rows.is_empty() {
         return Ok(None);
     }
-    let (Some(regular), Some(bold)) = (font(false), font(true)) else {
+    let (Some(regular), Some(bold)) = (font(Weight::Regular), font(Weight::Bold)) else {
         return Err(io::Error::other("the bundled font could not be read"));
     };
     let header_h = map

@@ -34,7 +34,6 @@
 pub mod briefing;
 pub mod csv;
 pub mod facts;
-mod glyphs;
 pub mod heat;
 pub mod heat_docx;
 pub mod heat_picture;

@@ -1,30 +1,44 @@
-//! Text for the picture: the bundled DejaVu Sans font, measured and turned into outlines.
+//! Text for pictures: the bundled DejaVu Sans font, measured and turned into outlines.
 //!
-//! The picture must look the same on a build machine with no fonts installed, so it draws glyph
+//! A picture must look the same on a build machine with no fonts installed, so it draws glyph
 //! outlines from a font compiled into the binary (DejaVu Sans, from the `dejavu` crate; its
 //! license allows embedding and redistribution). Glyphs are placed one after another by their
-//! advance widths: no kerning or shaping, which Latin titles do not need.
+//! advance widths: no kerning or shaping, which Latin titles, ids and labels do not need. The
+//! constellation and the state roll-up's heat map (`pathway-report`) both draw with it.
+//!
+//! ```
+//! use pathway_export::constellation::glyphs::{Weight, font};
+//!
+//! let regular = font(Weight::Regular).expect("the font is built in");
+//! let label = regular.fit("a-very-long-district-plan-identifier", 8.0, 60.0);
+//! assert!(label.ends_with('…') && regular.width(&label, 8.0) <= 60.0);
+//! let mut path = tiny_skia::PathBuilder::new();
+//! regular.outline(&label, 8.0, 0.0, 10.0, &mut path);
+//! assert!(path.finish().is_some());
+//! ```
 
 use std::sync::OnceLock;
 
 use tiny_skia::PathBuilder;
 use ttf_parser::{Face, GlyphId, OutlineBuilder};
 
-/// The two weights the picture uses.
+/// The two weights pictures use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Weight {
+pub enum Weight {
+    /// DejaVu Sans.
     Regular,
+    /// DejaVu Sans Bold.
     Bold,
 }
 
 /// A parsed font face and the glyph drawn for characters it lacks.
-pub(super) struct Font {
+pub struct Font {
     face: Face<'static>,
     fallback: GlyphId,
 }
 
-/// The font of this weight, parsed once per process.
-pub(super) fn font(weight: Weight) -> Option<&'static Font> {
+/// The font of this weight, parsed once per process; `None` only for a broken build.
+pub fn font(weight: Weight) -> Option<&'static Font> {
     static REGULAR: OnceLock<Option<Font>> = OnceLock::new();
     static BOLD: OnceLock<Option<Font>> = OnceLock::new();
     let (cell, data) = match weight {
@@ -45,19 +59,47 @@ impl Font {
     }
 
     fn glyph(&self, c: char) -> GlyphId {
+        // Control characters (a hostile title's line breaks or terminal escapes) are drawn as
+        // the fallback, never acted on; glyphs are placed left to right whatever the text's
+        // direction marks say.
+        if c.is_control() {
+            return self.fallback;
+        }
         self.face.glyph_index(c).unwrap_or(self.fallback)
     }
 
+    fn advance(&self, c: char, scale: f32) -> f32 {
+        f32::from(self.face.glyph_hor_advance(self.glyph(c)).unwrap_or(0)) * scale
+    }
+
     /// How wide `text` is at `size` pixels.
-    pub(super) fn width(&self, text: &str, size: f32) -> f32 {
+    pub fn width(&self, text: &str, size: f32) -> f32 {
         let scale = self.scale(size);
-        text.chars()
-            .map(|c| f32::from(self.face.glyph_hor_advance(self.glyph(c)).unwrap_or(0)) * scale)
-            .sum()
+        text.chars().map(|c| self.advance(c, scale)).sum()
+    }
+
+    /// `text`, or as much of it as fits in `width` at `size` followed by an ellipsis.
+    pub fn fit(&self, text: &str, size: f32, width: f32) -> String {
+        if self.width(text, size) <= width {
+            return text.to_owned();
+        }
+        let scale = self.scale(size);
+        let mut room = width - self.advance('…', scale);
+        let mut out = String::new();
+        for c in text.chars() {
+            room -= self.advance(c, scale);
+            if room < 0.0 {
+                break;
+            }
+            out.push(c);
+        }
+        out.truncate(out.trim_end().len());
+        out.push('…');
+        out
     }
 
     /// Adds the outlines of `text` to `path`, starting at `x` on the baseline `y`.
-    pub(super) fn outline(&self, text: &str, size: f32, x: f32, y: f32, path: &mut PathBuilder) {
+    pub fn outline(&self, text: &str, size: f32, x: f32, y: f32, path: &mut PathBuilder) {
         let scale = self.scale(size);
         let mut pen = x;
         for c in text.chars() {
@@ -69,12 +111,12 @@ impl Font {
                 scale,
             };
             let _ = self.face.outline_glyph(glyph, &mut outline);
-            pen += f32::from(self.face.glyph_hor_advance(glyph).unwrap_or(0)) * scale;
+            pen += self.advance(c, scale);
         }
     }
 
     /// Breaks `text` into lines no wider than `width` at `size`, between words where possible.
-    pub(super) fn wrap(&self, text: &str, size: f32, width: f32) -> Vec<String> {
+    pub fn wrap(&self, text: &str, size: f32, width: f32) -> Vec<String> {
         let mut lines = Vec::new();
         let mut line = String::new();
         for word in text.split_whitespace() {
@@ -161,6 +203,26 @@ mod tests {
         assert!(regular.width("Mentor", 13.0) > 30.0);
         assert!(bold.width("Mentor", 13.0) > regular.width("Mentor", 13.0));
         assert_eq!(regular.width("", 13.0), 0.0);
+    }
+
+    #[test]
+    fn long_labels_are_cut_to_fit_with_an_ellipsis() {
+        let regular = font(Weight::Regular).unwrap();
+        let long = "district-with-a-very-long-plan-identifier-that-goes-on";
+        let fitted = regular.fit(long, 8.0, 60.0);
+        assert!(fitted.ends_with('…'), "{fitted}");
+        assert!(regular.width(&fitted, 8.0) <= 60.0);
+        assert!(long.starts_with(fitted.trim_end_matches('…')));
+        assert_eq!(regular.fit("short", 8.0, 60.0), "short");
+    }
+
+    #[test]
+    fn control_characters_are_drawn_as_the_fallback() {
+        let regular = font(Weight::Regular).unwrap();
+        assert_eq!(
+            regular.width("a\u{1b}\nb", 13.0),
+            regular.width("a??b", 13.0)
+        );
     }
 
     #[test]

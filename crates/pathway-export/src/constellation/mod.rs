@@ -20,7 +20,7 @@
 //! assert!(constellation.to_mermaid().contains("credential_1 --> opportunity_1"));
 //! ```
 
-mod glyphs;
+pub mod glyphs;
 mod mermaid;
 mod picture;
 mod split;
