@@ -1,15 +1,14 @@
 //! Runs the validator over one plan: parse, check the structure against the schema, type the
 //! plan, run the rules, apply suppressions and configuration.
 
-use pathway_schema::decision_points::{DECISION_POINTS, is_answered};
-use pathway_schema::load::{Limits, Node, SourceTree, Syntax, parse};
+use pathway_schema::decision_points::DECISION_POINTS;
+use pathway_schema::load::{Limits, SourceTree, Syntax, parse};
 use pathway_schema::source::{Location, Source};
-use pathway_schema::state_points::{StateDecisionPoint, every_point};
 use pathway_schema::{Area, Readiness};
 
 use crate::config::{RuleSettings, Setting};
 use crate::diagnostic::{Diagnostic, Place, Related, Severity};
-use crate::rules::{self, Check, EngineStage, Finding, RULES, Rule, RuleContext, Target};
+use crate::rules::{self, Answers, Check, EngineStage, Finding, RULES, Rule, RuleContext, Target};
 use crate::structure;
 
 mod reported;
@@ -217,18 +216,19 @@ fn check_parsed(
     } else {
         match document.plan() {
             Ok(plan) => {
+                let answers = Answers::of(document.root(), settings.decision_points());
                 let (findings, dropped) =
-                    rule_findings(&document, &plan, &options.audiences, settings);
+                    findings_with(&document, &plan, &options.audiences, settings, &answers);
                 for severity in [Severity::Error, Severity::Warning, Severity::Info] {
                     report.omitted.add(severity, dropped.get(severity));
                 }
                 raw.extend(findings);
                 report.readiness = Some(plan.readiness);
-                report.coverage =
-                    coverage(plan.readiness, document.root(), settings.decision_points());
-                let answered = DECISION_POINTS
-                    .iter()
-                    .map(|p| is_answered(document.root().pointer(p.pointer)))
+                report.coverage = coverage(plan.readiness, &answers);
+                let answered = answers
+                    .answered()
+                    .take(DECISION_POINTS.len())
+                    .map(|(_, answered)| answered)
                     .collect();
                 checked = Some(CheckedPlan { plan, answered });
             }
@@ -260,6 +260,18 @@ pub fn rule_findings(
     audiences: &[String],
     settings: &RuleSettings,
 ) -> (Vec<(&'static Rule, Severity, Finding)>, Tally) {
+    let answers = Answers::of(document.root(), settings.decision_points());
+    findings_with(document, plan, audiences, settings, &answers)
+}
+
+/// [`rule_findings`] with the decision points' answers already walked.
+fn findings_with(
+    document: &SourceTree,
+    plan: &pathway_schema::Plan,
+    audiences: &[String],
+    settings: &RuleSettings,
+    answers: &Answers<'_>,
+) -> (Vec<(&'static Rule, Severity, Finding)>, Tally) {
     let model = pathway_schema::domain::Model::new(plan);
     let context = RuleContext {
         plan,
@@ -267,6 +279,7 @@ pub fn rule_findings(
         audiences,
         model: &model,
         state_points: settings.decision_points(),
+        answers,
     };
     let mut found = Vec::new();
     let mut omitted = Tally::default();
@@ -377,21 +390,20 @@ fn place_of(document: &SourceTree, pointer: &str, target: Target) -> Option<Loca
     document.locate_key("")
 }
 
-fn coverage(level: Readiness, root: &Node, state: &[StateDecisionPoint]) -> Vec<AreaCoverage> {
+fn coverage(level: Readiness, answers: &Answers<'_>) -> Vec<AreaCoverage> {
     Area::ALL
         .iter()
         .map(|&area| {
-            let required: Vec<_> = every_point(state)
-                .filter(|p| p.area == area && p.level <= level)
-                .collect();
-            let answered = required
-                .iter()
-                .filter(|p| is_answered(root.pointer(p.pointer)))
-                .count();
+            let required = answers
+                .answered()
+                .filter(|(p, _)| p.area == area && p.level <= level);
+            let (answered, required) = required.fold((0, 0), |(answered, required), (_, yes)| {
+                (answered + usize::from(yes), required + 1)
+            });
             AreaCoverage {
                 area,
                 answered,
-                required: required.len(),
+                required,
             }
         })
         .filter(|coverage| coverage.required > 0)

@@ -1,8 +1,5 @@
 //! PW101: a decision point the next readiness levels require is not answered yet.
 
-use pathway_schema::decision_points::is_answered;
-use pathway_schema::state_points::every_point;
-
 use super::{Finding, Findings, RuleContext, declare_rule};
 
 declare_rule! {
@@ -41,8 +38,8 @@ declare_rule! {
 
 fn check(context: &RuleContext<'_>, findings: &mut Findings) {
     let level = context.plan.readiness;
-    for point in every_point(context.state_points).filter(|point| point.level > level) {
-        if is_answered(context.tree.root().pointer(point.pointer)) {
+    for (point, answered) in context.answers.answered() {
+        if answered || point.level <= level {
             continue;
         }
         findings.push(

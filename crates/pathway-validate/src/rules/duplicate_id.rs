@@ -50,21 +50,29 @@ fn check(context: &RuleContext<'_>, findings: &mut Findings) {
     // Groups in the order the index first meets each id, so the findings kept when a hostile
     // plan has more than can be shown are the same on every run.
     let mut group_of: HashMap<&str, usize> = HashMap::new();
-    let mut groups: Vec<Vec<(Option<Position>, &Defined<'_>)>> = Vec::new();
+    let mut groups: Vec<Vec<&Defined<'_>>> = Vec::new();
     for defined in &context.index().defined {
-        let position = context
-            .tree
-            .locate(defined.pointer.as_str())
-            .map(|location| location.start);
         let group = *group_of.entry(defined.id.as_str()).or_insert_with(|| {
             groups.push(Vec::new());
             groups.len() - 1
         });
         if let Some(members) = groups.get_mut(group) {
-            members.push((position, defined));
+            members.push(defined);
         }
     }
-    for definitions in groups.iter_mut().filter(|all| all.len() > 1) {
+    // Only ids defined more than once are placed in the file: finding a position costs a
+    // search of the source map, and most plans have no duplicate at all.
+    for members in groups.iter().filter(|all| all.len() > 1) {
+        let mut definitions: Vec<(Option<Position>, &Defined<'_>)> = members
+            .iter()
+            .map(|&defined| {
+                let position = context
+                    .tree
+                    .locate(defined.pointer.as_str())
+                    .map(|location| location.start);
+                (position, defined)
+            })
+            .collect();
         definitions.sort_by_key(|(position, _)| position.map(|p| (p.line, p.column)));
         let Some(((_, first), later)) = definitions.split_first() else {
             continue;

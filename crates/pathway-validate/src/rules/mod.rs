@@ -1,7 +1,10 @@
 //! The rule catalog: one rule per file, each with a stable code, a name that names the problem,
 //! a default severity and documentation in the What it does / Why it matters / Example form.
 
+mod answers;
 mod declare;
+
+pub use answers::Answers;
 
 pub(crate) use declare::declare_rule;
 
@@ -116,6 +119,8 @@ pub struct RuleContext<'a> {
     pub model: &'a Model<'a>,
     /// The state's own decision points from configuration, checked like the toolkit's.
     pub state_points: &'a [StateDecisionPoint],
+    /// Every decision point's answer, the toolkit's and the state's, walked once.
+    pub answers: &'a Answers<'a>,
 }
 
 impl<'a> RuleContext<'a> {

@@ -1,9 +1,8 @@
 //! PW100: a decision point the plan's readiness level requires is not answered.
 
-use pathway_schema::decision_points::{Unanswered, unanswered};
+use pathway_schema::decision_points::Unanswered;
 use pathway_schema::load::display_path;
 use pathway_schema::placeholder::Placeholder;
-use pathway_schema::state_points::every_point_required_at;
 use pathway_schema::wording::a;
 
 use super::{Finding, Findings, RuleContext, declare_rule};
@@ -56,8 +55,8 @@ declare_rule! {
 
 fn check(context: &RuleContext<'_>, findings: &mut Findings) {
     let level = context.plan.readiness.as_str();
-    for point in every_point_required_at(context.state_points, context.plan.readiness) {
-        let Some(state) = unanswered(context.tree.root().pointer(point.pointer)) else {
+    for (point, state) in context.answers.iter() {
+        let Some(state) = state.filter(|_| point.level <= context.plan.readiness) else {
             continue;
         };
         let place = display_path(point.pointer);
@@ -98,7 +97,7 @@ fn check(context: &RuleContext<'_>, findings: &mut Findings) {
                 text,
                 kind,
             } => {
-                let help = match kind {
+                let help = match *kind {
                     Placeholder::NotApplicable => format!(
                         "{} `{level}` plan answers this; if it truly does not apply, say why in a sentence, such as \"Not applicable: our state sets salaries by law\"",
                         a(level)
@@ -109,7 +108,7 @@ fn check(context: &RuleContext<'_>, findings: &mut Findings) {
                     ),
                 };
                 (
-                    pointer,
+                    pointer.clone(),
                     false,
                     format!(
                         "still holds a placeholder, {} (`{}`)",
@@ -120,7 +119,7 @@ fn check(context: &RuleContext<'_>, findings: &mut Findings) {
                 )
             }
             Unanswered::Note { pointer, note } => (
-                pointer,
+                pointer.clone(),
                 false,
                 format!("still carries a to-do note (`{}`)", quoted(note.text)),
                 "finish the answer and delete the note; until then the decision is open".to_owned(),
