@@ -93,6 +93,8 @@ const EXPECTED: &[(&str, i32, &str)] = &[
     ("non-finite-nan.yaml", 1, "numbers must be finite"),
     ("nul-byte.yaml", 1, "NUL byte"),
     ("null-key.yaml", 1, "key is empty"),
+    // Regression: a number too long for a float, with a letter in it, from the fuzzer.
+    ("number-with-letter.json", 1, "invalid JSON"),
     ("old-mac-line-endings.yaml", 1, "PW100"),
     ("root-list.json", 1, "should be a mapping"),
     ("root-list.yaml", 1, "should be a mapping"),
@@ -101,7 +103,8 @@ const EXPECTED: &[(&str, i32, &str)] = &[
     ("root-scalar.yaml", 1, "should be a mapping"),
     ("root-string.json", 1, "should be a mapping"),
     ("tabs-indent.yaml", 1, "invalid YAML"),
-    ("tag-binary.yaml", 1, "PW100"),
+    // Regression: `!!binary` was decoded from base64 into the plan's text.
+    ("tag-binary.yaml", 1, "unsupported tag `!!binary`"),
     ("tag-include.yaml", 1, "unsupported tag `!include`"),
     ("tag-local-custom.yaml", 1, "unsupported tag `!Ref`"),
     (
@@ -109,6 +112,8 @@ const EXPECTED: &[(&str, i32, &str)] = &[
         1,
         "unsupported tag `!!python/object",
     ),
+    ("tag-set.yaml", 1, "unsupported tag `!!set`"),
+    ("tag-timestamp.yaml", 1, "unsupported tag `!!timestamp`"),
     ("trailing-garbage.json", 1, "trailing characters"),
     ("trailing-second-object.json", 1, "trailing characters"),
     ("unclosed-flow.json", 1, "invalid JSON"),
@@ -129,7 +134,6 @@ const EXPORTABLE: &[&str] = &[
     "bidi-and-zero-width.yaml",
     "control-characters.yaml",
     "old-mac-line-endings.yaml",
-    "tag-binary.yaml",
     "utf8-bom-plan.yaml",
     "windows-line-endings.yaml",
 ];
@@ -478,6 +482,67 @@ fn hostile_files_give_a_clear_error_from_export() {
     for (name, ..) in EXPECTED {
         export(&hostile_dir().join(name), name, EXPORTABLE.contains(name));
     }
+}
+
+/// Regression: text on standard input (or in a file with no known extension) that starts with
+/// `{` was always read as JSON, so a valid YAML flow mapping failed with a JSON syntax error.
+#[test]
+fn a_yaml_flow_mapping_without_a_file_name_is_read_as_yaml() {
+    let flow = "{schema_version: 1, id: hostile-plan, readiness: exploring,\n \
+        organization: {name: Hostile District, kind: district}}\n";
+    let directory = scratch("flow");
+    let no_extension = directory.join("plan");
+    std::fs::write(&no_extension, flow).unwrap();
+    let bytes = Input::Bytes(Arc::new(flow.as_bytes().to_vec()));
+    for (args, input, label) in [
+        (vec!["validate", "-"], bytes.clone(), "validate - < flow"),
+        (
+            vec!["validate", no_extension.to_str().unwrap()],
+            Input::Nothing,
+            "validate flow file without extension",
+        ),
+    ] {
+        let run = pathway(&args, input, label);
+        run.assert_sane();
+        // The plan loads: what is left are the decision points an exploring plan still owes.
+        assert!(
+            !run.output().contains("invalid"),
+            "{label}\n{}",
+            run.output()
+        );
+        assert!(run.output().contains("PW100"), "{label}\n{}", run.output());
+    }
+    let out = directory.join("out");
+    let run = pathway(
+        &[
+            "export",
+            "-",
+            "--audience",
+            "district",
+            "--format",
+            "md",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        bytes,
+        "export - < flow",
+    );
+    run.assert_sane();
+    assert_eq!(run.code, Some(0), "{}", run.output());
+    assert_eq!(listing(&out), ["hostile-plan-district.md"]);
+
+    // Broken JSON on standard input is still reported in JSON's words, at its line.
+    let broken = "{\n  \"schema_version\": 1,\n  \"id\": \"hostile-plan\"\n  \"readiness\": 1\n}\n";
+    let run = pathway(
+        &["validate", "-"],
+        Input::Bytes(Arc::new(broken.as_bytes().to_vec())),
+        "validate - < broken json",
+    );
+    run.assert_sane();
+    assert_eq!(run.code, Some(1), "{}", run.output());
+    assert!(run.output().contains("invalid JSON"), "{}", run.output());
+    assert!(run.output().contains("<stdin>:4:"), "{}", run.output());
+    std::fs::remove_dir_all(&directory).unwrap();
 }
 
 /// Regression: this test ran the debug binary over a 100 MB file with the size limit raised and

@@ -25,13 +25,35 @@ impl Syntax {
     }
 
     /// The format of text whose file name says nothing, such as standard input: JSON when it
-    /// starts with `{`, YAML otherwise.
+    /// starts with `{`, YAML otherwise. A YAML flow mapping (`{id: x}`) starts with `{` too: the
+    /// loader reads such text as YAML when it is not JSON.
+    ///
+    /// ```
+    /// use pathway_schema::source::Syntax;
+    /// assert_eq!(Syntax::sniff("  {\"id\": \"x\"}"), Syntax::Json);
+    /// assert_eq!(Syntax::sniff("id: x\n"), Syntax::Yaml);
+    /// ```
     pub fn sniff(text: &str) -> Syntax {
         if text.trim_start().starts_with('{') {
             Syntax::Json
         } else {
             Syntax::Yaml
         }
+    }
+
+    /// Whether text that is neither valid JSON nor valid YAML reads as an attempt at JSON: its
+    /// first key is in double quotes, or its mapping is empty. Its errors are then worded for
+    /// JSON; `{id: x` gets YAML's words.
+    ///
+    /// ```
+    /// use pathway_schema::source::Syntax;
+    /// assert!(Syntax::looks_like_json("{\n  \"id\": x"));
+    /// assert!(!Syntax::looks_like_json("{id: x"));
+    /// ```
+    pub fn looks_like_json(text: &str) -> bool {
+        text.trim_start()
+            .strip_prefix('{')
+            .is_some_and(|rest| rest.trim_start().starts_with(['"', '}']) || rest.trim().is_empty())
     }
 }
 

@@ -425,3 +425,67 @@ fn json_plans_load_with_positions() {
     assert_eq!((kind.start.line, kind.start.column), (5, 44));
     assert_eq!((kind.end.line, kind.end.column), (5, 54));
 }
+
+#[test]
+fn a_yaml_flow_mapping_without_a_file_name_is_read_as_yaml() {
+    // Regression: text on standard input starting with `{` was always read as JSON, so the valid
+    // YAML `{schema_version: 1, id: x, ...}` failed with a JSON syntax error.
+    let flow = "{schema_version: 1, id: demo, readiness: exploring, organization: {name: Demo, kind: district}}\n";
+    for name in ["<stdin>", "plan", "plan.txt"] {
+        let loaded = load_str(name, flow).unwrap_or_else(|error| panic!("{name}: {error}"));
+        assert_eq!(loaded.plan.id.as_str(), "demo");
+        assert_eq!(loaded.tree.format(), pathway_schema::load::Syntax::Yaml);
+        let kind = loaded.tree.locate("/organization/kind").unwrap();
+        assert_eq!((kind.start.line, kind.start.column), (1, 86));
+    }
+    // Valid JSON is still JSON.
+    let json = "{\"schema_version\": 1, \"id\": \"demo\", \"readiness\": \"exploring\", \"organization\": {\"name\": \"Demo\", \"kind\": \"district\"}}";
+    let loaded = load_str("<stdin>", json).unwrap();
+    assert_eq!(loaded.tree.format(), pathway_schema::load::Syntax::Json);
+    // A file named .json is JSON whatever it holds: no second guess.
+    let error = error_for("plan.json", flow);
+    assert!(error.message.starts_with("invalid JSON"), "{error}");
+}
+
+#[test]
+fn broken_text_without_a_file_name_is_worded_in_the_syntax_it_looks_written_in() {
+    // Broken JSON on standard input keeps JSON's words, at the line of the mistake.
+    let broken =
+        "{\n  \"schema_version\": 1,\n  \"id\": \"demo\"\n  \"readiness\": \"exploring\"\n}\n";
+    let error = error_for("<stdin>", broken);
+    assert!(error.message.starts_with("invalid JSON"), "{error}");
+    assert_eq!(error.location.map(|l| l.start.line), Some(4), "{error}");
+    // A broken flow mapping with bare keys gets YAML's.
+    let error = error_for("<stdin>", "{schema_version: 1, id: [demo\n");
+    assert!(error.message.starts_with("invalid YAML"), "{error}");
+}
+
+#[test]
+fn yaml_types_a_plan_has_no_place_for_are_refused() {
+    // Regression: `!!binary` was decoded from base64 and loaded as the words it hid.
+    let error = error_for("plan.yaml", &with_head("title: !!binary SGVsbG8=\n"));
+    assert_eq!(error.kind, LoadErrorKind::Unsupported);
+    assert!(
+        error.to_string().starts_with(
+            "plan.yaml:7:8: unsupported tag `!!binary`; write the value as plain text"
+        ),
+        "{error}"
+    );
+    for (rest, tag) in [
+        ("title: !!timestamp 2026-07-01\n", "!!timestamp"),
+        ("goals: !!set {a, b}\n", "!!set"),
+        ("goals: !!omap [a: 1]\n", "!!omap"),
+        ("title: !foo Demo\n", "!foo"),
+    ] {
+        let error = error_for("plan.yaml", &with_head(rest));
+        assert_eq!(error.kind, LoadErrorKind::Unsupported, "{rest}");
+        assert!(
+            error.message.contains(&format!("unsupported tag `{tag}`")),
+            "{rest}: {error}"
+        );
+        assert_eq!(error.location.map(|l| l.start.line), Some(7), "{rest}");
+    }
+    // The core schema's own tags say nothing a plan's text does not: they load.
+    let loaded = load_str("plan.yaml", &with_head("title: !!str Demo plan\n")).unwrap();
+    assert_eq!(loaded.plan.title.as_deref(), Some("Demo plan"));
+}

@@ -23,6 +23,7 @@ mod library;
 pub mod migrate;
 mod mistakes;
 mod syntax;
+mod tags;
 
 /// serde-saphyr's words for a YAML error, on one line and without its position (the error's
 /// `location()` gives that): for other YAML files read with serde-saphyr, such as audience
@@ -264,9 +265,8 @@ pub fn parse_as_written(
     format: Option<Syntax>,
     limits: &Limits,
 ) -> Result<SourceTree, LoadError> {
-    let format = format
-        .or_else(|| Syntax::from_path(Path::new(source.name())))
-        .unwrap_or_else(|| Syntax::sniff(source.text()));
+    let named = format.or_else(|| Syntax::from_path(Path::new(source.name())));
+    let format = named.unwrap_or_else(|| Syntax::sniff(source.text()));
     if holds_nothing(source.text(), format) {
         return Err(
             LoadError::new(LoadErrorKind::Syntax, source.name(), "the file is empty")
@@ -276,7 +276,22 @@ pub fn parse_as_written(
     if format == Syntax::Json {
         // serde_json's syntax errors, worded in `syntax`, come first; the reader then builds
         // the tree (its own syntax messages only show if the two ever disagree).
-        check_json_syntax(&source)?;
+        if let Err(json_error) = check_json_syntax(&source) {
+            if named.is_some() {
+                return Err(json_error);
+            }
+            // Sniffed text that starts like JSON but is not JSON may be YAML written in flow
+            // style (`{id: x, ...}`), which is a plan as good as any. When it is neither, the
+            // error is worded in the syntax the text looks written in.
+            let looks_like_json = Syntax::looks_like_json(source.text());
+            return parse_yaml(source, limits).map_err(|yaml_error| {
+                if looks_like_json {
+                    json_error
+                } else {
+                    yaml_error
+                }
+            });
+        }
         let root = json::parse(&source, limits)?;
         // Under the fuzzer, every tree the JSON reader builds is checked against the YAML
         // path's, where that path reads the text (see `json`).
@@ -288,6 +303,12 @@ pub fn parse_as_written(
             format,
         });
     }
+    parse_yaml(source, limits)
+}
+
+/// Parses YAML text: the fast path when it can build the tree, else the careful path.
+fn parse_yaml(source: Source, limits: &Limits) -> Result<SourceTree, LoadError> {
+    let format = Syntax::Yaml;
     if let Some(root) = fast::parse(source.text(), limits) {
         // Under the fuzzer, every tree the fast path builds is checked against the careful
         // path's: the two must agree on any input (see `fast`).
@@ -313,6 +334,9 @@ pub fn parse_as_written(
 /// limits, resolves anchors, aliases and tags, and words the errors. [`fast::parse`] leaves to it
 /// every file it does not build exactly as this would.
 fn careful(source: Source, format: Syntax, limits: &Limits) -> Result<SourceTree, LoadError> {
+    if let Some(error) = tags::refused_tag(&source, limits) {
+        return Err(error);
+    }
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_depth: limits.max_depth,
