@@ -745,6 +745,20 @@ mod tests {
                 }
             }
         }
+        // Regression: a fuzzing input, a number too large for a float with a letter in it,
+        // which the JSON reader refuses as a number and the YAML path reads as text.
+        let digits = "9".repeat(320);
+        for text in [
+            format!("{{\"schema_version\": {digits}A{digits}}}"),
+            format!("{{\"schema_version\": {digits}role{digits}}}\n"),
+            "{\"schema_version\": 1A}".to_owned(),
+        ] {
+            inputs.push((
+                "a number with a letter in it".to_owned(),
+                text,
+                Limits::DEFAULT,
+            ));
+        }
         let mut trees = 0;
         for (name, text, limits) in &inputs {
             // `parse` turns these away before either reader sees them.
@@ -754,6 +768,9 @@ mod tests {
             let source = Source::new(name.as_str(), text.as_str());
             let json = parse(&source, limits);
             let is_json = serde_json::from_str::<serde_json::Value>(text).is_ok();
+            // JSON's grammar alone, judged by serde_json without converting numbers or decoding
+            // strings: `1e999` is JSON (just no finite number), `9…9A9` is not JSON at all.
+            let in_json_grammar = serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
             match &json {
                 Ok(tree) => {
                     assert!(is_json, "{name}: read as JSON, but serde_json rejects it");
@@ -772,6 +789,21 @@ mod tests {
                     assert!(
                         !is_json,
                         "{name}: serde_json reads it, the reader says {error}"
+                    );
+                }
+                // JSON is a subset of YAML only as far as it is valid JSON: off JSON's grammar,
+                // the YAML path may read what the JSON reader refuses (`{"n": 9…9A9}` is a
+                // plain string to YAML, and its digits may make the reader refuse a number
+                // before it sees the letter). Agreement then means the loader refuses the text
+                // as JSON, and says so as serde_json does: a syntax error, or nesting past
+                // serde_json's limit.
+                Err(_) if !in_json_grammar => {
+                    let loaded =
+                        super::super::parse_as_written(source.clone(), Some(Syntax::Json), limits);
+                    let kind = loaded.as_ref().err().map(|error| error.kind);
+                    assert!(
+                        matches!(kind, Some(LoadErrorKind::Syntax | LoadErrorKind::Limit)),
+                        "{name}: not JSON, but the loader says {loaded:?}"
                     );
                 }
                 Err(error) => {
