@@ -179,7 +179,47 @@ fn coverage(
         }
         blocks.push(Block::Table(table));
     }
+    state_points(blocks, report);
     Ok(())
+}
+
+/// The state's own decision points, when the plans' configurations declare any: each counted
+/// in its area above, and listed here with its question, since no toolkit text explains it.
+fn state_points(blocks: &mut Vec<Block>, report: &Report) {
+    let points: Vec<_> = report
+        .decision_points
+        .iter()
+        .filter(|p| p.source == "state")
+        .collect();
+    if points.is_empty() {
+        return;
+    }
+    subheading(blocks, "The state's own decision points");
+    para(
+        blocks,
+        "Declared in the plans' pathway.toml and counted in the areas above. A plan whose \
+         configuration does not declare a point is not asked it: it is neither required of \
+         that plan nor open."
+            .to_owned(),
+    );
+    let mut table = Table::new([
+        "Decision point",
+        "Question",
+        "Plans asked",
+        "Plans that must answer",
+        "Left open",
+    ])
+    .numeric(&[2, 3, 4]);
+    for point in points {
+        table.push_text_row([
+            point.id.clone(),
+            point.question.clone(),
+            n(report.totals.counted.saturating_sub(point.plans_not_asked)),
+            n(point.plans_required),
+            n(point.plans_open),
+        ]);
+    }
+    blocks.push(Block::Table(table));
 }
 
 fn credentials(blocks: &mut Vec<Block>, report: &Report, section: &Section) {

@@ -40,7 +40,7 @@ pub const PLANS_COLUMNS: [&str; 25] = [
 ];
 
 /// The columns of `decision-points.csv`: one row per plan and decision point.
-pub const DECISION_POINT_COLUMNS: [&str; 8] = [
+pub const DECISION_POINT_COLUMNS: [&str; 10] = [
     "path",
     "plan_id",
     "readiness",
@@ -49,6 +49,8 @@ pub const DECISION_POINT_COLUMNS: [&str; 8] = [
     "level",
     "required",
     "answered",
+    "source",
+    "asked",
 ];
 
 /// The columns of `credentials.csv`: one row per distinct credential.
@@ -167,16 +169,31 @@ fn plan_cells(row: &PlanRow) -> Vec<String> {
     ]
 }
 
-/// Writes `decision-points.csv`: every plan × every decision point; for a plan that could not
-/// be read, `required` and `answered` are empty.
+/// Writes `decision-points.csv`: every plan × every decision point, the toolkit's and then the
+/// state's own (merged by id across the plans' configurations). For a plan that could not be
+/// read, `required`, `answered` and `asked` are empty; for a state point the plan's
+/// configuration does not declare, `asked` is `false`, `required` is `false` and `answered` is
+/// empty: the point is not open, it was never asked.
 pub fn decision_points(report: &Report, out: &mut impl Write) -> io::Result<()> {
     header(out, &DECISION_POINT_COLUMNS)?;
+    let state_points = report
+        .decision_points
+        .get(DECISION_POINTS.len()..)
+        .unwrap_or_default();
     for placed in report.plans.iter()? {
         let row = placed?.row;
         let level = row
             .readiness
             .as_deref()
             .and_then(pathway_schema::Readiness::parse);
+        let counted = level.is_some() && row.answered.is_some();
+        let known = |value: bool| {
+            if counted {
+                value.to_string()
+            } else {
+                String::new()
+            }
+        };
         for (i, point) in DECISION_POINTS.iter().enumerate() {
             let (required, answered) = match (level, row.answered) {
                 (Some(level), Some(mask)) => (
@@ -196,6 +213,47 @@ pub fn decision_points(report: &Report, out: &mut impl Write) -> io::Result<()> 
                     point.level.as_str().to_owned(),
                     required,
                     answered,
+                    "toolkit".to_owned(),
+                    known(true),
+                ],
+            )?;
+        }
+        for (place, shown) in state_points.iter().enumerate() {
+            // The plan's own declaration of the point, when its configuration has one.
+            let asked = row.state.iter().find_map(|answer| {
+                report
+                    .state_declarations
+                    .get(answer.declaration as usize)
+                    .filter(|declaration| declaration.merged == place)
+                    .map(|declaration| (answer, &declaration.point))
+            });
+            let (area, point_level, required, answered) = match asked {
+                Some((answer, point)) => (
+                    area_id(point.area).to_owned(),
+                    point.level.as_str().to_owned(),
+                    answer.required.to_string(),
+                    answer.answered.to_string(),
+                ),
+                None => (
+                    shown.area.clone(),
+                    shown.level.clone(),
+                    known(false),
+                    String::new(),
+                ),
+            };
+            line(
+                out,
+                &[
+                    row.path.clone(),
+                    optional(row.plan.as_ref()),
+                    optional(row.readiness.as_ref()),
+                    shown.id.clone(),
+                    area,
+                    point_level,
+                    required,
+                    answered,
+                    "state".to_owned(),
+                    known(asked.is_some()),
                 ],
             )?;
         }

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use pathway_schema::domain::Model;
 use pathway_schema::plan::{IncentiveType, OrganizationKind};
+use pathway_schema::state_points::StateDecisionPoint;
 use pathway_schema::{DECISION_POINTS, MoneyUnit, Plan, Readiness};
 use pathway_validate::{CheckedPlan, FileReport, Severity};
 
@@ -46,6 +47,9 @@ pub struct PlanSummary {
     pub size: [Option<u32>; 3],
     /// Bit `i` is set when `DECISION_POINTS[i]` is answered.
     pub answered: u64,
+    /// The state's own decision points the plan's configuration declares, each with whether
+    /// the plan answers it.
+    pub state_answers: Vec<(StateDecisionPoint, bool)>,
     /// The credentials, each with the key it is matched across plans by.
     pub credentials: Vec<CredentialFacts>,
     /// Opportunities of each kind, in the order of [`OPPORTUNITY_KINDS`].
@@ -102,8 +106,13 @@ impl PlanFacts {
             infos: report.count(Severity::Info),
             findings,
             first_error,
-            plan: checked
-                .map(|checked| Box::new(PlanSummary::of(&checked.plan, &checked.answered))),
+            plan: checked.map(|checked| {
+                Box::new(PlanSummary::of(
+                    &checked.plan,
+                    &checked.answered,
+                    &checked.state_points,
+                ))
+            }),
         }
     }
 
@@ -122,8 +131,9 @@ impl PlanFacts {
 }
 
 impl PlanSummary {
-    /// The figures of a typed plan; `answered` as [`CheckedPlan::answered`] gives it.
-    pub fn of(plan: &Plan, answered: &[bool]) -> PlanSummary {
+    /// The figures of a typed plan; `answered` as [`CheckedPlan::answered`] gives it, for the
+    /// toolkit's points and then `state_points`.
+    pub fn of(plan: &Plan, answered: &[bool], state_points: &[StateDecisionPoint]) -> PlanSummary {
         let model = Model::new(plan);
         let mut mask = 0u64;
         for (i, &yes) in answered
@@ -191,6 +201,11 @@ impl PlanSummary {
                 [size.educators, size.schools, size.students]
             }),
             answered: mask,
+            state_answers: state_points
+                .iter()
+                .zip(answered.iter().skip(DECISION_POINTS.len()))
+                .map(|(point, &yes)| (point.clone(), yes))
+                .collect(),
             credentials,
             opportunity_kinds,
             in_classroom,
@@ -219,11 +234,16 @@ impl PlanSummary {
         i < 64 && self.answered & (1 << i) != 0
     }
 
-    /// Whether every decision point the plan's level requires is answered.
+    /// Whether every decision point the plan's level requires is answered, the state's own
+    /// included.
     pub fn complete(&self) -> bool {
         DECISION_POINTS
             .iter()
             .enumerate()
             .all(|(i, point)| point.level > self.readiness || self.answers(i))
+            && self
+                .state_answers
+                .iter()
+                .all(|(point, yes)| point.level > self.readiness || *yes)
     }
 }

@@ -1,7 +1,7 @@
 //! The coverage heat map's cells: for one plan and one area, how many of the area's required
-//! decision points the plan answers.
+//! decision points the plan answers, the state's own (counted in the area they name) included.
 
-use pathway_schema::{DECISION_POINTS, Readiness};
+use pathway_schema::{Area, DECISION_POINTS, Readiness};
 
 use crate::report::{GroupCoverage, PlanRow};
 use crate::words::area_id;
@@ -22,6 +22,15 @@ pub fn area_cell(row: &PlanRow, area: &str) -> Option<(u32, u32)> {
             if i < 64 && mask & (1 << i) != 0 {
                 answered += 1;
             }
+        }
+    }
+    for answer in row.state.iter().filter(|s| s.required) {
+        if Area::ALL
+            .get(usize::from(answer.area))
+            .is_some_and(|&a| area_id(a) == area)
+        {
+            required += 1;
+            answered += u32::from(answer.answered);
         }
     }
     Some((answered, required))

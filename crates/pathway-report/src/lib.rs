@@ -43,6 +43,7 @@ pub mod profile;
 pub mod report;
 pub mod rollup;
 pub mod rows;
+pub mod state;
 pub mod words;
 
 use std::io::{self, Write};

@@ -30,10 +30,14 @@ pub struct Report {
     pub organization_kinds: Vec<KindCount>,
     /// Decision-point coverage by area, in the toolkit's order.
     pub areas: Vec<AreaCount>,
-    /// Coverage of each decision point, in the toolkit's order.
+    /// Coverage of each decision point: the toolkit's in its order, then the state's own
+    /// (declared in the plans' `pathway.toml`), merged by id across configurations, in id order.
     pub decision_points: Vec<PointCount>,
+    /// Answers to state points not counted because the roll-up reached its bound of distinct
+    /// declarations (1,000).
+    pub state_points_untracked: u64,
     /// The decision points most often left open by the plans that must answer them, most first
-    /// (at most ten; ties in the toolkit's order).
+    /// (at most ten; ties in the order of `decision_points`).
     pub most_often_open: Vec<String>,
     /// Credentials across plans.
     pub credentials: CredentialNetwork,
@@ -66,6 +70,12 @@ pub struct Report {
     #[serde(skip)]
     #[schemars(skip)]
     pub all_credentials: Vec<SharedCredential>,
+    /// Every state point declaration met, in the order rows refer to them
+    /// ([`StateAnswer::declaration`](crate::state::StateAnswer)), each with its place among the
+    /// state points of [`Report::decision_points`] (not in `report.json`).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub state_declarations: Vec<crate::state::StateDeclaration>,
 }
 
 /// How many plans there are.
@@ -130,6 +140,12 @@ pub struct AreaCount {
 pub struct PointCount {
     /// The decision point's id.
     pub id: String,
+    /// `toolkit` for the toolkit's own points, `state` for a point a state's configuration
+    /// declares.
+    pub source: String,
+    /// The question it asks (for a state point declared differently by several configurations,
+    /// the declaration shown is the least by area, level and question).
+    pub question: String,
     /// Its area's id.
     pub area: String,
     /// The first level that requires it.
@@ -142,6 +158,9 @@ pub struct PointCount {
     pub plans_open: u64,
     /// Counted plans that answer it, required or not.
     pub plans_answering_any_level: u64,
+    /// Counted plans whose configuration does not declare it (always 0 for the toolkit's
+    /// points): they are not asked it, so it is neither required of them nor open.
+    pub plans_not_asked: u64,
 }
 
 /// The credentials of all plans.

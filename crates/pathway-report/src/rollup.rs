@@ -10,6 +10,7 @@ use crate::facts::{PlanFacts, PlanSummary};
 use crate::network::{Network, normalize};
 use crate::report::*;
 use crate::rows::PlanRows;
+use crate::state::{StateAnswer, StateTally};
 use crate::words::{
     FUNDING_KINDS, INCENTIVE_TYPES, OPPORTUNITY_KINDS, ORGANIZATION_KINDS, area_id, funding_kind,
     incentive_type, opportunity_kind, organization_kind,
@@ -33,6 +34,7 @@ pub struct Rollup {
     /// Per point: plans required, answered when required, answered at any level.
     points: Vec<[u64; 3]>,
     network: Network,
+    state: StateTally,
     opportunity_kinds: [(u64, u64); 6],
     opportunities: (u64, u64, u64),
     incentive_types: [u64; 5],
@@ -92,6 +94,7 @@ impl Rollup {
             schools: None,
             students: None,
             answered: None,
+            state: Vec::new(),
         };
         match &facts.plan {
             Some(plan) => self.count_plan(position, plan, &mut row),
@@ -161,12 +164,21 @@ impl Rollup {
         if let Some(group) = group.as_mut() {
             group.0 += 1;
         }
+        let state: Vec<StateAnswer> = self.state.add(plan.readiness, &plan.state_answers);
         for (a, &area) in Area::ALL.iter().enumerate() {
             let (mut required, mut answered) = (0u64, 0u64);
             for (i, point) in DECISION_POINTS.iter().enumerate() {
                 if point.area == area && point.level <= plan.readiness {
                     required += 1;
                     answered += u64::from(plan.answers(i));
+                }
+            }
+            // A state's point counts in the area its declaration names, as `pathway validate`'s
+            // coverage counts it.
+            for answer in state.iter().filter(|s| usize::from(s.area) == a) {
+                if answer.required {
+                    required += 1;
+                    answered += u64::from(answer.answered);
                 }
             }
             let counts = [1, u64::from(answered == required), required, answered];
@@ -200,6 +212,16 @@ impl Rollup {
                 }
             }
             slot[2] += u64::from(plan.answers(i));
+        }
+        for ((point, _), answer) in plan.state_answers.iter().zip(&state) {
+            if answer.required {
+                row.points_required += 1;
+                if answer.answered {
+                    row.points_answered += 1;
+                } else {
+                    row.open_points.push(point.id.clone());
+                }
+            }
         }
         self.network.add(position, &plan.credentials);
         let mut opportunities = 0u64;
@@ -310,6 +332,7 @@ impl Rollup {
         row.currency = Some(plan.currency.clone());
         [row.educators, row.schools, row.students] = plan.size;
         row.answered = Some(plan.answered);
+        row.state = state;
     }
 
     /// The finished report. Plans are ordered by id, then file name, so the report does not
@@ -324,6 +347,7 @@ impl Rollup {
             areas,
             points,
             network,
+            state,
             opportunity_kinds,
             opportunities,
             incentive_types,
@@ -363,19 +387,39 @@ impl Rollup {
                 &b.plan,
             ))
         });
-        let decision_points: Vec<PointCount> = DECISION_POINTS
+        let state_points_untracked = state.untracked;
+        let (merged, state_declarations) = state.finish();
+        let mut decision_points: Vec<PointCount> = DECISION_POINTS
             .iter()
             .zip(&points)
             .map(|(point, n)| PointCount {
                 id: point.id.to_owned(),
+                source: "toolkit".to_owned(),
+                question: point.question.to_owned(),
                 area: area_id(point.area).to_owned(),
                 level: point.level.as_str().to_owned(),
                 plans_required: n[0],
                 plans_answered: n[1],
                 plans_open: n[0] - n[1],
                 plans_answering_any_level: n[2],
+                plans_not_asked: 0,
             })
             .collect();
+        decision_points.extend(merged.into_iter().map(|point| {
+            let [asked, required, answered, any] = point.counts;
+            PointCount {
+                id: point.shown.id,
+                source: "state".to_owned(),
+                question: point.shown.question,
+                area: area_id(point.shown.area).to_owned(),
+                level: point.shown.level.as_str().to_owned(),
+                plans_required: required,
+                plans_answered: answered,
+                plans_open: required - answered,
+                plans_answering_any_level: any,
+                plans_not_asked: totals.counted.saturating_sub(asked),
+            }
+        }));
         let mut open: Vec<&PointCount> = decision_points
             .iter()
             .filter(|p| p.plans_open > 0)
@@ -475,6 +519,7 @@ impl Rollup {
                 })
                 .collect(),
             decision_points,
+            state_points_untracked,
             most_often_open,
             credentials: CredentialNetwork {
                 offered: network.offered,
@@ -527,6 +572,7 @@ impl Rollup {
                 })
                 .collect(),
             all_credentials,
+            state_declarations,
         }
     }
 }

@@ -14,16 +14,20 @@ use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::state::StateAnswer;
+
 /// Rows held in memory before they are sorted and written out as a run.
 pub const RUN_ROWS: usize = 1024;
 
-/// A row as a run stores it: with its reading position and the answered-points mask, which
-/// `report.json` does not show.
+/// A row as a run stores it: with its reading position, the answered-points mask and the
+/// answers to the state's points, which `report.json` does not show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Stored {
     position: u32,
     answered: Option<u64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    state: Vec<StateAnswer>,
     row: PlanRow,
 }
 
@@ -115,10 +119,11 @@ impl PlanRows {
         self.buffer
             .sort_by(|a, b| order(&a.row).cmp(&order(&b.row)));
         let mut file = BufWriter::new(tempfile::tempfile()?);
-        for placed in self.buffer.drain(..) {
+        for mut placed in self.buffer.drain(..) {
             let stored = Stored {
                 position: placed.position,
                 answered: placed.row.answered,
+                state: std::mem::take(&mut placed.row.state),
                 row: placed.row,
             };
             serde_json::to_writer(&mut file, &stored)?;
@@ -206,6 +211,7 @@ impl Source<'_> {
                 let stored: Stored = serde_json::from_str(line).map_err(io::Error::other)?;
                 let mut row = stored.row;
                 row.answered = stored.answered;
+                row.state = stored.state;
                 Ok(Some(Placed {
                     position: stored.position,
                     row,
@@ -327,4 +333,9 @@ pub struct PlanRow {
     #[serde(skip)]
     #[schemars(skip)]
     pub answered: Option<u64>,
+    /// The plan's answers to the state's own points its configuration declares (for
+    /// `decision-points.csv` and the coverage cells).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub state: Vec<StateAnswer>,
 }

@@ -359,11 +359,10 @@ fn csv_rows_match_the_plans() {
     );
     let points = text("decision-points.csv");
     assert_eq!(points.lines().count(), 1 + 5 * 29);
-    assert!(
-        points
-            .contains("alpha.yaml,alpha,exploring,goals.challenges,goals,exploring,true,true\r\n")
-    );
-    assert!(points.contains("syntax-error.yaml,,,goals.challenges,goals,exploring,,\r\n"));
+    assert!(points.contains(
+        "alpha.yaml,alpha,exploring,goals.challenges,goals,exploring,true,true,toolkit,true\r\n"
+    ));
+    assert!(points.contains("syntax-error.yaml,,,goals.challenges,goals,exploring,,,toolkit,\r\n"));
     let credentials = text("credentials.csv");
     assert_eq!(credentials.lines().count(), 1 + 2);
 }

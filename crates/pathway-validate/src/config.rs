@@ -394,6 +394,20 @@ impl RuleSettings {
         &self.decision_points
     }
 
+    /// The same points, shared rather than copied, for a checked plan to carry on.
+    pub(crate) fn shared_decision_points(&self) -> Arc<[StateDecisionPoint]> {
+        Arc::clone(&self.decision_points)
+    }
+
+    /// Every rule at its default severity, with `config`'s decision points: how the state
+    /// roll-up measures every plan alike while still asking the state's own questions.
+    pub fn defaults_with_points_of(config: &Config) -> RuleSettings {
+        RuleSettings {
+            decision_points: Arc::clone(&config.decision_points),
+            ..RuleSettings::default()
+        }
+    }
+
     /// What applies to a rule: its configured setting, or its default severity.
     pub fn get(&self, rule: &rules::Rule) -> Setting {
         self.settings

@@ -1,7 +1,8 @@
 //! `pathway report`: read many plans into one state roll-up.
 
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -10,7 +11,7 @@ use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 use pathway_report::{Output, PlanFacts, ReportProfile, Rollup, write_file};
 use pathway_schema::load::{Limits, LoadErrorKind, read, read_from};
-use pathway_validate::config::RuleSettings;
+use pathway_validate::config::{Config, RuleSettings, discover};
 use pathway_validate::{Options, check_source_keeping_plan, report_unreadable};
 
 use crate::neutral::shown;
@@ -21,12 +22,13 @@ use crate::walk::{Found, Opened, Walk, open_found, plan_files};
 ///
 /// PATH is as for `pathway validate`: plan files, folders (walked as git sees them), or - for
 /// standard input. Every plan is checked as `pathway validate` checks it, with every rule at
-/// its default severity so that all plans are measured alike; a plan that cannot be read or has
+/// its default severity so that all plans are measured alike, and with the state's own
+/// decision points of the pathway.toml that applies to it; a plan that cannot be read or has
 /// errors is still counted and listed. Writes report.md and report.docx (a briefing for state
 /// leaders), plans.csv, decision-points.csv, credentials.csv and report.json (the same figures
 /// as data; see docs/report.md) into DIR, each replaced whole, the same bytes for the same
 /// plans whatever their order. Exit status: 0 when the files were written, 2 when a path
-/// cannot be walked or a file cannot be written.
+/// cannot be walked, a pathway.toml cannot be read or a file cannot be written.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// Plan files or directories to read; - reads a plan from standard input.
@@ -91,6 +93,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         }
         anyhow::bail!("nothing written: every PATH must name a plan or a folder with plans");
     }
+    let settings = state_points_of(&files)?;
     let options = Options::default();
     let mut rollup = Rollup::new();
     let mut progress = Progress::new(files.len());
@@ -99,12 +102,14 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
     std::thread::scope(|scope| {
         for _ in 0..pathway_validate::parallel::cores().min(files.len()).max(1) {
             let sender = sender.clone();
-            let (files, next, options) = (&files, &next, &options);
+            let (files, next, options, settings) = (&files, &next, &options, &settings);
             let spawned = std::thread::Builder::new()
                 .stack_size(pathway_validate::parallel::STACK_BYTES)
                 .spawn_scoped(scope, move || {
-                    while let Some(found) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        if let Some(facts) = read_one(found, options)
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(found) = files.get(i) else { break };
+                        if let Some(facts) = read_one(found, options, settings.get(i))
                             && sender.send(facts).is_err()
                         {
                             break;
@@ -123,8 +128,10 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
     });
     // A file that was never read (no thread could be started) would be missing: read the rest
     // here, in order.
-    while let Some(found) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
-        if let Some(facts) = read_one(found, &options) {
+    loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some(found) = files.get(i) else { break };
+        if let Some(facts) = read_one(found, &options, settings.get(i)) {
             rollup.add(facts);
         }
     }
@@ -159,8 +166,48 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The settings each plan is checked with, in the order of `files`: every rule at its default
+/// severity, so that all plans are measured alike, and the state's own decision points of the
+/// `pathway.toml` that applies to the plan (found as `pathway validate` finds it), so that a
+/// state's points count in the roll-up as they do in `validate`. A configuration that cannot
+/// be read stops the run before anything is written, with its file, line and column.
+fn state_points_of(files: &[Found]) -> anyhow::Result<Vec<RuleSettings>> {
+    let mut configs: HashMap<PathBuf, RuleSettings> = HashMap::new();
+    // Plans in one directory share their configuration file: look for it once per directory.
+    let mut discovered: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
+    let mut settings = Vec::with_capacity(files.len());
+    for found in files {
+        let path = &found.path;
+        if path.as_os_str() == "-" {
+            settings.push(RuleSettings::default());
+            continue;
+        }
+        let config_path = discovered
+            .entry(path.parent().map(Path::to_path_buf).unwrap_or_default())
+            .or_insert_with(|| discover(path))
+            .clone();
+        settings.push(match config_path {
+            Some(config_path) => match configs.get(&config_path) {
+                Some(known) => known.clone(),
+                None => {
+                    let config = Config::load(&config_path)?;
+                    let known = RuleSettings::defaults_with_points_of(&config);
+                    configs.insert(config_path, known.clone());
+                    known
+                }
+            },
+            None => RuleSettings::default(),
+        });
+    }
+    Ok(settings)
+}
+
 /// Checks one file; `None` for a walked file that is not a plan (a folder's other YAML).
-fn read_one(found: &Found, options: &Options) -> Option<PlanFacts> {
+fn read_one(
+    found: &Found,
+    options: &Options,
+    settings: Option<&RuleSettings>,
+) -> Option<PlanFacts> {
     let path = &found.path;
     let name = path.display().to_string();
     let limits: &Limits = &options.limits;
@@ -180,8 +227,9 @@ fn read_one(found: &Found, options: &Options) -> Option<PlanFacts> {
     };
     Some(match source {
         Ok(source) => {
-            let (report, plan) =
-                check_source_keeping_plan(source, None, options, &RuleSettings::default());
+            let default = RuleSettings::default();
+            let settings = settings.unwrap_or(&default);
+            let (report, plan) = check_source_keeping_plan(source, None, options, settings);
             PlanFacts::of(&report, plan.as_ref())
         }
         Err(error) if error.kind == LoadErrorKind::Io => {

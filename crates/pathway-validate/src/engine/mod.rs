@@ -1,7 +1,6 @@
 //! Runs the validator over one plan: parse, check the structure against the schema, type the
 //! plan, run the rules, apply suppressions and configuration.
 
-use pathway_schema::decision_points::DECISION_POINTS;
 use pathway_schema::load::{Limits, SourceTree, Syntax, parse};
 use pathway_schema::source::{Location, Source};
 use pathway_schema::{Area, Readiness};
@@ -145,9 +144,12 @@ pub fn check_source(
 pub struct CheckedPlan {
     /// The typed plan.
     pub plan: pathway_schema::Plan,
-    /// Whether each decision point holds a real answer, in the order of
-    /// [`DECISION_POINTS`], whatever the plan's level requires.
+    /// Whether each decision point holds a real answer, whatever the plan's level requires:
+    /// the toolkit's in the order of [`DECISION_POINTS`](pathway_schema::DECISION_POINTS),
+    /// then the state's in the order of [`CheckedPlan::state_points`].
     pub answered: Vec<bool>,
+    /// The state's own decision points the plan was checked against (from its configuration).
+    pub state_points: std::sync::Arc<[pathway_schema::state_points::StateDecisionPoint]>,
 }
 
 /// Validates plan text as [`check_source`] does, and hands on the typed plan when it matched
@@ -225,12 +227,12 @@ fn check_parsed(
                 raw.extend(findings);
                 report.readiness = Some(plan.readiness);
                 report.coverage = coverage(plan.readiness, &answers);
-                let answered = answers
-                    .answered()
-                    .take(DECISION_POINTS.len())
-                    .map(|(_, answered)| answered)
-                    .collect();
-                checked = Some(CheckedPlan { plan, answered });
+                let answered = answers.answered().map(|(_, answered)| answered).collect();
+                checked = Some(CheckedPlan {
+                    plan,
+                    answered,
+                    state_points: settings.shared_decision_points(),
+                });
             }
             // The schema and the types agree, so this only happens if they drift apart.
             Err(error) => push_load_error(&mut report, &error, settings),
