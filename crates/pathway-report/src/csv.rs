@@ -264,14 +264,14 @@ pub fn decision_points(report: &Report, out: &mut impl Write) -> io::Result<()> 
 /// Writes `credentials.csv`: every distinct credential the network tracks, most plans first.
 pub fn credentials(report: &Report, out: &mut impl Write) -> io::Result<()> {
     header(out, &CREDENTIAL_COLUMNS)?;
-    for credential in &report.all_credentials {
+    for credential in report.all_credentials.credentials() {
         line(
             out,
             &[
-                credential.key.clone(),
-                credential.matched_by.clone(),
-                credential.title.clone(),
-                credential.issuer.clone(),
+                credential.key.to_owned(),
+                crate::network::matched_by(credential.key).to_owned(),
+                credential.title.to_owned(),
+                credential.issuer.to_owned(),
                 credential.plans.len().to_string(),
                 credential.plans.join(" "),
             ],

@@ -152,9 +152,109 @@ impl Network {
     }
 }
 
+/// The plans' ids by reading position: one text, and where each id is in it.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct PlanIds {
+    text: String,
+    /// (reading position, start, length) while ids are added; sorted by [`PlanIds::seal`].
+    spans: Vec<(u32, u32, u32)>,
+}
+
+impl PlanIds {
+    /// Adds the id of the plan read at `position` (empty for a plan without one).
+    pub fn push(&mut self, position: u32, id: &str) {
+        let start = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
+        self.text.push_str(id);
+        self.spans
+            .push((position, start, u32::try_from(id.len()).unwrap_or(0)));
+    }
+
+    /// Orders the ids by reading position, once every position from 0 up has been added.
+    pub fn seal(&mut self) {
+        self.spans.sort_unstable();
+    }
+
+    /// The id of the plan read at `position`; empty for a plan without one.
+    pub fn get(&self, position: u32) -> &str {
+        self.spans
+            .get(position as usize)
+            .and_then(|&(_, start, len)| self.text.get(start as usize..(start + len) as usize))
+            .unwrap_or("")
+    }
+}
+
+/// The finished network with the plans' ids: every distinct credential, read straight from the
+/// network's entries when `credentials.csv` is written, so that no second list of them (with a
+/// copy of every plan list as text) is built.
+#[derive(Debug, Default)]
+pub struct CredentialList {
+    network: Network,
+    ids: PlanIds,
+}
+
+impl PartialEq for CredentialList {
+    /// Two lists are equal when they list the same credentials in the same order.
+    fn eq(&self, other: &CredentialList) -> bool {
+        self.credentials().eq(other.credentials())
+    }
+}
+
+/// One distinct credential as `credentials.csv` lists it, borrowed from the network.
+#[derive(Debug, PartialEq, Eq)]
+pub struct CredentialRow<'a> {
+    /// The match key.
+    pub key: &'a str,
+    /// The title shown.
+    pub title: &'a str,
+    /// The issuer shown; empty when that plan names none.
+    pub issuer: &'a str,
+    /// The ids of the plans offering it, in plan order.
+    pub plans: Vec<&'a str>,
+}
+
+impl CredentialList {
+    /// The network, and the ids its plan numbers stand for.
+    pub fn new(network: Network, ids: PlanIds) -> CredentialList {
+        CredentialList { network, ids }
+    }
+
+    /// The network's counts.
+    pub fn network(&self) -> &Network {
+        &self.network
+    }
+
+    /// Every distinct credential, by how many plans offer it (most first), then by key. Only
+    /// the order is held at once (a reference per credential); each row is made as it is read.
+    pub fn credentials(&self) -> impl Iterator<Item = CredentialRow<'_>> {
+        let mut order: Vec<(&str, &NetworkEntry)> = self
+            .network
+            .entries
+            .iter()
+            .map(|(key, entry)| (&**key, entry))
+            .collect();
+        // The map is in key order already; a stable sort by count keeps it within a count.
+        order.sort_by_key(|(_, entry)| std::cmp::Reverse(entry.plans.len()));
+        order.into_iter().map(|(key, entry)| self.row(key, entry))
+    }
+
+    fn row<'a>(&'a self, key: &'a str, entry: &'a NetworkEntry) -> CredentialRow<'a> {
+        // Plan order is by id, then file name: for a list of ids, that is their text order.
+        let mut plans: Vec<&str> = entry.plans.iter().map(|&p| self.ids.get(p)).collect();
+        plans.sort_unstable();
+        CredentialRow {
+            key,
+            title: &entry.shown.0,
+            issuer: &entry.shown.1,
+            plans,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{CredentialFacts, MAX_CREDENTIAL_KEYS, Network, normalize};
+    use super::{
+        CredentialFacts, CredentialList, MAX_CREDENTIAL_KEYS, Network, PlanIds, normalize,
+    };
 
     // Regression guard: plans that invent ever more credentials cannot grow the network past
     // its bound, and what is left out is still counted as offered.
@@ -208,6 +308,38 @@ mod tests {
         let shared = |n: &Network| n.entries.values().filter(|e| e.plans.len() == 2).count();
         assert_eq!(shared(&forward), 10_000);
         assert_eq!(shared(&backward), 10_000);
+    }
+
+    // credentials.csv is read from the network itself: most plans first, then by key, each
+    // plan list in the text order of the plans' ids (not their reading order).
+    #[test]
+    fn the_credential_list_reads_the_network_in_report_order() {
+        let facts = |key: &str| CredentialFacts {
+            key: key.to_owned(),
+            title: key.to_uppercase(),
+            issuer: None,
+        };
+        let mut network = Network::default();
+        // Read in this order: plan 0 is "zeta", plan 1 "alpha", plan 2 "mid".
+        network.add(0, &[facts("title:b|"), facts("title:c|")]);
+        network.add(1, &[facts("title:c|"), facts("title:a|")]);
+        network.add(2, &[facts("title:b|")]);
+        let mut ids = PlanIds::default();
+        for (position, id) in [(2, "mid"), (0, "zeta"), (1, "alpha")] {
+            ids.push(position, id);
+        }
+        ids.seal();
+        let list = CredentialList::new(network, ids);
+        let rows: Vec<(&str, Vec<&str>)> =
+            list.credentials().map(|row| (row.key, row.plans)).collect();
+        assert_eq!(
+            rows,
+            [
+                ("title:b|", vec!["mid", "zeta"]),
+                ("title:c|", vec!["alpha", "zeta"]),
+                ("title:a|", vec!["alpha"]),
+            ]
+        );
     }
 
     #[test]

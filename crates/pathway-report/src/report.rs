@@ -65,11 +65,11 @@ pub struct Report {
     #[serde(skip)]
     #[schemars(skip)]
     pub coverage_groups: Vec<GroupCoverage>,
-    /// Every distinct credential, as `credentials.csv` lists them (not in `report.json`, which
-    /// lists the shared ones).
+    /// Every distinct credential, as `credentials.csv` lists them, read from the credential
+    /// network itself (not in `report.json`, which lists the shared ones).
     #[serde(skip)]
     #[schemars(skip)]
-    pub all_credentials: Vec<SharedCredential>,
+    pub all_credentials: crate::network::CredentialList,
     /// Every state point declaration met, in the order rows refer to them
     /// ([`StateAnswer::declaration`](crate::state::StateAnswer)), each with its place among the
     /// state points of [`Report::decision_points`] (not in `report.json`).

@@ -7,7 +7,7 @@ use pathway_schema::{Area, DECISION_POINTS, Readiness};
 use pathway_validate::Severity;
 
 use crate::facts::{PlanFacts, PlanSummary};
-use crate::network::{Network, normalize};
+use crate::network::{CredentialList, Network, PlanIds, normalize};
 use crate::report::*;
 use crate::rows::PlanRows;
 use crate::state::{StateAnswer, StateTally};
@@ -363,19 +363,11 @@ impl Rollup {
         // rows, keeping the ids alone (one text of them all, and an offset per plan).
         let mut ids = PlanIds::default();
         if let Ok(merged) = rows.iter() {
-            let mut by_position: Vec<(u32, u32, u32)> = Vec::new();
             for placed in merged.flatten() {
-                let id = placed.row.plan.as_deref().unwrap_or("");
-                let start = u32::try_from(ids.text.len()).unwrap_or(u32::MAX);
-                ids.text.push_str(id);
-                by_position.push((placed.position, start, u32::try_from(id.len()).unwrap_or(0)));
+                ids.push(placed.position, placed.row.plan.as_deref().unwrap_or(""));
             }
-            by_position.sort_unstable();
-            ids.spans = by_position
-                .into_iter()
-                .map(|(_, start, len)| (start, len))
-                .collect();
         }
+        ids.seal();
         errors.sort_by(|a, b| {
             (a.plan.as_deref().unwrap_or(""), &a.path)
                 .cmp(&(b.plan.as_deref().unwrap_or(""), &b.path))
@@ -426,32 +418,17 @@ impl Rollup {
             .collect();
         open.sort_by_key(|p| std::cmp::Reverse(p.plans_open));
         let most_often_open = open.iter().take(10).map(|p| p.id.clone()).collect();
-        let mut all_credentials: Vec<SharedCredential> = network
-            .entries
-            .iter()
-            .map(|(key, entry)| {
-                // Plan order is by id, then file name: for a list of ids, that is their text order.
-                let mut plans: Vec<&str> = entry.plans.iter().map(|&p| ids.get(p)).collect();
-                plans.sort_unstable();
-                SharedCredential {
-                    key: key.to_string(),
-                    matched_by: crate::network::matched_by(key).to_owned(),
-                    title: entry.shown.0.to_string(),
-                    issuer: entry.shown.1.to_string(),
-                    plans: plans.into_iter().map(str::to_owned).collect(),
-                }
-            })
-            .collect();
-        all_credentials.sort_by(|a, b| {
-            b.plans
-                .len()
-                .cmp(&a.plans.len())
-                .then_with(|| a.key.cmp(&b.key))
-        });
-        let shared = all_credentials
-            .iter()
+        let credential_list = CredentialList::new(network, ids);
+        let shared = credential_list
+            .credentials()
             .filter(|c| c.plans.len() > 1)
-            .cloned()
+            .map(|c| SharedCredential {
+                key: c.key.to_owned(),
+                matched_by: crate::network::matched_by(c.key).to_owned(),
+                title: c.title.to_owned(),
+                issuer: c.issuer.to_owned(),
+                plans: c.plans.into_iter().map(str::to_owned).collect(),
+            })
             .collect();
         let mut kinds_out: Vec<OpportunityKindCount> = OPPORTUNITY_KINDS
             .iter()
@@ -522,9 +499,9 @@ impl Rollup {
             state_points_untracked,
             most_often_open,
             credentials: CredentialNetwork {
-                offered: network.offered,
-                distinct: network.entries.len() as u64,
-                untracked: network.untracked,
+                offered: credential_list.network().offered,
+                distinct: credential_list.network().entries.len() as u64,
+                untracked: credential_list.network().untracked,
                 shared,
             },
             opportunities: Opportunities {
@@ -571,25 +548,9 @@ impl Rollup {
                         })
                 })
                 .collect(),
-            all_credentials,
+            all_credentials: credential_list,
             state_declarations,
         }
-    }
-}
-
-/// The plans' ids by reading position: one text, and where each id is in it.
-#[derive(Default)]
-struct PlanIds {
-    text: String,
-    spans: Vec<(u32, u32)>,
-}
-
-impl PlanIds {
-    fn get(&self, position: u32) -> &str {
-        self.spans
-            .get(position as usize)
-            .and_then(|&(start, len)| self.text.get(start as usize..(start + len) as usize))
-            .unwrap_or("")
     }
 }
 
