@@ -52,7 +52,7 @@ pub struct PlanSummary {
     pub state_answers: Vec<(StateDecisionPoint, bool)>,
     /// The credentials, each with the key it is matched across plans by.
     pub credentials: Vec<CredentialFacts>,
-    /// Opportunities of each kind, in the order of [`OPPORTUNITY_KINDS`].
+    /// Opportunities of each kind, in the order the schema lists the kinds.
     pub opportunity_kinds: [u32; 6],
     /// Opportunities that keep the educator in the classroom.
     pub in_classroom: u32,

@@ -3,7 +3,7 @@
 //!
 //! Each plan is checked as `pathway validate` checks it; [`PlanFacts::of`] keeps a few figures
 //! of it, and [`Rollup::add`] counts them at once, so a run holds one plan at a time, a small
-//! row per plan and the [credential network](network), never every plan. [`Rollup::finish`]
+//! row per plan (in temporary files, [`PlanRows`]) and the credential network, never every plan. [`Rollup::finish`]
 //! orders plans by id and file name, so the report does not depend on the order plans are named.
 //!
 //! ```
@@ -31,27 +31,42 @@
 
 #![deny(missing_docs)]
 
-pub mod briefing;
-pub mod csv;
-pub mod facts;
-pub mod heat;
-pub mod heat_docx;
-pub mod heat_picture;
-pub mod money;
-pub mod network;
-pub mod profile;
-pub mod report;
-pub mod rollup;
-pub mod rows;
-pub mod state;
-pub mod words;
+// The modules are the crate's own; what the command, the tests and the benchmark use is
+// re-exported here, so that the public surface is this list.
+mod briefing;
+mod csv;
+mod facts;
+mod heat;
+mod heat_docx;
+mod heat_picture;
+mod money;
+mod network;
+mod profile;
+mod report;
+mod rollup;
+mod rows;
+mod state;
+mod words;
 
 use std::io::{self, Write};
 
-pub use facts::PlanFacts;
-pub use profile::ReportProfile;
-pub use report::Report;
+pub use csv::{CREDENTIAL_COLUMNS, DECISION_POINT_COLUMNS, PLANS_COLUMNS};
+pub use facts::{Pay, PlanFacts, PlanSummary};
+pub use heat_picture::{
+    HeatMap, HeatRow, MARKER as HEAT_MAP_MARKER, Picture as HeatMapPicture,
+    alt_text as heat_map_alt_text, draw as draw_heat_map, heat_map,
+};
+pub use money::YearMoney;
+pub use network::CredentialFacts;
+pub use profile::{ReportProfile, Section, Sections};
+pub use report::{
+    AreaCount, CredentialNetwork, EquityCount, ErrorPlan, FundingAmount, GroupCount,
+    IncentiveSpread, KindCount, LevelCount, MoneyYear, Opportunities, OpportunityKindCount,
+    PointCount, REPORT_VERSION, Report, RuleCount, SharedCredential, ShortPlan, Spread, Totals,
+    TypeCount,
+};
 pub use rollup::Rollup;
+pub use rows::{Merge, Placed, PlanRow, PlanRows, RUN_ROWS};
 
 /// The files a roll-up can be written as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

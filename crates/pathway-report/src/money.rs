@@ -13,7 +13,7 @@ use crate::words::FUNDING_KINDS;
 pub struct YearMoney {
     /// The year.
     pub year: Year,
-    /// Committed funding by source kind, in the order of [`crate::words::FUNDING_KINDS`], in cents.
+    /// Committed funding by source kind, in the order the schema lists the kinds, in cents.
     pub committed: [i64; 6],
     /// Anticipated funding by source kind, in cents.
     pub anticipated: [i64; 6],

@@ -64,18 +64,18 @@ pub struct Report {
     /// the heat map and coverage tables of a large set (not in `report.json`).
     #[serde(skip)]
     #[schemars(skip)]
-    pub coverage_groups: Vec<GroupCoverage>,
+    pub(crate) coverage_groups: Vec<GroupCoverage>,
     /// Every distinct credential, as `credentials.csv` lists them, read from the credential
     /// network itself (not in `report.json`, which lists the shared ones).
     #[serde(skip)]
     #[schemars(skip)]
-    pub all_credentials: crate::network::CredentialList,
+    pub(crate) all_credentials: crate::network::CredentialList,
     /// Every state point declaration met, in the order rows refer to them
     /// ([`StateAnswer::declaration`](crate::state::StateAnswer)), each with its place among the
     /// state points of [`Report::decision_points`] (not in `report.json`).
     #[serde(skip)]
     #[schemars(skip)]
-    pub state_declarations: Vec<crate::state::StateDeclaration>,
+    pub(crate) state_declarations: Vec<crate::state::StateDeclaration>,
 }
 
 /// How many plans there are.

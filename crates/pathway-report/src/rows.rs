@@ -332,10 +332,10 @@ pub struct PlanRow {
     /// Bit `i` set when decision point `i` is answered (for `decision-points.csv`).
     #[serde(skip)]
     #[schemars(skip)]
-    pub answered: Option<u64>,
+    pub(crate) answered: Option<u64>,
     /// The plan's answers to the state's own points its configuration declares (for
     /// `decision-points.csv` and the coverage cells).
     #[serde(skip)]
     #[schemars(skip)]
-    pub state: Vec<StateAnswer>,
+    pub(crate) state: Vec<StateAnswer>,
 }

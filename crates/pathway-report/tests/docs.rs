@@ -31,12 +31,12 @@ fn documented_columns(doc: &str, heading: &str) -> Vec<String> {
 fn docs_list_the_csv_columns_in_order() {
     let doc = std::fs::read_to_string(root().join("docs/report.md")).unwrap();
     let cases: [(&str, &[&str]); 3] = [
-        ("plans.csv", &pathway_report::csv::PLANS_COLUMNS),
+        ("plans.csv", &pathway_report::PLANS_COLUMNS),
         (
             "decision-points.csv",
-            &pathway_report::csv::DECISION_POINT_COLUMNS,
+            &pathway_report::DECISION_POINT_COLUMNS,
         ),
-        ("credentials.csv", &pathway_report::csv::CREDENTIAL_COLUMNS),
+        ("credentials.csv", &pathway_report::CREDENTIAL_COLUMNS),
     ];
     for (file, columns) in cases {
         assert_eq!(

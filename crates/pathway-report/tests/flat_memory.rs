@@ -8,7 +8,7 @@
     clippy::indexing_slicing
 )]
 
-use pathway_report::rows::RUN_ROWS;
+use pathway_report::RUN_ROWS;
 use pathway_report::{Output, PlanFacts, ReportProfile, Rollup, render};
 use pathway_schema::source::Source;
 use pathway_validate::config::RuleSettings;

@@ -82,7 +82,7 @@ fn generated_plans_add_up() {
     );
     // Too many plans for a row each: the heat map has a row per readiness level and kind of
     // organization, each with its number of plans (all generated plans are at `scaling`).
-    let map = pathway_report::heat_picture::heat_map(&report).unwrap();
+    let map = pathway_report::heat_map(&report).unwrap();
     assert!(map.grouped);
     let rows: Vec<(&str, u64)> = map
         .rows
@@ -102,10 +102,8 @@ fn generated_plans_add_up() {
                 .all(|&(answered, required)| answered == required)
         );
     }
-    let picture = pathway_report::heat_picture::draw(&report)
-        .unwrap()
-        .unwrap();
-    let alt = pathway_report::heat_picture::alt_text(&report, &picture);
+    let picture = pathway_report::draw_heat_map(&report).unwrap().unwrap();
+    let alt = pathway_report::heat_map_alt_text(&report, &picture);
     assert!(alt.starts_with(&format!(
         "Heat map of decision-point coverage: {} rows, one per group of plans",
         expected.len()

@@ -379,7 +379,7 @@ fn the_word_file_holds_the_heat_map_with_alt_text() {
         .unwrap()
         .read_to_string(&mut xml)
         .unwrap();
-    assert!(!xml.contains(pathway_report::heat_picture::MARKER));
+    assert!(!xml.contains(pathway_report::HEAT_MAP_MARKER));
     // One row per counted plan: alpha, beta, gamma.
     assert!(xml.contains("descr=\"Heat map of decision-point coverage: 3 rows, one per plan"));
     assert!(xml.contains("r:embed=\"rIdHeatMap\""));
