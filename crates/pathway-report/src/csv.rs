@@ -264,7 +264,7 @@ pub fn decision_points(report: &Report, out: &mut impl Write) -> io::Result<()> 
 /// Writes `credentials.csv`: every distinct credential the network tracks, most plans first.
 pub fn credentials(report: &Report, out: &mut impl Write) -> io::Result<()> {
     header(out, &CREDENTIAL_COLUMNS)?;
-    for credential in report.all_credentials.credentials() {
+    for credential in report.credentials.shared.every_credential().credentials() {
         line(
             out,
             &[

@@ -57,7 +57,7 @@ pub use heat_picture::{
     alt_text as heat_map_alt_text, draw as draw_heat_map, heat_map,
 };
 pub use money::YearMoney;
-pub use network::CredentialFacts;
+pub use network::{CredentialFacts, SharedCredentials};
 pub use profile::{ReportProfile, Section, Sections};
 pub use report::{
     AreaCount, CredentialNetwork, EquityCount, ErrorPlan, FundingAmount, GroupCount,

@@ -12,6 +12,9 @@
 use std::collections::BTreeMap;
 
 use pathway_schema::plan::Credential;
+use serde::ser::{Serialize, SerializeSeq, Serializer};
+
+use crate::report::SharedCredential;
 
 /// A credential and the key that matches it across plans.
 #[derive(Debug, Clone, PartialEq)]
@@ -212,6 +215,8 @@ pub struct CredentialRow<'a> {
     pub plans: Vec<&'a str>,
 }
 
+impl Eq for CredentialList {}
+
 impl CredentialList {
     /// The network, and the ids its plan numbers stand for.
     pub fn new(network: Network, ids: PlanIds) -> CredentialList {
@@ -226,6 +231,21 @@ impl CredentialList {
     /// Every distinct credential, by how many plans offer it (most first), then by key. Only
     /// the order is held at once (a reference per credential); each row is made as it is read.
     pub fn credentials(&self) -> impl Iterator<Item = CredentialRow<'_>> {
+        self.order()
+            .into_iter()
+            .map(|(key, entry)| self.row(key, entry))
+    }
+
+    /// The credentials more than one plan offers, in the order of [`CredentialList::credentials`]
+    /// (so, first in it): a row is made only for those.
+    pub fn shared(&self) -> impl Iterator<Item = CredentialRow<'_>> {
+        self.order()
+            .into_iter()
+            .take_while(|(_, entry)| entry.plans.len() > 1)
+            .map(|(key, entry)| self.row(key, entry))
+    }
+
+    fn order(&self) -> Vec<(&str, &NetworkEntry)> {
         let mut order: Vec<(&str, &NetworkEntry)> = self
             .network
             .entries
@@ -234,7 +254,7 @@ impl CredentialList {
             .collect();
         // The map is in key order already; a stable sort by count keeps it within a count.
         order.sort_by_key(|(_, entry)| std::cmp::Reverse(entry.plans.len()));
-        order.into_iter().map(|(key, entry)| self.row(key, entry))
+        order
     }
 
     fn row<'a>(&'a self, key: &'a str, entry: &'a NetworkEntry) -> CredentialRow<'a> {
@@ -247,6 +267,83 @@ impl CredentialList {
             issuer: &entry.shown.1,
             plans,
         }
+    }
+}
+
+/// The credentials several plans offer, as `report.json` lists them (`credentials.shared`).
+/// Like `credentials.csv`, the list is read from the credential network as it is written, so a
+/// run does not hold a plan id as text per plan and shared credential (with a shared catalog,
+/// most of what grew with the number of plans); it holds the network and the table of ids.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct SharedCredentials {
+    all: CredentialList,
+    len: usize,
+}
+
+impl SharedCredentials {
+    /// The shared credentials of a finished network.
+    pub fn new(all: CredentialList) -> SharedCredentials {
+        let len = all
+            .network
+            .entries
+            .values()
+            .filter(|entry| entry.plans.len() > 1)
+            .count();
+        SharedCredentials { all, len }
+    }
+
+    /// How many credentials more than one plan offers.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether no credential is offered by more than one plan.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The shared credentials, by how many plans offer them (most first), then by key; each is
+    /// made as it is read.
+    pub fn iter(&self) -> impl Iterator<Item = SharedCredential> + '_ {
+        self.all.shared().map(|row| SharedCredential {
+            key: row.key.to_owned(),
+            matched_by: matched_by(row.key).to_owned(),
+            title: row.title.to_owned(),
+            issuer: row.issuer.to_owned(),
+            plans: row.plans.into_iter().map(str::to_owned).collect(),
+        })
+    }
+
+    /// Every distinct credential, shared or not, for `credentials.csv`.
+    pub(crate) fn every_credential(&self) -> &CredentialList {
+        &self.all
+    }
+}
+
+/// One shared credential as `report.json` writes it: [`SharedCredential`]'s fields in its
+/// order, borrowed from the network.
+#[derive(serde::Serialize)]
+struct SharedRow<'a> {
+    key: &'a str,
+    matched_by: &'a str,
+    title: &'a str,
+    issuer: &'a str,
+    plans: Vec<&'a str>,
+}
+
+impl Serialize for SharedCredentials {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut list = serializer.serialize_seq(Some(self.len))?;
+        for row in self.all.shared() {
+            list.serialize_element(&SharedRow {
+                key: row.key,
+                matched_by: matched_by(row.key),
+                title: row.title,
+                issuer: row.issuer,
+                plans: row.plans,
+            })?;
+        }
+        list.end()
     }
 }
 

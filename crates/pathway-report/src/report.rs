@@ -65,11 +65,6 @@ pub struct Report {
     #[serde(skip)]
     #[schemars(skip)]
     pub(crate) coverage_groups: Vec<GroupCoverage>,
-    /// Every distinct credential, as `credentials.csv` lists them, read from the credential
-    /// network itself (not in `report.json`, which lists the shared ones).
-    #[serde(skip)]
-    #[schemars(skip)]
-    pub(crate) all_credentials: crate::network::CredentialList,
     /// Every state point declaration met, in the order rows refer to them
     /// ([`StateAnswer::declaration`](crate::state::StateAnswer)), each with its place among the
     /// state points of [`Report::decision_points`] (not in `report.json`).
@@ -164,7 +159,7 @@ pub struct PointCount {
 }
 
 /// The credentials of all plans.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CredentialNetwork {
     /// Credentials offered, summed over plans (a credential a plan lists twice counts once),
@@ -176,7 +171,10 @@ pub struct CredentialNetwork {
     pub untracked: u64,
     /// The credentials more than one plan offers, by how many plans offer them (most first),
     /// then by key.
-    pub shared: Vec<SharedCredential>,
+    // Read from the credential network as it is written (so no plan id is held as text per
+    // plan and shared credential); it also gives `credentials.csv` every distinct credential.
+    #[schemars(with = "Vec<SharedCredential>")]
+    pub shared: crate::network::SharedCredentials,
 }
 
 /// A credential that several plans offer.

@@ -7,7 +7,7 @@ use pathway_schema::{Area, DECISION_POINTS, Readiness};
 use pathway_validate::Severity;
 
 use crate::facts::{PlanFacts, PlanSummary};
-use crate::network::{CredentialList, Network, PlanIds, normalize};
+use crate::network::{CredentialList, Network, PlanIds, SharedCredentials, normalize};
 use crate::report::*;
 use crate::rows::PlanRows;
 use crate::state::{StateAnswer, StateTally};
@@ -419,17 +419,6 @@ impl Rollup {
         open.sort_by_key(|p| std::cmp::Reverse(p.plans_open));
         let most_often_open = open.iter().take(10).map(|p| p.id.clone()).collect();
         let credential_list = CredentialList::new(network, ids);
-        let shared = credential_list
-            .credentials()
-            .filter(|c| c.plans.len() > 1)
-            .map(|c| SharedCredential {
-                key: c.key.to_owned(),
-                matched_by: crate::network::matched_by(c.key).to_owned(),
-                title: c.title.to_owned(),
-                issuer: c.issuer.to_owned(),
-                plans: c.plans.into_iter().map(str::to_owned).collect(),
-            })
-            .collect();
         let mut kinds_out: Vec<OpportunityKindCount> = OPPORTUNITY_KINDS
             .iter()
             .zip(opportunity_kinds)
@@ -502,7 +491,7 @@ impl Rollup {
                 offered: credential_list.network().offered,
                 distinct: credential_list.network().entries.len() as u64,
                 untracked: credential_list.network().untracked,
-                shared,
+                shared: SharedCredentials::new(credential_list),
             },
             opportunities: Opportunities {
                 total: opportunities.0,
@@ -548,7 +537,6 @@ impl Rollup {
                         })
                 })
                 .collect(),
-            all_credentials: credential_list,
             state_declarations,
         }
     }

@@ -156,23 +156,56 @@ fn credential_network_and_opportunities() {
     let c = &report.credentials;
     // alpha 1 + beta 2 + gamma 1 offered; two keys, each shared by two plans.
     assert_eq!((c.offered, c.distinct, c.untracked), (4, 2, 0));
+    // The shared credentials are made from the network as they are read.
     let shared: Vec<_> = c
         .shared
         .iter()
+        .map(|s| (s.matched_by, s.title, s.plans))
+        .collect();
+    let owned = |(by, title, plans): (&str, &str, [&str; 2])| {
+        (
+            by.to_owned(),
+            title.to_owned(),
+            plans.map(str::to_owned).to_vec(),
+        )
+    };
+    assert_eq!(
+        shared,
+        [
+            owned(("ctid", "Small-Group Reading", ["alpha", "beta"])),
+            // "Coaching  cycles!" sorts before "Coaching Cycles" (a space before a letter).
+            owned(("title", "Coaching  cycles!", ["beta", "gamma"])),
+        ]
+    );
+    assert_eq!(c.shared.len(), 2);
+    // report.json writes the same list from the network, in the same order.
+    let json: serde_json::Value =
+        serde_json::from_str(&pathway_report::to_json(&report).unwrap()).unwrap();
+    let written: Vec<_> = json["credentials"]["shared"]
+        .as_array()
+        .unwrap()
+        .iter()
         .map(|s| {
             (
-                s.matched_by.as_str(),
-                s.title.as_str(),
-                s.plans.iter().map(String::as_str).collect::<Vec<_>>(),
+                s["matched_by"].as_str().unwrap(),
+                s["title"].as_str().unwrap(),
+                s["plans"].clone(),
             )
         })
         .collect();
     assert_eq!(
-        shared,
+        written,
         [
-            ("ctid", "Small-Group Reading", vec!["alpha", "beta"]),
-            // "Coaching  cycles!" sorts before "Coaching Cycles" (a space before a letter).
-            ("title", "Coaching  cycles!", vec!["beta", "gamma"]),
+            (
+                "ctid",
+                "Small-Group Reading",
+                serde_json::json!(["alpha", "beta"])
+            ),
+            (
+                "title",
+                "Coaching  cycles!",
+                serde_json::json!(["beta", "gamma"])
+            ),
         ]
     );
     let o = &report.opportunities;
