@@ -721,6 +721,22 @@ mod tests {
     }
 
     fn compare_readers() {
+        let inputs = inputs();
+        let mut trees = 0;
+        for (name, text, limits) in &inputs {
+            // `parse` turns these away before either reader sees them.
+            if text.trim().is_empty() || text.contains('\0') {
+                continue;
+            }
+            compare_one(name, text, limits, &mut trees);
+        }
+        // The examples and fixtures, twice each, at least.
+        assert!(trees >= 36, "only {trees} of {} inputs read", inputs.len());
+    }
+
+    /// Every input the readers are compared on: snippets, inputs at the limits, every example
+    /// and fixture as JSON, the hostile files and the fuzzing corpus.
+    fn inputs() -> Vec<(String, String, Limits)> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let mut inputs: Vec<(String, String, Limits)> = SNIPPETS
             .iter()
@@ -759,79 +775,120 @@ mod tests {
                 Limits::DEFAULT,
             ));
         }
-        let mut trees = 0;
-        for (name, text, limits) in &inputs {
-            // `parse` turns these away before either reader sees them.
-            if text.trim().is_empty() || text.contains('\0') {
-                continue;
-            }
-            let source = Source::new(name.as_str(), text.as_str());
-            let json = parse(&source, limits);
-            let is_json = serde_json::from_str::<serde_json::Value>(text).is_ok();
-            // JSON's grammar alone, judged by serde_json without converting numbers or decoding
-            // strings: `1e999` is JSON (just no finite number), `9…9A9` is not JSON at all.
-            let in_json_grammar = serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
-            match &json {
-                Ok(tree) => {
-                    assert!(is_json, "{name}: read as JSON, but serde_json rejects it");
-                    trees += 1;
-                    match yaml_reading(&source, limits) {
-                        Ok(yaml) => {
-                            if let Some(difference) = first_difference(tree, &yaml, "") {
-                                panic!("{name}: the trees differ (JSON / YAML) at {difference}");
-                            }
+        inputs
+    }
+
+    /// Regression: the loader read JSON twice, serde_json's syntax check and then the reader;
+    /// it now asks serde_json only when the reader refuses the text. On every input the readers
+    /// are compared on, and on nesting past serde_json's limit under limits that allow it, the
+    /// loader gives what it gave with serde_json first: the same tree or the same error.
+    #[test]
+    fn the_loader_answers_as_with_serde_json_first() {
+        let checked = std::thread::Builder::new()
+            .stack_size(64 * 1024 * 1024)
+            .spawn(|| {
+                let mut inputs = inputs();
+                let deep = Limits {
+                    max_depth: 200,
+                    ..Limits::DEFAULT
+                };
+                for depth in [100, 127, 128, 150] {
+                    let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+                    inputs.push((format!("nested {depth} deep"), text, deep));
+                }
+                let mut compared = 0;
+                for (name, text, limits) in &inputs {
+                    if text.trim().is_empty() || text.contains('\0') {
+                        continue;
+                    }
+                    let source = || Source::new(name.as_str(), text.as_str());
+                    let now = super::super::parse_as_written(source(), Some(Syntax::Json), limits);
+                    // The old order: serde_json's check, then the reader.
+                    let before = crate::load::syntax::check_json_syntax(&source())
+                        .and_then(|()| parse(&source(), limits));
+                    match (&now, &before) {
+                        (Ok(now), Ok(before)) => assert!(now.root() == before, "{name}"),
+                        (Err(now), Err(before)) => assert_eq!(
+                            (now.kind, &now.message, &now.help, &now.location),
+                            (before.kind, &before.message, &before.help, &before.location),
+                            "{name}"
+                        ),
+                        _ => panic!("{name}: now {now:?}, before {before:?}"),
+                    }
+                    compared += 1;
+                }
+                assert!(compared > 100, "only {compared} inputs");
+            })
+            .map(std::thread::JoinHandle::join);
+        assert!(matches!(checked, Ok(Ok(()))), "the comparison failed");
+    }
+
+    /// Compares the readers on one input (see `the_json_reader_agrees_with_the_yaml_path`).
+    fn compare_one(name: &str, text: &str, limits: &Limits, trees: &mut usize) {
+        let source = Source::new(name, text);
+        let json = parse(&source, limits);
+        let is_json = serde_json::from_str::<serde_json::Value>(text).is_ok();
+        // JSON's grammar alone, judged by serde_json without converting numbers or decoding
+        // strings: `1e999` is JSON (just no finite number), `9…9A9` is not JSON at all.
+        let in_json_grammar = serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
+        match &json {
+            Ok(tree) => {
+                assert!(is_json, "{name}: read as JSON, but serde_json rejects it");
+                *trees += 1;
+                match yaml_reading(&source, limits) {
+                    Ok(yaml) => {
+                        if let Some(difference) = first_difference(tree, &yaml, "") {
+                            panic!("{name}: the trees differ (JSON / YAML) at {difference}");
                         }
-                        Err(error) => panic!("{name}: read as JSON, but not as YAML: {error}"),
                     }
-                }
-                Err(error) if error.kind == LoadErrorKind::Syntax => {
-                    eprintln!("{error}");
-                    assert!(
-                        !is_json,
-                        "{name}: serde_json reads it, the reader says {error}"
-                    );
-                }
-                // JSON is a subset of YAML only as far as it is valid JSON: off JSON's grammar,
-                // the YAML path may read what the JSON reader refuses (`{"n": 9…9A9}` is a
-                // plain string to YAML, and its digits may make the reader refuse a number
-                // before it sees the letter). Agreement then means the loader refuses the text
-                // as JSON, and says so as serde_json does: a syntax error, or nesting past
-                // serde_json's limit.
-                Err(_) if !in_json_grammar => {
-                    let loaded =
-                        super::super::parse_as_written(source.clone(), Some(Syntax::Json), limits);
-                    let kind = loaded.as_ref().err().map(|error| error.kind);
-                    assert!(
-                        matches!(kind, Some(LoadErrorKind::Syntax | LoadErrorKind::Limit)),
-                        "{name}: not JSON, but the loader says {loaded:?}"
-                    );
-                }
-                Err(error) => {
-                    let Err(yaml) = yaml_reading(&source, limits) else {
-                        panic!("{name}: the YAML path reads what the reader rejects: {error}");
-                    };
-                    let said = |e: &LoadError| (e.kind, e.message.clone(), e.help.clone());
-                    assert_eq!(said(error), said(&yaml), "{name}");
-                    // Where the YAML path knows no place it says line 1, column 1; the reader
-                    // may do better (the key over the limit of a mapping's keys).
-                    let start = crate::source::Position { line: 1, column: 1 };
-                    if yaml.location.is_some_and(|l| l.start != start) {
-                        assert_eq!(error.location, yaml.location, "{name}");
-                    }
+                    Err(error) => panic!("{name}: read as JSON, but not as YAML: {error}"),
                 }
             }
-            if !is_json {
-                assert!(json.is_err(), "{name}: serde_json rejects it");
+            Err(error) if error.kind == LoadErrorKind::Syntax => {
+                eprintln!("{error}");
+                assert!(
+                    !is_json,
+                    "{name}: serde_json reads it, the reader says {error}"
+                );
             }
-            if name.ends_with("past the limit") {
-                let kind = json.as_ref().err().map(|error| error.kind);
-                assert_eq!(kind, Some(LoadErrorKind::Limit), "{name}");
-            } else if name.ends_with("at the limit") {
-                assert!(json.is_ok(), "{name}: {json:?}");
+            // JSON is a subset of YAML only as far as it is valid JSON: off JSON's grammar,
+            // the YAML path may read what the JSON reader refuses (`{"n": 9…9A9}` is a
+            // plain string to YAML, and its digits may make the reader refuse a number
+            // before it sees the letter). Agreement then means the loader refuses the text
+            // as JSON, and says so as serde_json does: a syntax error, or nesting past
+            // serde_json's limit.
+            Err(_) if !in_json_grammar => {
+                let loaded =
+                    super::super::parse_as_written(source.clone(), Some(Syntax::Json), limits);
+                let kind = loaded.as_ref().err().map(|error| error.kind);
+                assert!(
+                    matches!(kind, Some(LoadErrorKind::Syntax | LoadErrorKind::Limit)),
+                    "{name}: not JSON, but the loader says {loaded:?}"
+                );
+            }
+            Err(error) => {
+                let Err(yaml) = yaml_reading(&source, limits) else {
+                    panic!("{name}: the YAML path reads what the reader rejects: {error}");
+                };
+                let said = |e: &LoadError| (e.kind, e.message.clone(), e.help.clone());
+                assert_eq!(said(error), said(&yaml), "{name}");
+                // Where the YAML path knows no place it says line 1, column 1; the reader
+                // may do better (the key over the limit of a mapping's keys).
+                let start = crate::source::Position { line: 1, column: 1 };
+                if yaml.location.is_some_and(|l| l.start != start) {
+                    assert_eq!(error.location, yaml.location, "{name}");
+                }
             }
         }
-        // The examples and fixtures, twice each, at least.
-        assert!(trees >= 36, "only {trees} of {} inputs read", inputs.len());
+        if !is_json {
+            assert!(json.is_err(), "{name}: serde_json rejects it");
+        }
+        if name.ends_with("past the limit") {
+            let kind = json.as_ref().err().map(|error| error.kind);
+            assert_eq!(kind, Some(LoadErrorKind::Limit), "{name}");
+        } else if name.ends_with("at the limit") {
+            assert!(json.is_ok(), "{name}: {json:?}");
+        }
     }
 
     /// Inputs just inside and just past each limit, with limits small enough to reach quickly

@@ -274,8 +274,17 @@ pub fn parse_as_written(
         );
     }
     if format == Syntax::Json {
-        // serde_json's syntax errors, worded in `syntax`, come first; the reader then builds
-        // the tree (its own syntax messages only show if the two ever disagree).
+        // Whatever the reader reads, serde_json reads (a test checks it on every example,
+        // fixture, hostile file and the fuzzing corpus), so a plan the reader reads needs no
+        // second pass: that pass was a third of loading a JSON plan. serde_json's syntax errors,
+        // worded in `syntax`, still come first when the reader refuses the text (its own syntax
+        // messages only show if the two ever disagree). Past serde_json's nesting limit, which
+        // the reader does not share, serde_json is asked first as before.
+        let read =
+            (limits.max_depth <= JSON_READER_FIRST_DEPTH).then(|| json::parse(&source, limits));
+        if let Some(Ok(root)) = read {
+            return Ok(json_tree(root, source, limits));
+        }
         if let Err(json_error) = check_json_syntax(&source) {
             if named.is_some() {
                 return Err(json_error);
@@ -292,18 +301,32 @@ pub fn parse_as_written(
                 }
             });
         }
-        let root = json::parse(&source, limits)?;
-        // Under the fuzzer, every tree the JSON reader builds is checked against the YAML
-        // path's, where that path reads the text (see `json`).
-        #[cfg(fuzzing)]
-        json::check_against_yaml(&source, &root, limits);
-        return Ok(SourceTree {
-            root,
-            source,
-            format,
-        });
+        let root = match read {
+            Some(read) => read?,
+            None => json::parse(&source, limits)?,
+        };
+        return Ok(json_tree(root, source, limits));
     }
     parse_yaml(source, limits)
+}
+
+/// The deepest nesting allowed under which the JSON reader reads first: serde_json refuses
+/// JSON nested 128 levels deep, and the syntax check must keep saying so where the limits allow
+/// more.
+const JSON_READER_FIRST_DEPTH: usize = 100;
+
+/// A JSON plan's tree, as the reader built it.
+#[cfg_attr(not(fuzzing), allow(unused_variables))]
+fn json_tree(root: crate::node::Node, source: Source, limits: &Limits) -> SourceTree {
+    // Under the fuzzer, every tree the JSON reader builds is checked against the YAML path's,
+    // where that path reads the text (see `json`).
+    #[cfg(fuzzing)]
+    json::check_against_yaml(&source, &root, limits);
+    SourceTree {
+        root,
+        source,
+        format: Syntax::Json,
+    }
 }
 
 /// Parses YAML text: the fast path when it can build the tree, else the careful path.
