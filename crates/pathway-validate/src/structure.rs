@@ -15,14 +15,30 @@ use serde_json::Value;
 use crate::instance::{Instance, SourceTreeJson};
 use crate::rules::Finding;
 
-/// The committed schema, compiled in so that the binary checks exactly what third parties check.
+/// The committed schema, as third parties get it: what the compiled-in check below is held to.
 // A copy inside the crate, so the published crate carries it; tests/embedded.rs keeps it equal
 // to the schema the types generate (the same file as schemas/ at the repository root).
+#[cfg(test)]
 const SCHEMA_TEXT: &str = include_str!("../schema/pathway-plan.v1.schema.json");
 
+/// The same schema without its annotations (`title`, `description`, `examples`, `default`),
+/// which no check reads, written without spaces: a fifth of the text. Reading the whole schema
+/// into a JSON value was a fifth of the instructions of checking an example plan in a process
+/// of its own. tests/embedded.rs writes this file from the schema and fails when it drifts;
+/// `findings_match_a_validator_built_the_plain_way` below holds its findings to the whole
+/// schema's.
+const CHECKED_SCHEMA_TEXT: &str = include_str!("../schema/pathway-plan.v1.checked.json");
+
+#[cfg(test)]
 fn schema() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();
     SCHEMA.get_or_init(|| serde_json::from_str(SCHEMA_TEXT).unwrap_or(Value::Bool(true)))
+}
+
+/// The schema the validators are compiled from.
+fn checked_schema() -> &'static Value {
+    static SCHEMA: OnceLock<Value> = OnceLock::new();
+    SCHEMA.get_or_init(|| serde_json::from_str(CHECKED_SCHEMA_TEXT).unwrap_or(Value::Bool(true)))
 }
 
 #[cfg(test)]
@@ -45,7 +61,7 @@ fn tree_validator() -> Option<&'static Validator<SourceTreeJson>> {
 /// (`the_built_in_schema_is_valid_draft_2020_12` below), so it is handed over as a registry
 /// resource and compiled through a root that only refers to it: only that root is checked.
 fn build<F: Json>() -> Option<Validator<F>> {
-    let schema = schema();
+    let schema = checked_schema();
     let id = schema.get("$id").and_then(Value::as_str)?;
     let registry = jsonschema::Registry::new()
         .draft(jsonschema::Draft::Draft202012)
@@ -431,14 +447,18 @@ mod tests {
             schema().get("$schema").and_then(Value::as_str),
             Some("https://json-schema.org/draft/2020-12/schema")
         );
-        if let Err(error) = jsonschema::meta::validate(schema()) {
-            panic!("the built-in schema is not a valid JSON Schema: {error}");
+        for schema in [schema(), checked_schema()] {
+            if let Err(error) = jsonschema::meta::validate(schema) {
+                panic!("the built-in schema is not a valid JSON Schema: {error}");
+            }
         }
+        assert_eq!(schema().get("$id"), checked_schema().get("$id"));
         assert!(validator().is_some() && tree_validator().is_some());
     }
 
-    /// The validator compiled through a root that refers to the schema (see `build`) finds
-    /// what one compiled from the schema itself finds, with the same paths and kinds: on every
+    /// The validator compiled from the schema without annotations through a root that refers
+    /// to it (see `build`) finds what one compiled from the whole schema itself finds, with the
+    /// same paths and kinds: on every
     /// example and fixture, and on each example with a value at each place of the plan in turn
     /// replaced by a value of each type, which trips every kind of keyword the schema uses.
     #[test]
