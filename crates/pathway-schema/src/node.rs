@@ -141,6 +141,10 @@ fn unescape_token(token: &str) -> String {
 
 /// Escapes a key for use as one token of a JSON Pointer.
 pub fn escape_token(key: &str) -> String {
+    // Most keys need no escape: one scan, not two replacements.
+    if !key.contains(['~', '/']) {
+        return key.to_owned();
+    }
     key.replace('~', "~0").replace('/', "~1")
 }
 

@@ -127,13 +127,17 @@ impl JsonSchema for Id {
 }
 
 fn is_kebab_case(text: &str) -> bool {
-    !text.is_empty()
-        && text.split('-').all(|word| {
-            !word.is_empty()
-                && word
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+    // One pass over the bytes (every id of a plan is checked, and splitting at hyphens was most
+    // of that): a word must start at the beginning and after each hyphen, and end the text.
+    let mut word_due = true;
+    for byte in text.bytes() {
+        match byte {
+            b'a'..=b'z' | b'0'..=b'9' => word_due = false,
+            b'-' if !word_due => word_due = true,
+            _ => return false,
+        }
+    }
+    !word_due
 }
 
 /// Turns free text into the kebab-case id a person most likely meant: `Early Literacy` →
@@ -351,14 +355,13 @@ pub const CTID_PATTERN: &str = "^ce-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 impl Ctid {
     /// Checks `text` and wraps it as a CTID.
     pub fn new(text: &str) -> Result<Self, String> {
-        let groups: Vec<&str> = text.strip_prefix("ce-").unwrap_or("").split('-').collect();
-        let lengths = [8, 4, 4, 4, 12];
-        let valid = groups.len() == lengths.len()
-            && groups.iter().zip(lengths).all(|(group, len)| {
-                group.len() == len
-                    && group
-                        .bytes()
-                        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        // `ce-` and a UUID: groups of 8, 4, 4, 4 and 12 lowercase hex digits joined by
+        // hyphens, checked in one pass (a plan may hold thousands).
+        let uuid = text.strip_prefix("ce-").unwrap_or_default();
+        let valid = uuid.len() == 36
+            && uuid.bytes().enumerate().all(|(at, b)| match at {
+                8 | 13 | 18 | 23 => b == b'-',
+                _ => b.is_ascii_digit() || (b'a'..=b'f').contains(&b),
             });
         if valid {
             Ok(Ctid(text.to_owned()))
@@ -401,6 +404,89 @@ impl JsonSchema for Ctid {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression guard for the one-pass CTID check: it agrees with a split into groups of 8,
+    /// 4, 4, 4 and 12 hex digits on a valid CTID and on every change of one character of it
+    /// (to a hyphen, an upper-case or non-hex letter, a digit, a non-ASCII letter), one
+    /// character fewer or more, and without its prefix.
+    #[test]
+    fn the_ctid_check_agrees_with_groups_of_hex_digits() {
+        let by_groups = |text: &str| {
+            let groups: Vec<&str> = text.strip_prefix("ce-").unwrap_or("").split('-').collect();
+            groups.len() == 5
+                && groups.iter().zip([8, 4, 4, 4, 12]).all(|(group, len)| {
+                    group.len() == len
+                        && group
+                            .bytes()
+                            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+                })
+        };
+        let valid = "ce-1f7a1c2e-3b4d-4c5e-8f90-a1b2c3d4e5f6";
+        let mut texts = vec![
+            valid.to_owned(),
+            valid.replace("ce-", ""),
+            format!("{valid}0"),
+        ];
+        for (at, _) in valid.char_indices() {
+            let (before, after) = (
+                valid.get(..at).unwrap_or_default(),
+                valid.get(at + 1..).unwrap_or_default(),
+            );
+            texts.push(format!("{before}{after}"));
+            for c in ['-', 'A', 'g', '7', 'é'] {
+                texts.push(format!("{before}{c}{after}"));
+            }
+        }
+        let mut accepted = 0;
+        for text in &texts {
+            assert_eq!(Ctid::new(text).is_ok(), by_groups(text), "{text}");
+            accepted += usize::from(by_groups(text));
+        }
+        assert!(accepted > 30 && accepted < texts.len() / 2, "{accepted}");
+    }
+
+    /// Regression guard for the one-pass id check: it says what "words of lowercase letters
+    /// and digits joined by single hyphens" says, here written as a split at hyphens, on every
+    /// string of up to four characters over `a`, `Z`, `1`, `-`, `_`, `é` and on longer ones.
+    #[test]
+    fn the_id_check_agrees_with_words_joined_by_hyphens() {
+        let words_joined = |text: &str| {
+            !text.is_empty()
+                && text.split('-').all(|word| {
+                    !word.is_empty()
+                        && word
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+                })
+        };
+        let alphabet = ["a", "Z", "1", "-", "_", "é"];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|text| alphabet.iter().map(move |c| format!("{text}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        texts.extend(
+            [
+                "early-literacy-2027",
+                "a-b-c-d-e",
+                "a--b",
+                "-a",
+                "a-",
+                "Early-Literacy",
+                "a b",
+            ]
+            .map(String::from),
+        );
+        let mut kebab = 0;
+        for text in &texts {
+            assert_eq!(is_kebab_case(text), words_joined(text), "{text:?}");
+            kebab += usize::from(words_joined(text));
+        }
+        assert!(kebab > 10 && kebab < texts.len() / 2);
+    }
 
     #[test]
     fn ids_are_kebab_case() {
