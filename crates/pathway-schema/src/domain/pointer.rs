@@ -44,11 +44,29 @@ impl Pointer {
     /// The item at `index` of the list at this pointer.
     #[must_use]
     pub fn index(&self, index: usize) -> Pointer {
-        use fmt::Write as _;
-        let mut pointer = String::with_capacity(self.0.len() + 8);
+        // The digits, last first, without the formatting machinery (a tenth of indexing a
+        // statewide plan went to `write!` here).
+        let mut digits = [0u8; 20];
+        let mut rest = index;
+        let mut count = 0;
+        for digit in digits.iter_mut() {
+            *digit = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            count += 1;
+            if rest == 0 {
+                break;
+            }
+        }
+        let mut pointer = String::with_capacity(self.0.len() + 1 + count);
         pointer.push_str(&self.0);
-        // Writing to a `String` cannot fail.
-        let _ = write!(pointer, "/{index}");
+        pointer.push('/');
+        pointer.extend(
+            digits
+                .iter()
+                .take(count)
+                .rev()
+                .map(|&digit| char::from(digit)),
+        );
         Pointer(pointer)
     }
 
