@@ -18,7 +18,21 @@
 //! ```
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+
+// Ids are hashed for every definition and every reference of a plan: SipHash, std's default,
+// was a tenth of checking a statewide plan. foldhash is seeded per process like std's, so a
+// plan cannot pick its collisions, and no output follows a map's order.
+type HashMap<K, V> = IdMap<K, V>;
+
+/// A map keyed by a plan's ids, for the index and the rules that look ids up by the thousand:
+/// std's map with foldhash rather than SipHash (see [`id_map`]).
+pub type IdMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+
+/// An empty [`IdMap`] with room for `capacity` entries: sized once, as growing a map rehashes
+/// every entry again.
+pub fn id_map<K, V>(capacity: usize) -> IdMap<K, V> {
+    IdMap::with_capacity_and_hasher(capacity, foldhash::fast::RandomState::default())
+}
 
 use crate::domain::pointer::{Pointer, paths};
 use crate::plan::Plan;
@@ -125,8 +139,8 @@ impl Default for PlanIndex<'_> {
     fn default() -> Self {
         PlanIndex {
             defined: Vec::new(),
-            by_id: HashMap::new(),
-            suggested: RefCell::new(HashMap::new()),
+            by_id: HashMap::default(),
+            suggested: RefCell::new(HashMap::default()),
             budget: Cell::new(SUGGESTION_BUDGET),
         }
     }
@@ -136,6 +150,13 @@ impl<'a> PlanIndex<'a> {
     /// Indexes a plan.
     pub fn new(plan: &'a Plan) -> Self {
         let mut index = PlanIndex::default();
+        // Sized once: growing the map rehashed every id several times over.
+        let listed = plan.credentials.len()
+            + plan.stacks.len()
+            + plan.opportunities.len()
+            + plan.pathways.len();
+        index.by_id.reserve(listed);
+        index.defined.reserve(listed);
         for (i, member) in plan.organization.members.iter().enumerate() {
             if let Some(id) = &member.id {
                 index.add(IdKind::MemberDistrict, id, i, paths::member(i).id());

@@ -7,7 +7,7 @@ use pathway_schema::source::Position;
 use pathway_schema::wording::with_a;
 
 use super::{Finding, Findings, RuleContext, declare_rule};
-use crate::index::Defined;
+use crate::index::{Defined, id_map};
 
 declare_rule! {
     /// ## What it does
@@ -49,7 +49,7 @@ fn check(context: &RuleContext<'_>, findings: &mut Findings) {
     // definitions are put in the order they are written before the first is chosen.
     // Groups in the order the index first meets each id, so the findings kept when a hostile
     // plan has more than can be shown are the same on every run.
-    let mut group_of: HashMap<&str, usize> = HashMap::new();
+    let mut group_of = id_map(context.index().defined.len());
     let mut groups: Vec<Vec<&Defined<'_>>> = Vec::new();
     for defined in &context.index().defined {
         let group = *group_of.entry(defined.id.as_str()).or_insert_with(|| {

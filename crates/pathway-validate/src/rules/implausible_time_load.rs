@@ -1,11 +1,12 @@
 //! PW215: a pathway that asks for more hours a month than a teacher has.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use pathway_schema::domain::money::format_number as number;
 use pathway_schema::domain::pointer::paths;
 
 use super::{Finding, Findings, RuleContext, declare_rule};
+use crate::index::id_map;
 
 /// The most hours a month a pathway may ask of a full-time teacher before the plan should say
 /// where the time comes from. Ten hours a month is about two and a half hours a week: roughly
@@ -55,7 +56,7 @@ declare_rule! {
 
 fn check(context: &RuleContext<'_>, findings: &mut Findings) {
     // The first credential with each id, as a search from the start would find it.
-    let mut hours_of: HashMap<&str, Option<f64>> = HashMap::new();
+    let mut hours_of = id_map(context.plan.credentials.len());
     for credential in &context.plan.credentials {
         hours_of
             .entry(credential.id.as_str())

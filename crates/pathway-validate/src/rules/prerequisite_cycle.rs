@@ -5,6 +5,7 @@ use std::collections::{HashMap, VecDeque};
 use pathway_schema::domain::pointer::paths;
 
 use super::{Finding, Findings, RuleContext, declare_rule};
+use crate::index::id_map;
 
 declare_rule! {
     /// ## What it does
@@ -48,7 +49,7 @@ declare_rule! {
 fn check(context: &RuleContext<'_>, findings: &mut Findings) {
     let credentials = &context.plan.credentials;
     // The first credential with each id; a second one is `duplicate-id`'s business.
-    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut first = id_map(credentials.len());
     for (i, credential) in credentials.iter().enumerate() {
         first.entry(credential.id.as_str()).or_insert(i);
     }
