@@ -109,12 +109,37 @@ pub struct Defined<'a> {
 pub struct Reference<'a> {
     /// The id referred to.
     pub id: &'a Id,
-    /// Where the reference is written.
-    pub pointer: Pointer,
+    /// Where the reference is written, as [`Reference::pointer`] writes it.
+    place: Place<'a>,
     /// Whether the pointer names a mapping key (projections' recipients) rather than a value.
     pub is_key: bool,
     /// The kinds of thing it may refer to.
     pub targets: &'static [IdKind],
+}
+
+/// Where a reference is written, kept as numbers until a finding needs the pointer: a plan has
+/// a reference for almost every id it defines, and almost none of them dangle (building every
+/// pointer up front was most of listing them).
+#[derive(Debug, Clone, Copy)]
+enum Place<'a> {
+    /// Entry `j` of a list in item `i` of a list, as `path` writes it.
+    Entry {
+        path: fn(usize, usize) -> Pointer,
+        i: usize,
+        j: usize,
+    },
+    /// An incentive's key in year `year` of the growth projections.
+    Recipient { year: usize, key: &'a str },
+}
+
+impl Reference<'_> {
+    /// Where the reference is written.
+    pub fn pointer(&self) -> Pointer {
+        match self.place {
+            Place::Entry { path, i, j } => path(i, j),
+            Place::Recipient { year, key } => paths::growth_year(year).recipient(key),
+        }
+    }
 }
 
 /// The ids a plan defines, in document order.
@@ -329,55 +354,93 @@ impl<'a> PlanIndex<'a> {
 pub fn references(plan: &Plan) -> Vec<Reference<'_>> {
     use IdKind::*;
     let mut refs = Vec::new();
-    let mut push = |id, pointer: Pointer, targets: &'static [IdKind]| {
+    let mut push = |id, i, j, path: fn(usize, usize) -> Pointer, targets: &'static [IdKind]| {
         refs.push(Reference {
             id,
-            pointer,
+            place: Place::Entry { path, i, j },
             is_key: false,
             targets,
         });
     };
     for (i, credential) in plan.credentials.iter().enumerate() {
         for (j, id) in credential.prerequisites.iter().enumerate() {
-            push(id, paths::credential(i).prerequisite(j), &[Credential]);
+            push(
+                id,
+                i,
+                j,
+                |i, j| paths::credential(i).prerequisite(j),
+                &[Credential],
+            );
         }
     }
     for (i, stack) in plan.stacks.iter().enumerate() {
         for (j, id) in stack.credentials.iter().enumerate() {
-            push(id, paths::stack(i).credential(j), &[Credential]);
+            push(
+                id,
+                i,
+                j,
+                |i, j| paths::stack(i).credential(j),
+                &[Credential],
+            );
         }
     }
     for (i, opportunity) in plan.opportunities.iter().enumerate() {
         for (j, id) in opportunity.unlocked_by.iter().enumerate() {
             push(
                 id,
-                paths::opportunity(i).unlocked_by_entry(j),
+                i,
+                j,
+                |i, j| paths::opportunity(i).unlocked_by_entry(j),
                 &[Credential, Stack],
             );
         }
         for (j, id) in opportunity.incentives.iter().enumerate() {
-            push(id, paths::opportunity(i).incentive(j), &[Incentive]);
+            push(
+                id,
+                i,
+                j,
+                |i, j| paths::opportunity(i).incentive(j),
+                &[Incentive],
+            );
         }
     }
     for (i, pathway) in plan.pathways.iter().enumerate() {
         for (j, id) in pathway.credentials.iter().enumerate() {
-            push(id, paths::pathway(i).credential(j), &[Credential]);
+            push(
+                id,
+                i,
+                j,
+                |i, j| paths::pathway(i).credential(j),
+                &[Credential],
+            );
         }
         for (j, id) in pathway.leads_to.iter().enumerate() {
-            push(id, paths::pathway(i).leads_to_entry(j), &[Opportunity]);
+            push(
+                id,
+                i,
+                j,
+                |i, j| paths::pathway(i).leads_to_entry(j),
+                &[Opportunity],
+            );
         }
     }
     if let Some(incentives) = &plan.incentives {
         for (i, incentive) in incentives.offers.iter().enumerate() {
             for (j, id) in incentive.funded_by.iter().enumerate() {
-                push(id, paths::incentive(i).funded_by_entry(j), &[FundingSource]);
+                push(
+                    id,
+                    i,
+                    j,
+                    |i, j| paths::incentive(i).funded_by_entry(j),
+                    &[FundingSource],
+                );
             }
         }
     }
     if let Some(evaluation) = &plan.evaluation {
         for (i, metric) in evaluation.metrics.iter().enumerate() {
             for (j, id) in metric.goals.iter().enumerate() {
-                push(id, paths::metric(i).goal(j), &[Goal]);
+                push(id, i, j, |i, j| paths::metric(i).goal(j), &[Goal]);
             }
         }
     }
@@ -386,7 +449,9 @@ pub fn references(plan: &Plan) -> Vec<Reference<'_>> {
             for (j, id) in approval.covers.iter().enumerate() {
                 push(
                     id,
-                    paths::approval(i).covers_entry(j),
+                    i,
+                    j,
+                    |i, j| paths::approval(i).covers_entry(j),
                     &[Incentive, ProgramCost, Opportunity],
                 );
             }
@@ -397,7 +462,9 @@ pub fn references(plan: &Plan) -> Vec<Reference<'_>> {
             for (j, id) in cost.funded_by.iter().enumerate() {
                 push(
                     id,
-                    paths::program_cost(i).funded_by_entry(j),
+                    i,
+                    j,
+                    |i, j| paths::program_cost(i).funded_by_entry(j),
                     &[FundingSource],
                 );
             }
@@ -406,7 +473,10 @@ pub fn references(plan: &Plan) -> Vec<Reference<'_>> {
             for id in year.recipients.keys() {
                 refs.push(Reference {
                     id,
-                    pointer: paths::growth_year(i).recipient(id.as_str()),
+                    place: Place::Recipient {
+                        year: i,
+                        key: id.as_str(),
+                    },
                     is_key: true,
                     targets: &[Incentive],
                 });
@@ -430,4 +500,57 @@ pub fn audience_references(plan: &Plan) -> Vec<(&Id, Pointer)> {
         }
     }
     refs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::node::NodeValue;
+
+    /// Regression guard for pointers built on demand: every reference of the examples points
+    /// at the text of its id in the document (a key, for projections' recipients), and every
+    /// kind of reference is among them.
+    #[test]
+    fn each_reference_points_at_its_id() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+        let mut kinds = std::collections::BTreeSet::new();
+        let mut checked = 0;
+        for entry in std::fs::read_dir(root).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.extension().is_none_or(|e| e != "yaml") {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let Ok(loaded) = crate::load::load_str(&path.display().to_string(), &text) else {
+                panic!("{} does not load", path.display());
+            };
+            for reference in references(&loaded.plan) {
+                let pointer = reference.pointer();
+                let Some((node, key_span)) = loaded.tree.root().walk(pointer.as_str()) else {
+                    panic!("{pointer} names nothing in {}", path.display());
+                };
+                if reference.is_key {
+                    let span = key_span.unwrap_or_default();
+                    let key = text.get(span.start..span.end).unwrap_or_default();
+                    assert_eq!(key.trim_matches('"'), reference.id.as_str(), "{pointer}");
+                } else {
+                    let NodeValue::String(value) = &node.value else {
+                        panic!("{pointer} is not text");
+                    };
+                    assert_eq!(value, reference.id.as_str(), "{pointer}");
+                }
+                let shape: Vec<&str> = pointer
+                    .as_str()
+                    .split('/')
+                    .filter(|token| token.parse::<usize>().is_err())
+                    .collect();
+                kinds.insert(shape.join("/"));
+                checked += 1;
+            }
+        }
+        assert!(checked > 50, "only {checked} references");
+        assert!(kinds.len() >= 8, "only {kinds:?}");
+    }
 }

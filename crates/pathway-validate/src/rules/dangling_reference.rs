@@ -156,10 +156,11 @@ fn check(context: &RuleContext<'_>, findings: &mut Findings) {
             .map(|kind| kind.words().to_owned())
             .collect();
         let wanted = list(&wanted, "or");
-        let place = display_path(reference.pointer.as_str());
+        let pointer = reference.pointer();
+        let place = display_path(pointer.as_str());
         let mut finding = match found {
             Some(defined) => Finding::new(
-                reference.pointer.clone(),
+                pointer.clone(),
                 format!(
                     "`{place}` names `{}`, which is {}, not {}",
                     reference.id,
@@ -172,7 +173,7 @@ fn check(context: &RuleContext<'_>, findings: &mut Findings) {
                 format!("`{}` is defined here", reference.id),
             ),
             None => Finding::new(
-                reference.pointer.clone(),
+                pointer.clone(),
                 format!(
                     "`{place}` names `{}`, but no {wanted} has that id",
                     reference.id
