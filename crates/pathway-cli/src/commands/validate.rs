@@ -329,12 +329,21 @@ fn in_batches<J: Sync, R: Send>(
     mut write: impl FnMut(Vec<R>) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     for batch in jobs.chunks(BATCH) {
-        let results = pathway_validate::parallel::map(
-            batch,
-            pathway_validate::parallel::cores(),
-            &check,
-            &missing,
-        );
+        // One plan is checked on this thread (the command's, with the workers' stack), not a
+        // worker spawned for it: a thread and its stack cost a single small plan's run more
+        // than they give. A panic is caught as a worker's would be.
+        let results = match batch {
+            [job] => vec![
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(job)))
+                    .unwrap_or_else(|_| missing()),
+            ],
+            _ => pathway_validate::parallel::map(
+                batch,
+                pathway_validate::parallel::cores(),
+                &check,
+                &missing,
+            ),
+        };
         write(results)?;
     }
     Ok(())
