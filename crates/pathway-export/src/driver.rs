@@ -5,8 +5,8 @@
 //! renderers that show the picture ([`Rendered::AwaitingPictures`]) wait to be finished until
 //! every audience is rendered, so no core sits waiting for the picture while there is other
 //! work. The picture is drawn on its own thread meanwhile. Writing is the caller's: the driver
-//! hands it each file's name and bytes (as [`FileBytes`], pieces to write one after another),
-//! in the order of the audiences, then of the renderers.
+//! hands it each file's name and content (as [`FileBytes`]: bytes, or a Markdown document that
+//! writes itself a block at a time), in the order of the audiences, then of the renderers.
 //!
 //! ```
 //! use pathway_export::driver::{Export, export};
@@ -24,7 +24,9 @@
 //! let audiences = [pathway_schema::Id::new("union").unwrap()];
 //! let job = Export { published: &published, profiles: &profiles, audiences: &audiences, renderers: RENDERERS };
 //! let names = export(&job, |name, file| {
-//!     assert!(!file.is_empty());
+//!     let mut bytes = Vec::new();
+//!     file.write_to(&mut bytes).unwrap();
+//!     assert!(!bytes.is_empty());
 //!     Ok::<_, pathway_export::ExportError>(name.to_owned())
 //! })
 //! .unwrap();
@@ -39,7 +41,7 @@ use pathway_validate::parallel;
 
 use crate::constellation::Constellation;
 use crate::profile::Profiles;
-use crate::render::{FileBytes, Pictures, Rendered, Renderer};
+use crate::render::{FileBytes, FinishWithPictures, Pictures, Rendered, Renderer};
 use crate::{ExportError, PublishedPlan, build_published, file_name};
 
 /// Plans with more credentials than this are written one audience at a time, each document
@@ -94,10 +96,10 @@ thread_local! {
     static MOST_ALIVE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
-/// A file rendered, waiting to be finished and written.
+/// A file rendered but for its pictures, waiting to be finished and written.
 struct Pending {
     name: String,
-    rendered: Mutex<Option<Rendered>>,
+    finish: Mutex<Option<Box<FinishWithPictures>>>,
 }
 
 /// Writes every audience's documents through `write` (given each file's name and bytes), and
@@ -105,7 +107,7 @@ struct Pending {
 /// The first error stops the export; files already written stay written.
 pub fn export<P, E>(
     job: &Export<'_>,
-    write: impl Fn(&str, &FileBytes) -> Result<P, E> + Sync,
+    write: impl Fn(&str, &FileBytes<'_>) -> Result<P, E> + Sync,
 ) -> Result<Vec<P>, E>
 where
     P: Send + Sync,
@@ -116,11 +118,15 @@ where
     let workers = if large { 1 } else { parallel::cores() };
     let pictures = Pictures::new();
     let alive = Alive::default();
-    let write_checked = |name: &str, file: &FileBytes| -> Result<P, E> {
-        if file.len() > MAX_DOCUMENT_BYTES {
+    let write_checked = |name: &str, file: &FileBytes<'_>| -> Result<P, E> {
+        // A file held whole is refused before anything is written; one written piece by piece
+        // stops at the limit as it is written (`FileBytes::write_to`).
+        if let Some(bytes) = file.held_len()
+            && bytes > MAX_DOCUMENT_BYTES
+        {
             return Err(ExportError::TooLarge {
                 name: name.to_owned(),
-                bytes: file.len(),
+                bytes,
             }
             .into());
         }
@@ -153,9 +159,9 @@ where
                     source,
                 })?;
             outputs.push(match rendered {
-                Rendered::AwaitingPictures(_) if !large => Err(Pending {
+                Rendered::AwaitingPictures(waiting) if !large => Err(Pending {
                     name,
-                    rendered: Mutex::new(Some(rendered)),
+                    finish: Mutex::new(Some(waiting)),
                 }),
                 _ => Ok(finish(&name, rendered)?),
             });
@@ -198,13 +204,9 @@ where
         }
         let pack = |output: &Result<P, Pending>| -> Option<Result<P, E>> {
             let Err(pending) = output else { return None };
-            let rendered = pending
-                .rendered
-                .lock()
-                .ok()
-                .and_then(|mut slot| slot.take());
-            Some(match rendered {
-                Some(rendered) => finish(&pending.name, rendered),
+            let waiting = pending.finish.lock().ok().and_then(|mut slot| slot.take());
+            Some(match waiting {
+                Some(waiting) => finish(&pending.name, Rendered::AwaitingPictures(waiting)),
                 None => Err(lost()),
             })
         };

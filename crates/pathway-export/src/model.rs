@@ -78,8 +78,9 @@ pub enum Block {
     Table(Table),
     /// A boxed note that stands out from the text.
     Callout(Callout),
-    /// A picture with alt text and a caption.
-    Figure(Figure),
+    /// A picture with alt text and a caption. Boxed: a figure is several times the size of any
+    /// other block, and a state's document has tens of thousands of blocks and a dozen figures.
+    Figure(Box<Figure>),
     /// A table of contents built from the headings (Word only; Markdown viewers show their own).
     Contents,
 }

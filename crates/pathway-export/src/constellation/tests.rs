@@ -271,7 +271,7 @@ fn a_statewide_document_has_the_overview_the_stacks_and_says_what_is_not_drawn()
         .blocks
         .iter()
         .filter_map(|block| match block {
-            Block::Figure(figure) => Some(figure),
+            Block::Figure(figure) => Some(&**figure),
             _ => None,
         })
         .collect();

@@ -6,7 +6,9 @@
 //! one `#` heading, no trailing punctuation in headings, blank lines around blocks, compact
 //! tables with a delimiter row, fenced code with a language.
 
-use super::{FileBytes, RenderError, Rendered, Renderer};
+use std::io::Write;
+
+use super::{RenderError, Rendered, Renderer};
 use crate::model::{Alignment, Block, Callout, Document, Figure, Inline, Table};
 use crate::prose::is_dropped;
 
@@ -22,13 +24,10 @@ impl Renderer for Markdown {
         "Markdown, with the constellation as a Mermaid diagram"
     }
 
-    fn render(&self, document: &Document) -> Result<Rendered, RenderError> {
-        Ok(Rendered::Pieces(FileBytes::from_pieces(
-            markdown_blocks(document)
-                .into_iter()
-                .map(String::into_bytes)
-                .collect(),
-        )))
+    fn render<'d>(&self, document: &'d Document) -> Result<Rendered<'d>, RenderError> {
+        Ok(Rendered::Written(Box::new(move |out: &mut dyn Write| {
+            write_markdown(document, out)
+        })))
     }
 }
 
@@ -57,17 +56,36 @@ impl Renderer for Markdown {
 /// );
 /// ```
 pub fn render_markdown(document: &Document) -> String {
-    markdown_blocks(document).concat()
+    let mut text = Vec::new();
+    // Writing to memory cannot fail, and every piece written is a `str`.
+    let _ = write_markdown(document, &mut text);
+    String::from_utf8(text).unwrap_or_default()
 }
 
-/// The document's Markdown as the text of each block, each with the line breaks that end it:
-/// written one after another, they are the file. The renderer hands them over so, not joined,
-/// which would hold a state's 13 MB document twice.
-fn markdown_blocks(document: &Document) -> Vec<String> {
-    let mut chunks: Vec<String> = vec![
-        format!("# {}", heading_text(&document.title)),
-        line_start_safe(escape(&document.subtitle)),
-    ];
+/// Writes the document's Markdown to `out` a block at a time, a blank line between blocks and
+/// one line break at the end, so a state's 13 MB document is never held whole.
+fn write_markdown(document: &Document, out: &mut dyn Write) -> std::io::Result<()> {
+    out.write_all(format!("# {}", heading_text(&document.title)).as_bytes())?;
+    // Each block after the title, after the blank line that separates it from the one before.
+    fn block_out(out: &mut dyn Write, chunk: &str) -> std::io::Result<()> {
+        out.write_all(b"\n\n")?;
+        out.write_all(chunk.as_bytes())
+    }
+    block_out(out, &line_start_safe(escape(&document.subtitle)))?;
+    // A block of several lines, each written as it is made.
+    fn write_lines(
+        out: &mut dyn Write,
+        lines: impl Iterator<Item = String>,
+    ) -> std::io::Result<()> {
+        out.write_all(b"\n\n")?;
+        for (index, line) in lines.enumerate() {
+            if index > 0 {
+                out.write_all(b"\n")?;
+            }
+            out.write_all(line.as_bytes())?;
+        }
+        Ok(())
+    }
     let mut figures = 0;
     let mut previous_was_callout = false;
     let mut previous_was_list = false;
@@ -76,7 +94,7 @@ fn markdown_blocks(document: &Document) -> Vec<String> {
         let is_list = matches!(block, Block::BulletList(_) | Block::NumberedList(_));
         if is_list && previous_was_list {
             // Two lists in a row would merge into one; a comment ends the first.
-            chunks.push("<!-- end of list -->".to_owned());
+            block_out(out, "<!-- end of list -->")?;
         }
         previous_was_list = is_list;
         let chunk = match block {
@@ -85,26 +103,37 @@ fn markdown_blocks(document: &Document) -> Vec<String> {
                 format!("{} {}", "#".repeat(level.depth() + 1), heading_text(text))
             }
             Block::Paragraph(inlines) => line_start_safe(inlines_md(inlines)),
-            Block::BulletList(items) => items
-                .iter()
-                .map(|item| format!("- {}", inlines_md(item)))
-                .collect::<Vec<_>>()
-                .join("\n"),
-            Block::NumberedList(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| format!("{}. {}", i + 1, inlines_md(item)))
-                .collect::<Vec<_>>()
-                .join("\n"),
-            Block::Table(table) => table_md(table),
+            // Lists and tables go out a line at a time: a state's list of credentials is
+            // megabytes.
+            Block::BulletList(items) => {
+                write_lines(
+                    out,
+                    items.iter().map(|item| format!("- {}", inlines_md(item))),
+                )?;
+                previous_was_callout = false;
+                continue;
+            }
+            Block::NumberedList(items) => {
+                let lines = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| format!("{}. {}", i + 1, inlines_md(item)));
+                write_lines(out, lines)?;
+                previous_was_callout = false;
+                continue;
+            }
+            Block::Table(table) => {
+                write_lines(out, table_lines(table))?;
+                previous_was_callout = false;
+                continue;
+            }
             Block::Callout(callout) => {
                 let quote = callout_md(callout);
                 // Two quotes in a row become one with two paragraphs: a blank line between
                 // separate quotes reads as a mistake to Markdown linters.
-                if previous_was_callout && let Some(last) = chunks.last_mut() {
-                    last.push_str("\n>\n");
-                    last.push_str(&quote);
-                    previous_was_callout = true;
+                if previous_was_callout {
+                    out.write_all(b"\n>\n")?;
+                    out.write_all(quote.as_bytes())?;
                     continue;
                 }
                 quote
@@ -115,14 +144,9 @@ fn markdown_blocks(document: &Document) -> Vec<String> {
             }
         };
         previous_was_callout = is_callout;
-        chunks.push(chunk);
+        block_out(out, &chunk)?;
     }
-    // A blank line between blocks, and one line break at the end.
-    let last = chunks.len().saturating_sub(1);
-    for (index, chunk) in chunks.iter_mut().enumerate() {
-        chunk.push_str(if index == last { "\n" } else { "\n\n" });
-    }
-    chunks
+    out.write_all(b"\n")
 }
 
 fn callout_md(callout: &Callout) -> String {
@@ -163,19 +187,20 @@ fn accessible(text: &str) -> String {
     collapse_spaces(&kept)
 }
 
-fn table_md(table: &Table) -> String {
+/// A table's lines: the header, the delimiter row, then a line per row.
+fn table_lines(table: &Table) -> impl Iterator<Item = String> + '_ {
     let row = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
-    let mut lines = vec![row(table.header.iter().map(|h| escape(h)).collect())];
-    lines.push(row(table
+    let header = row(table.header.iter().map(|h| escape(h)).collect());
+    let delimiter = row(table
         .alignment
         .iter()
         .map(|a| match a {
             Alignment::Left => "---".to_owned(),
             Alignment::Right => "---:".to_owned(),
         })
-        .collect()));
-    for cells in &table.rows {
-        lines.push(row(cells
+        .collect());
+    let rows = table.rows.iter().map(move |cells| {
+        row(cells
             .iter()
             .map(|cell| {
                 let text = inlines_md(cell);
@@ -185,9 +210,9 @@ fn table_md(table: &Table) -> String {
                     text
                 }
             })
-            .collect()));
-    }
-    lines.join("\n")
+            .collect())
+    });
+    [header, delimiter].into_iter().chain(rows)
 }
 
 fn inlines_md(inlines: &[Inline]) -> String {

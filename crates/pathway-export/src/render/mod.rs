@@ -28,6 +28,7 @@ pub mod docx;
 pub mod markdown;
 
 use std::fmt;
+use std::io::Write;
 use std::sync::Mutex;
 
 use crate::constellation::{Constellation, DrawError, Picture};
@@ -45,7 +46,7 @@ pub trait Renderer: Sync {
         false
     }
     /// Writes a document, or all of it but its pictures.
-    fn render(&self, document: &Document) -> Result<Rendered, RenderError>;
+    fn render<'d>(&self, document: &'d Document) -> Result<Rendered<'d>, RenderError>;
 }
 
 /// The renderers `pathway export` offers, in the order it writes them.
@@ -56,12 +57,13 @@ pub fn by_name(name: &str) -> Option<&'static dyn Renderer> {
     RENDERERS.iter().copied().find(|r| r.name() == name)
 }
 
-/// What a renderer gives back.
-pub enum Rendered {
+/// What a renderer gives back, for a document that lives for `'d`.
+pub enum Rendered<'d> {
     /// The whole file.
     Bytes(Vec<u8>),
-    /// The whole file, in pieces that are written one after another.
-    Pieces(FileBytes),
+    /// The file, written out by the renderer when it is written, piece by piece, straight from
+    /// the document: a state's Markdown document is 13 MB, never held whole.
+    Written(Box<WriteFile<'d>>),
     /// The file but for its pictures: the driver calls this once the pictures are drawn, so a
     /// picture being drawn on another thread holds up only this last step.
     AwaitingPictures(Box<FinishWithPictures>),
@@ -70,68 +72,106 @@ pub enum Rendered {
 /// The last step of a document that shows pictures: put them in and give the file's bytes.
 pub type FinishWithPictures = dyn FnOnce(&Pictures) -> Result<Vec<u8>, RenderError> + Send;
 
-impl Rendered {
+/// Writes a whole file to a destination, as often as asked, the same bytes each time.
+pub type WriteFile<'d> = dyn Fn(&mut dyn Write) -> std::io::Result<()> + Send + Sync + 'd;
+
+impl<'d> Rendered<'d> {
     /// The file's bytes, finishing it with `pictures` if it waits for them.
     pub fn finish(self, pictures: &Pictures) -> Result<Vec<u8>, RenderError> {
-        Ok(self.finish_file(pictures)?.to_vec())
+        let file = self.finish_file(pictures)?;
+        let mut bytes = Vec::new();
+        file.write_to(&mut bytes)
+            .map_err(|error| RenderError::new(error.to_string()))?;
+        Ok(bytes)
     }
 
-    /// The file, finishing it with `pictures` if it waits for them, as the renderer gave it:
-    /// its pieces are not joined.
-    pub fn finish_file(self, pictures: &Pictures) -> Result<FileBytes, RenderError> {
+    /// The file, finishing it with `pictures` if it waits for them; a file the renderer writes
+    /// piece by piece is not written yet.
+    pub fn finish_file(self, pictures: &Pictures) -> Result<FileBytes<'d>, RenderError> {
         match self {
-            Rendered::Bytes(bytes) => Ok(FileBytes::from_pieces(vec![bytes])),
-            Rendered::Pieces(file) => Ok(file),
-            Rendered::AwaitingPictures(finish) => {
-                Ok(FileBytes::from_pieces(vec![finish(pictures)?]))
-            }
+            Rendered::Bytes(bytes) => Ok(FileBytes::whole(bytes)),
+            Rendered::Written(write) => Ok(FileBytes {
+                content: Content::Written(write),
+            }),
+            Rendered::AwaitingPictures(finish) => Ok(FileBytes::whole(finish(pictures)?)),
         }
     }
 }
 
-/// A file's bytes as pieces to be written one after another. A renderer that builds its file
-/// from many small pieces (Markdown, a block at a time) hands them over so, rather than join
-/// them into a second copy of the whole: a state's Markdown document is 13 MB.
+/// A file to write: its bytes, or the renderer's way of writing them piece by piece (Markdown,
+/// a block at a time), so that a large document is never held whole. Either way no file grows
+/// past [`MAX_DOCUMENT_BYTES`](crate::driver::MAX_DOCUMENT_BYTES): writing stops there with an
+/// error.
 ///
 /// ```
-/// let file = pathway_export::render::FileBytes::from_pieces(vec![b"# Title\n\n".to_vec(), b"Text\n".to_vec()]);
-/// assert_eq!(file.len(), 14);
+/// let file = pathway_export::render::FileBytes::whole(b"# Title\n\nText\n".to_vec());
 /// let mut written = Vec::new();
 /// file.write_to(&mut written).unwrap();
-/// assert_eq!(written, file.to_vec());
 /// assert_eq!(written, b"# Title\n\nText\n");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileBytes {
-    pieces: Vec<Vec<u8>>,
+pub struct FileBytes<'d> {
+    content: Content<'d>,
 }
 
-impl FileBytes {
-    /// The file made of `pieces`, in order.
-    pub fn from_pieces(pieces: Vec<Vec<u8>>) -> FileBytes {
-        FileBytes { pieces }
+enum Content<'d> {
+    Whole(Vec<u8>),
+    Written(Box<WriteFile<'d>>),
+}
+
+impl FileBytes<'_> {
+    /// The file made of `bytes`.
+    pub fn whole(bytes: Vec<u8>) -> FileBytes<'static> {
+        FileBytes {
+            content: Content::Whole(bytes),
+        }
     }
 
-    /// The file's length in bytes.
-    pub fn len(&self) -> usize {
-        self.pieces.iter().map(Vec::len).sum()
+    /// The file's length in bytes, when it is held whole; `None` for a file the renderer writes
+    /// piece by piece, whose length is known once it is written.
+    pub fn held_len(&self) -> Option<usize> {
+        match &self.content {
+            Content::Whole(bytes) => Some(bytes.len()),
+            Content::Written(_) => None,
+        }
     }
 
-    /// Whether the file is empty.
-    pub fn is_empty(&self) -> bool {
-        self.pieces.iter().all(Vec::is_empty)
+    /// Writes the file to `out`; fails, having written at most
+    /// [`MAX_DOCUMENT_BYTES`](crate::driver::MAX_DOCUMENT_BYTES), if the file is larger.
+    pub fn write_to(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        self.write_at_most(out, crate::driver::MAX_DOCUMENT_BYTES)
     }
 
-    /// Writes the file to `out`, piece by piece.
-    pub fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        self.pieces
-            .iter()
-            .try_for_each(|piece| out.write_all(piece))
+    fn write_at_most(&self, out: &mut dyn Write, room: usize) -> std::io::Result<()> {
+        let mut capped = Capped { out, room };
+        match &self.content {
+            Content::Whole(bytes) => capped.write_all(bytes),
+            Content::Written(write) => write(&mut capped),
+        }
+    }
+}
+
+/// A writer that refuses to write more than `room` bytes in all.
+struct Capped<'a> {
+    out: &'a mut dyn Write,
+    room: usize,
+}
+
+impl Write for Capped<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if bytes.len() > self.room {
+            const MIB: usize = 1024 * 1024;
+            return Err(std::io::Error::other(format!(
+                "the document would be over the limit of {} MiB for one document; split the plan",
+                crate::driver::MAX_DOCUMENT_BYTES / MIB
+            )));
+        }
+        let written = self.out.write(bytes)?;
+        self.room -= written;
+        Ok(written)
     }
 
-    /// The file's bytes in one buffer.
-    pub fn to_vec(&self) -> Vec<u8> {
-        self.pieces.concat()
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 }
 
@@ -226,7 +266,7 @@ mod tests {
             true
         }
 
-        fn render(&self, document: &Document) -> Result<Rendered, RenderError> {
+        fn render<'d>(&self, document: &'d Document) -> Result<Rendered<'d>, RenderError> {
             let escape = |text: &str| {
                 text.replace('&', "&amp;")
                     .replace('<', "&lt;")
@@ -282,7 +322,9 @@ mod tests {
             renderers: registry,
         };
         let written = export(&job, |name, file| {
-            Ok::<_, crate::ExportError>((name.to_owned(), file.to_vec()))
+            let mut bytes = Vec::new();
+            file.write_to(&mut bytes).unwrap();
+            Ok::<_, crate::ExportError>((name.to_owned(), bytes))
         })
         .unwrap();
         let names: Vec<&str> = written.iter().map(|(name, _)| name.as_str()).collect();
@@ -340,6 +382,91 @@ mod tests {
             assert_eq!(by_name(name).map(|r| r.name()), Some(*name));
         }
         assert!(by_name("html").is_none());
+    }
+
+    /// Records how a file was written: the bytes, and the largest single write.
+    #[derive(Default)]
+    struct Recorder {
+        bytes: Vec<u8>,
+        largest_write: usize,
+        writes: usize,
+    }
+
+    impl Write for Recorder {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.largest_write = self.largest_write.max(bytes.len());
+            self.writes += 1;
+            self.bytes.extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    // Regression: a state's Markdown document (13 MB for the educators) was held whole as its
+    // blocks' text until it was written, 28 MB at the export's peak; it is written a block at
+    // a time.
+    #[test]
+    fn markdown_is_written_a_block_at_a_time() {
+        let plan = pathway_bench::generate_plan(300, 1);
+        let loaded = pathway_schema::load::load_str("plan.yaml", &plan).unwrap();
+        let profiles = Profiles::builtin();
+        let document = crate::build_document(&loaded, profiles.get("educators").unwrap());
+        let file = Markdown
+            .render(&document)
+            .unwrap()
+            .finish_file(&Pictures::new())
+            .unwrap();
+        assert_eq!(file.held_len(), None, "held whole");
+        let mut recorder = Recorder::default();
+        file.write_to(&mut recorder).unwrap();
+        assert_eq!(
+            recorder.bytes,
+            markdown::render_markdown(&document).into_bytes()
+        );
+        // At least one write per credential's heading; none near the size of the whole.
+        assert!(
+            recorder.writes > document.blocks.len(),
+            "{}",
+            recorder.writes
+        );
+        assert!(
+            recorder.largest_write * 20 < recorder.bytes.len(),
+            "{} of {} bytes in one write",
+            recorder.largest_write,
+            recorder.bytes.len()
+        );
+        // Written twice, the same bytes.
+        let mut again = Recorder::default();
+        file.write_to(&mut again).unwrap();
+        assert!(again.bytes == recorder.bytes);
+    }
+
+    #[test]
+    fn a_file_stops_at_the_size_limit() {
+        let whole = FileBytes::whole(vec![b'x'; 100]);
+        let mut out = Vec::new();
+        assert!(whole.write_at_most(&mut out, 100).is_ok());
+        assert_eq!(out.len(), 100);
+        let mut out = Vec::new();
+        let error = whole.write_at_most(&mut out, 99).unwrap_err();
+        assert!(error.to_string().contains("over the limit"), "{error}");
+        assert!(out.len() <= 99);
+        // A file written piece by piece stops at the piece that would pass the limit.
+        let pieces = FileBytes {
+            content: Content::Written(Box::new(|out: &mut dyn Write| {
+                (0..10).try_for_each(|_| out.write_all(&[b'y'; 10]))
+            })),
+        };
+        let mut out = Vec::new();
+        assert!(pieces.write_at_most(&mut out, 45).is_err());
+        assert_eq!(
+            out.len(),
+            40,
+            "the pieces within the limit, no part of the next"
+        );
     }
 
     #[test]

@@ -13,19 +13,19 @@ pub(super) fn constellation(ctx: &SectionContext, out: &mut BlockWriter) {
         return;
     }
     match ctx.constellation.drawing() {
-        Drawing::Whole => out.blocks.push(Block::Figure(Figure {
+        Drawing::Whole => out.blocks.push(Block::Figure(Box::new(Figure {
             constellation: ctx.constellation.clone(),
             alt_text: alt_text(ctx),
             caption: "Credentials (left, framed by stack) and the opportunities they unlock (right). Green: stays in the classroom; grey, dashed: leaves it.".to_owned(),
-        })),
+        }))),
         // Too large for one legible picture: an overview, then pictures of the first stacks.
         Drawing::Split(split) => {
             for view in split.views() {
-                out.blocks.push(Block::Figure(Figure {
+                out.blocks.push(Block::Figure(Box::new(Figure {
                     constellation: view.constellation.clone(),
                     alt_text: view.alt_text.clone(),
                     caption: view.caption.clone(),
-                }));
+                })));
             }
             if let Some(note) = split.not_drawn(&where_listed(ctx)) {
                 out.text(&note);

@@ -172,6 +172,10 @@ pub fn build_published(published: &PublishedPlan<'_>, profile: &AudienceProfile)
         profile.audience.clone(),
     ];
     keywords.extend(profile.keywords.iter().cloned());
+    let mut blocks = unique_headings(out.blocks);
+    // The list grew by doubling; the room it did not fill would stay allocated while the
+    // document is rendered (megabytes for a state's plan).
+    blocks.shrink_to_fit();
     Document {
         title: fill(&profile.title, plan),
         subtitle: format!(
@@ -187,7 +191,7 @@ pub fn build_published(published: &PublishedPlan<'_>, profile: &AudienceProfile)
             description: fill(&profile.purpose, plan),
             language: profile.language.clone(),
         },
-        blocks: unique_headings(out.blocks),
+        blocks,
     }
 }
 

@@ -503,7 +503,7 @@ mod tests {
     use super::*;
 
     fn figure() -> Block {
-        Block::Figure(Figure {
+        Block::Figure(Box::new(Figure {
             constellation: crate::constellation::Constellation {
                 credentials: Vec::new(),
                 stacks: Vec::new(),
@@ -512,7 +512,7 @@ mod tests {
             },
             alt_text: "alt".into(),
             caption: "caption".into(),
-        })
+        }))
     }
 
     fn document(blocks: Vec<Block>) -> Document {

@@ -10,10 +10,10 @@
 //! pages with one-inch margins.
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, BorderType, Docx, Footer, Header, Level, LevelJc,
-    LevelOverride, LevelText, LineSpacing, NumPages, NumberFormat, Numbering, PageMargin, PageNum,
-    Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, Shading,
-    ShdType, SpecialIndentType, Start, Style, StyleType, XMLDocx,
+    AbstractNumbering, AlignmentType, BorderType, Docx, Footer, Header, Level, LevelJc, LevelText,
+    LineSpacing, NumPages, NumberFormat, Numbering, PageMargin, PageNum, Paragraph,
+    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, Shading, ShdType,
+    SpecialIndentType, Start, Style, StyleType, XMLDocx,
 };
 
 mod body;
@@ -98,7 +98,7 @@ impl Renderer for Word {
         true
     }
 
-    fn render(&self, document: &Document) -> Result<Rendered, RenderError> {
+    fn render<'d>(&self, document: &'d Document) -> Result<Rendered<'d>, RenderError> {
         let prepared =
             prepare_docx(document).map_err(|error| RenderError::new(error.to_string()))?;
         Ok(Rendered::AwaitingPictures(Box::new(move |pictures| {
@@ -233,12 +233,10 @@ fn prepare_docx(document: &Document) -> Result<PreparedDocx, DocxError> {
                 }
             }
             Block::NumberedList(items) => {
-                // Each list gets its own numbering instance so it starts again at 1.
+                // Each list gets its own numbering instance so it starts again at 1; the
+                // instances are written once the body is (`restart_numbering`).
                 numbered_lists += 1;
                 let id = NUMBERS + numbered_lists;
-                docx = docx.add_numbering(
-                    Numbering::new(id, NUMBERS).add_override(LevelOverride::new(0).start(1)),
-                );
                 for item in items {
                     list_item(&mut body, id, item);
                 }
@@ -266,6 +264,7 @@ fn prepare_docx(document: &Document) -> Result<PreparedDocx, DocxError> {
     body.finish(draft)
         .map_err(|error| DocxError::Package(error.to_string()))?;
     let mut xml = docx.build();
+    restart_numbering(&mut xml.numberings, numbered_lists)?;
     // The pictures' places in the package, filled when it is packed (see `insert_pictures`).
     xml.media = figures
         .iter()
@@ -278,6 +277,31 @@ fn prepare_docx(document: &Document) -> Result<PreparedDocx, DocxError> {
         xml,
         figures,
     })
+}
+
+/// Adds to the numbering part docx-rs built the instances `NUMBERS + 1 ..= NUMBERS + lists`,
+/// one per numbered list, each starting the numbered list definition again at 1, as docx-rs
+/// writes a `Numbering` with a `LevelOverride`. Written as text: docx-rs's instance with its
+/// override takes about 600 bytes, megabytes for a state's plan with a list per pathway.
+fn restart_numbering(numberings: &mut Vec<u8>, lists: usize) -> Result<(), DocxError> {
+    const CLOSE: &[u8] = b"</w:numbering>";
+    let end = numberings
+        .windows(CLOSE.len())
+        .rposition(|window| window == CLOSE)
+        .ok_or_else(|| DocxError::Package("the numbering part has no end".to_owned()))?;
+    let mut instances = String::new();
+    for list in 1..=lists {
+        instances.push_str(&format!(
+            concat!(
+                r#"<w:num w:numId="{id}"><w:abstractNumId w:val="{definition}" />"#,
+                r#"<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1" /></w:lvlOverride></w:num>"#
+            ),
+            id = NUMBERS + list,
+            definition = NUMBERS
+        ));
+    }
+    numberings.splice(end..end, instances.into_bytes());
+    Ok(())
 }
 
 fn with_styles(docx: Docx) -> Docx {
