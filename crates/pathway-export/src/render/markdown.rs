@@ -222,7 +222,8 @@ fn inlines_md(inlines: &[Inline]) -> String {
             Inline::Text(text) => out.push_str(&escape(text)),
             Inline::Emphasis(text) => wrap(&mut out, text, "*"),
             Inline::Strong(text) => wrap(&mut out, text, "**"),
-            Inline::Link { text, url } => {
+            Inline::Link(link) => {
+                let (text, url) = (&link.text, &link.url);
                 if text == url || url.strip_prefix("mailto:") == Some(text.as_str()) {
                     out.push_str(&format!("<{text}>"));
                 } else {

@@ -531,7 +531,7 @@ impl BlockWriter {
     pub fn text(&mut self, text: &str) {
         for paragraph in paragraphs(text) {
             self.blocks
-                .push(Block::Paragraph(vec![Inline::Text(paragraph)]));
+                .push(Block::Paragraph(vec![Inline::text(paragraph)]));
         }
     }
 
@@ -544,7 +544,7 @@ impl BlockWriter {
                 inlines.push(Inline::strong(label));
                 inlines.push(Inline::text(" "));
             }
-            inlines.push(Inline::Text(paragraph));
+            inlines.push(Inline::text(paragraph));
             self.blocks.push(Block::Paragraph(inlines));
         }
     }
@@ -563,18 +563,21 @@ impl BlockWriter {
     }
 
     pub fn sentence(&mut self, text: impl Into<String>) {
-        self.blocks
-            .push(Block::Paragraph(vec![Inline::Text(text.into())]));
+        self.blocks.push(Block::Paragraph(vec![Inline::text(text)]));
     }
 
-    pub fn bullets(&mut self, items: Vec<Vec<Inline>>) {
+    /// A bulleted list; lists built item by item are shrunk to fit, as they stay in the
+    /// document until it is written.
+    pub fn bullets(&mut self, mut items: Vec<Vec<Inline>>) {
         if !items.is_empty() {
+            items.shrink_to_fit();
             self.blocks.push(Block::BulletList(items));
         }
     }
 
-    pub fn numbered(&mut self, items: Vec<Vec<Inline>>) {
+    pub fn numbered(&mut self, mut items: Vec<Vec<Inline>>) {
         if !items.is_empty() {
+            items.shrink_to_fit();
             self.blocks.push(Block::NumberedList(items));
         }
     }

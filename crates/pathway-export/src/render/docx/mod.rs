@@ -568,9 +568,9 @@ fn runs(body: &mut Body, inlines: &[Inline]) {
             Inline::Text(text) => body.run(Face::Plain, text),
             Inline::Emphasis(text) => body.run(Face::Emphasis, text),
             Inline::Strong(text) => body.run(Face::Strong, text),
-            Inline::Link { text, url } => {
-                body.field_start(&format!(" HYPERLINK \"{url}\" "), false);
-                body.run(Face::Link, text);
+            Inline::Link(link) => {
+                body.field_start(&format!(" HYPERLINK \"{}\" ", link.url), false);
+                body.run(Face::Link, &link.text);
                 body.field_end();
             }
         }
@@ -679,7 +679,7 @@ fn callout_body(body: &mut Body, callout: &Callout) {
     if let Some(Inline::Text(first)) = inlines.first_mut()
         && !first.starts_with(' ')
     {
-        first.insert(0, ' ');
+        *first = format!(" {first}").into_boxed_str();
     }
     runs(body, &inlines);
     body.end_paragraph();
