@@ -155,19 +155,41 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 
 /// Whether a character of plan text is left out of every document: control characters (which
 /// XML cannot hold and terminals act on), the noncharacters U+FFFE and U+FFFF (not allowed in
-/// XML either), and the bidirectional embedding, override and isolate controls, which would
-/// reverse the words that follow them, including our own ("Plan gnifeirB").
+/// XML either), the bidirectional embedding, override and isolate controls, which would
+/// reverse the words that follow them, including our own ("Plan gnifeirB"), and the invisible
+/// format characters that change nothing a reader sees but what the text is: the zero-width
+/// space U+200B, the byte-order mark U+FEFF (a zero-width no-break space inside text), the word
+/// joiner and invisible operators U+2060–U+2064, the Mongolian vowel separator U+180E, the
+/// deprecated format controls U+206A–U+206F, the interlinear annotation marks U+FFF9–U+FFFB and
+/// the tag characters U+E0000–U+E007F, which can carry a hidden message. A reader sees the same
+/// text without them, and a copy from the document cannot smuggle them on.
+///
+/// Kept: the zero-width joiner and non-joiner (U+200D, U+200C), which emoji sequences and
+/// scripts such as Persian and the Indic scripts need, the directional marks (U+200E, U+200F,
+/// U+061C), which right-to-left text needs and which reorder nothing after them, the soft
+/// hyphen and the variation selectors.
 ///
 /// ```
 /// use pathway_export::prose::is_dropped;
 /// assert!(is_dropped('\u{1}') && is_dropped('\u{202E}') && is_dropped('\u{FFFF}'));
-/// assert!(!is_dropped('é') && !is_dropped('\u{200D}'));
+/// assert!(is_dropped('\u{200B}') && is_dropped('\u{FEFF}') && is_dropped('\u{E0041}'));
+/// assert!(!is_dropped('é') && !is_dropped('\u{200D}') && !is_dropped('\u{200C}'));
 /// ```
 pub fn is_dropped(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
-            '\u{FFFE}' | '\u{FFFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+            '\u{FFFE}'
+                | '\u{FFFF}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{200B}'
+                | '\u{FEFF}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{180E}'
+                | '\u{206A}'..='\u{206F}'
+                | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{E0000}'..='\u{E007F}'
         )
 }
 
