@@ -94,6 +94,8 @@ impl Drop for AliveGuard<'_> {
 thread_local! {
     /// The most document models alive at once in the last export this thread ran.
     static MOST_ALIVE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// How many pictures the last export this thread ran drew.
+    static PICTURES_DRAWN: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// A file rendered but for its pictures, waiting to be finished and written.
@@ -222,6 +224,8 @@ where
     });
     #[cfg(test)]
     MOST_ALIVE.with(|most| most.set(alive.most.load(Ordering::SeqCst)));
+    #[cfg(test)]
+    PICTURES_DRAWN.with(|drawn| drawn.set(pictures.draws.load(Ordering::SeqCst)));
     written
 }
 
@@ -256,6 +260,55 @@ mod tests {
     fn a_large_plan_has_one_document_model_alive_at_a_time() {
         let plan = pathway_bench::generate_plan(LARGE_PLAN_CREDENTIALS + 1, 1);
         assert_eq!(most_alive(&plan), 1);
+    }
+
+    /// Exports `plan` for every audience in every format; how many pictures were drawn, and
+    /// how many different pictures the documents show.
+    fn pictures_drawn_and_shown(plan: &str) -> (usize, usize, bool) {
+        let loaded = pathway_schema::load::load_str("plan.yaml", plan).unwrap();
+        let published = PublishedPlan::new(loaded, &[]);
+        let profiles = Profiles::builtin();
+        let audiences: Vec<Id> = profiles.ids().map(|id| Id::new(id).unwrap()).collect();
+        let job = Export {
+            published: &published,
+            profiles: &profiles,
+            audiences: &audiences,
+            renderers: crate::render::RENDERERS,
+        };
+        export(&job, |name, _| Ok::<_, ExportError>(name.to_owned())).unwrap();
+        let drawn = PICTURES_DRAWN.with(std::cell::Cell::get);
+        // Counted from the documents themselves: every figure any audience's document holds.
+        let mut shown: Vec<Constellation> = Vec::new();
+        for audience in &audiences {
+            let document = build_published(&published, profiles.get(audience.as_str()).unwrap());
+            for block in &document.blocks {
+                if let crate::model::Block::Figure(figure) = block
+                    && !shown.contains(&figure.constellation)
+                {
+                    shown.push(figure.constellation.clone());
+                }
+            }
+        }
+        (drawn, shown.len(), published.open_decisions() > 0)
+    }
+
+    // Regression: a draft could draw its constellation twice, from the plan as loaded and from
+    // the plan with its placeholders left out (suspected, not seen: checked with callgrind, one
+    // `picture::draw` for the draft fixture's 14 files). Every picture is drawn once per export.
+    #[test]
+    fn a_draft_draws_each_picture_once() {
+        let draft = include_str!("../tests/fixtures/draft-piloting.yaml");
+        let (drawn, shown, is_draft) = pictures_drawn_and_shown(draft);
+        assert!(is_draft);
+        assert_eq!((drawn, shown), (1, 1));
+    }
+
+    #[test]
+    fn a_large_plan_draws_each_of_its_pictures_once() {
+        let plan = pathway_bench::generate_plan(LARGE_PLAN_CREDENTIALS + 1, 1);
+        let (drawn, shown, _) = pictures_drawn_and_shown(&plan);
+        assert!(shown > 1, "{shown}");
+        assert_eq!(drawn, shown);
     }
 
     #[test]

@@ -211,6 +211,9 @@ impl std::error::Error for RenderError {}
 #[derive(Default)]
 pub struct Pictures {
     drawn: Mutex<Vec<(Constellation, Result<Picture, DrawError>)>>,
+    /// How many pictures were drawn, so tests can check that none is drawn twice.
+    #[cfg(test)]
+    pub(crate) draws: std::sync::atomic::AtomicUsize,
 }
 
 impl Pictures {
@@ -230,6 +233,8 @@ impl Pictures {
             return picture.clone();
         }
         let picture = constellation.to_png();
+        #[cfg(test)]
+        self.draws.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         drawn.push((constellation.clone(), picture.clone()));
         picture
     }
