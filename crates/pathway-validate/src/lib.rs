@@ -43,7 +43,8 @@ pub use diagnostic::{Diagnostic, Place, Related, Severity};
 pub use docs::{RULES_DOC_PATH, rules_reference};
 pub use engine::{
     AreaCoverage, BUILT_IN_AUDIENCES, CheckedPlan, FileReport, Leftovers, MAX_FINDINGS,
-    MAX_RELATED, Options, Tally, check_document, check_source, check_source_keeping_all,
-    check_source_keeping_plan, report_unreadable, resolves, rule_findings,
+    MAX_RELATED, Options, Tally, check_document, check_lent_document, check_source,
+    check_source_keeping_all, check_source_keeping_plan, report_unreadable, resolves,
+    rule_findings,
 };
 pub use structure::check_document_at_most;

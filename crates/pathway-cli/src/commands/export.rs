@@ -13,11 +13,14 @@ use pathway_export::driver::{Export, export};
 use pathway_export::profile::Profiles;
 use pathway_export::render::{self, Renderer};
 use pathway_schema::Id;
-use pathway_schema::load::{Limits, LoadErrorKind, LoadedPlan, parse, read};
+use pathway_schema::load::{Limits, LoadError, LoadErrorKind, LoadedPlan, SourceTree, parse, read};
+use pathway_schema::source::Source;
 use pathway_validate::config::{Config, RuleSettings};
 use pathway_validate::render::RunCounts;
 use pathway_validate::render::human::{HumanOptions, render_file, render_summary};
-use pathway_validate::{FileReport, Options, Severity, check_source, report_unreadable};
+use pathway_validate::{
+    FileReport, Options, Severity, check_lent_document, check_source, report_unreadable,
+};
 
 use crate::neutral::shown;
 use crate::output::{Overwrite, write_atomically_with};
@@ -158,32 +161,46 @@ fn checked_plan(path: &Path) -> anyhow::Result<Option<LoadedPlan>> {
         }
         Err(error) => return Ok(refuse(&report_unreadable(&error))),
     };
-    {
-        // The check's tree and report go before the plan is parsed again to be typed.
-        let report = check_source(
-            source.clone(),
-            None,
-            &Options::default(),
-            &RuleSettings::structure_only(),
-        );
-        if report.count(Severity::Error) > 0 {
-            return Ok(refuse(&report));
-        }
+    Ok(checked_source(source, |source| {
+        parse(source, None, &limits)
+    }))
+}
+
+/// Parses the plan's text once, with `parse`, checks the tree and keeps it with the plan the
+/// check typed: the documents need both, and parsing a state's plan a second time cost a
+/// second tree's worth of work. `None` when the plan was refused.
+fn checked_source(
+    source: Source,
+    parse: impl FnOnce(Source) -> Result<SourceTree, LoadError>,
+) -> Option<LoadedPlan> {
+    let options = Options::default();
+    let settings = RuleSettings::structure_only();
+    let document = match parse(source.clone()) {
+        Ok(document) => document,
+        // The report `pathway validate` gives, quoting the text; the text fails to parse again
+        // at once.
+        Err(_) => return refuse(&check_source(source, None, &options, &settings)),
+    };
+    let (report, checked) = check_lent_document(&document, &options, &settings);
+    if report.count(Severity::Error) > 0 {
+        return refuse(&report);
     }
-    let typed = parse(source, None, &limits).and_then(|document| {
-        let plan = document.plan()?;
-        Ok(LoadedPlan {
-            tree: document,
-            plan,
-        })
-    });
-    match typed {
-        Ok(loaded) => Ok(Some(loaded)),
-        Err(error) => {
-            crate::neutral::print_line(&error.to_string());
-            Ok(None)
-        }
-    }
+    let plan = match checked {
+        Some(checked) => checked.plan,
+        // The check types every plan that matches the schema; should the two drift apart, the
+        // typing's own error is the message.
+        None => match document.plan() {
+            Ok(plan) => plan,
+            Err(error) => {
+                crate::neutral::print_line(&error.to_string());
+                return None;
+            }
+        },
+    };
+    Some(LoadedPlan {
+        tree: document,
+        plan,
+    })
 }
 
 /// The plan's `pathway.toml`, found as `pathway validate` finds it, so both commands know the
@@ -376,6 +393,33 @@ mod tests {
         assert_eq!(run(&export).unwrap(), ExitCode::SUCCESS);
         assert!(read_all() == first, "a second export writes the same bytes");
         std::fs::remove_dir_all(&directory).unwrap();
+    }
+
+    // Regression: export parsed a plan twice, once to check it and once to type it, so a
+    // state's plan cost two trees' worth of parsing; the check's tree and typed plan are kept.
+    #[test]
+    // The load error is the loader's own type.
+    #[allow(clippy::result_large_err)]
+    fn a_plan_is_parsed_once() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/cedar-valley-scaling.yaml"
+        );
+        let limits = Limits::DEFAULT;
+        let source = read(Path::new(path), &limits).unwrap();
+        let mut parses = 0;
+        let loaded = checked_source(source, |source| {
+            parses += 1;
+            parse(source, None, &limits)
+        })
+        .expect("the example is exported");
+        assert_eq!(parses, 1);
+        let expected = pathway_schema::load::load(Path::new(path), &limits).unwrap();
+        assert!(loaded.plan == expected.plan, "the plan typed differs");
+        assert!(
+            loaded.tree.root() == expected.tree.root(),
+            "the tree differs"
+        );
     }
 
     #[test]

@@ -218,8 +218,18 @@ pub fn check_document(
     options: &Options,
     settings: &RuleSettings,
 ) -> (FileReport, Option<CheckedPlan>) {
+    check_lent_document(&document, options, settings)
+}
+
+/// [`check_document`] for a caller that keeps the parsed plan afterwards, such as `pathway
+/// export`, which reads which decision points are open from it: the text is parsed once.
+pub fn check_lent_document(
+    document: &SourceTree,
+    options: &Options,
+    settings: &RuleSettings,
+) -> (FileReport, Option<CheckedPlan>) {
     let report = empty_report(document.source());
-    check_parsed(&document, report, options, settings)
+    check_parsed(document, report, options, settings)
 }
 
 fn check_parsed(
