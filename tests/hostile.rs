@@ -424,18 +424,17 @@ fn expected_exports() -> Vec<String> {
 
 /// Whether a character is one no export may carry over from plan text: a control character
 /// (bar the line break), a bidirectional override or isolate, or an invisible format character
-/// (zero-width space, byte-order mark, word joiner and invisible operators, the Mongolian vowel
+/// (zero-width space, byte-order mark, word joiner, the Mongolian vowel
 /// separator, the deprecated format controls, interlinear annotation marks, tag characters).
 /// Listed here from the Unicode charts, not taken from the exporter.
 fn hidden(c: char) -> bool {
     (c.is_control() && c != '\n')
         || ('\u{202A}'..='\u{202E}').contains(&c)
         || ('\u{2066}'..='\u{2069}').contains(&c)
-        || ('\u{2060}'..='\u{2064}').contains(&c)
         || ('\u{206A}'..='\u{206F}').contains(&c)
         || ('\u{FFF9}'..='\u{FFFB}').contains(&c)
         || ('\u{E0000}'..='\u{E007F}').contains(&c)
-        || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{180E}')
+        || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{180E}' | '\u{2060}')
 }
 
 /// What an export of hostile text must have written: a whole file of its kind, with none of the

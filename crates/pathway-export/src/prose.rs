@@ -159,7 +159,7 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 /// reverse the words that follow them, including our own ("Plan gnifeirB"), and the invisible
 /// format characters that change nothing a reader sees but what the text is: the zero-width
 /// space U+200B, the byte-order mark U+FEFF (a zero-width no-break space inside text), the word
-/// joiner and invisible operators U+2060–U+2064, the Mongolian vowel separator U+180E, the
+/// joiner U+2060, the Mongolian vowel separator U+180E, the
 /// deprecated format controls U+206A–U+206F, the interlinear annotation marks U+FFF9–U+FFFB and
 /// the tag characters U+E0000–U+E007F, which can carry a hidden message. A reader sees the same
 /// text without them, and a copy from the document cannot smuggle them on.
@@ -167,7 +167,8 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 /// Kept: the zero-width joiner and non-joiner (U+200D, U+200C), which emoji sequences and
 /// scripts such as Persian and the Indic scripts need, the directional marks (U+200E, U+200F,
 /// U+061C), which right-to-left text needs and which reorder nothing after them, the soft
-/// hyphen and the variation selectors.
+/// hyphen, the variation selectors, and the invisible mathematical operators U+2061–U+2064,
+/// which math text needs (and which `pathway report` uses to mark where its heat map goes).
 ///
 /// ```
 /// use pathway_export::prose::is_dropped;
@@ -185,7 +186,7 @@ pub fn is_dropped(c: char) -> bool {
                 | '\u{2066}'..='\u{2069}'
                 | '\u{200B}'
                 | '\u{FEFF}'
-                | '\u{2060}'..='\u{2064}'
+                | '\u{2060}'
                 | '\u{180E}'
                 | '\u{206A}'..='\u{206F}'
                 | '\u{FFF9}'..='\u{FFFB}'
