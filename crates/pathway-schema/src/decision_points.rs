@@ -500,7 +500,15 @@ fn first_unfinished<'a, A: Answer + ?Sized>(
     let within = |token: &str, value: &'a A, pointer: &mut String| {
         let length = pointer.len();
         pointer.push('/');
-        pointer.push_str(&crate::node::escape_token(token));
+        // Escaped in place: the walk visits every value of every answer, and a new string per
+        // step was most of its cost.
+        for c in token.chars() {
+            match c {
+                '~' => pointer.push_str("~0"),
+                '/' => pointer.push_str("~1"),
+                c => pointer.push(c),
+            }
+        }
         let found = first_unfinished(value, pointer);
         pointer.truncate(length);
         found
