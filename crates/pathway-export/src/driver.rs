@@ -49,9 +49,7 @@ use crate::{ExportError, PublishedPlan, build_published, file_name};
 /// is built, and holding them all (or building two at once) would multiply the peak.
 pub const LARGE_PLAN_CREDENTIALS: usize = 2_000;
 
-/// The largest document written. Plan text is never expanded as a template and each section
-/// appears once, so a plan within the input limits stays far below this; it is the last bound.
-pub const MAX_DOCUMENT_BYTES: usize = 256 * 1024 * 1024;
+pub use crate::render::MAX_DOCUMENT_BYTES;
 
 /// What to export.
 pub struct Export<'a> {

@@ -14,8 +14,6 @@ use std::collections::BTreeMap;
 use pathway_schema::plan::Credential;
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 
-use crate::report::SharedCredential;
-
 /// A credential and the key that matches it across plans.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CredentialFacts {
@@ -345,6 +343,22 @@ impl Serialize for SharedCredentials {
         }
         list.end()
     }
+}
+
+/// A credential that several plans offer.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SharedCredential {
+    /// The match key: `ctid:…`, `badge:…`, or `title:<title>|<issuer>` normalized.
+    pub key: String,
+    /// How the plans were matched: `ctid`, `badge` or `title`.
+    pub matched_by: String,
+    /// The title shown (the least, in text order, of those the plans write).
+    pub title: String,
+    /// The issuer shown with it; empty when that plan names none.
+    pub issuer: String,
+    /// The ids of the plans offering it, in plan order.
+    pub plans: Vec<String>,
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
+pub use crate::network::SharedCredential;
 pub use crate::rows::PlanRow;
 use crate::rows::PlanRows;
 
@@ -175,22 +176,6 @@ pub struct CredentialNetwork {
     // plan and shared credential); it also gives `credentials.csv` every distinct credential.
     #[schemars(with = "Vec<SharedCredential>")]
     pub shared: crate::network::SharedCredentials,
-}
-
-/// A credential that several plans offer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SharedCredential {
-    /// The match key: `ctid:…`, `badge:…`, or `title:<title>|<issuer>` normalized.
-    pub key: String,
-    /// How the plans were matched: `ctid`, `badge` or `title`.
-    pub matched_by: String,
-    /// The title shown (the least, in text order, of those the plans write).
-    pub title: String,
-    /// The issuer shown with it; empty when that plan names none.
-    pub issuer: String,
-    /// The ids of the plans offering it, in plan order.
-    pub plans: Vec<String>,
 }
 
 /// Opportunities across plans.

@@ -98,9 +98,13 @@ impl<'d> Rendered<'d> {
     }
 }
 
+/// The largest document written. Plan text is never expanded as a template and each section
+/// appears once, so a plan within the input limits stays far below this; it is the last bound.
+pub const MAX_DOCUMENT_BYTES: usize = 256 * 1024 * 1024;
+
 /// A file to write: its bytes, or the renderer's way of writing them piece by piece (Markdown,
 /// a block at a time), so that a large document is never held whole. Either way no file grows
-/// past [`MAX_DOCUMENT_BYTES`](crate::driver::MAX_DOCUMENT_BYTES): writing stops there with an
+/// past [`MAX_DOCUMENT_BYTES`]: writing stops there with an
 /// error.
 ///
 /// ```
@@ -136,9 +140,9 @@ impl FileBytes<'_> {
     }
 
     /// Writes the file to `out`; fails, having written at most
-    /// [`MAX_DOCUMENT_BYTES`](crate::driver::MAX_DOCUMENT_BYTES), if the file is larger.
+    /// [`MAX_DOCUMENT_BYTES`], if the file is larger.
     pub fn write_to(&self, out: &mut dyn Write) -> std::io::Result<()> {
-        self.write_at_most(out, crate::driver::MAX_DOCUMENT_BYTES)
+        self.write_at_most(out, MAX_DOCUMENT_BYTES)
     }
 
     fn write_at_most(&self, out: &mut dyn Write, room: usize) -> std::io::Result<()> {
@@ -162,7 +166,7 @@ impl Write for Capped<'_> {
             const MIB: usize = 1024 * 1024;
             return Err(std::io::Error::other(format!(
                 "the document would be over the limit of {} MiB for one document; split the plan",
-                crate::driver::MAX_DOCUMENT_BYTES / MIB
+                MAX_DOCUMENT_BYTES / MIB
             )));
         }
         let written = self.out.write(bytes)?;
