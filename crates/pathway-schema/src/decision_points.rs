@@ -359,13 +359,19 @@ pub use crate::placeholder::is_placeholder;
 
 /// What telling an answer from a blank needs to know of a value. Implemented for JSON values
 /// and for the nodes of a parsed plan, so a plan can be checked without converting it to JSON.
-pub trait Answer {
+pub trait Answer: Sized {
+    /// The keys and values of a mapping, in order.
+    type Members<'a>: Iterator<Item = (&'a str, &'a Self)>
+    where
+        Self: 'a;
+
     /// The value's shape, with its items or members for a list or mapping.
     fn shape(&self) -> AnswerShape<'_, Self>;
 }
 
-/// The shape of a value, as [`Answer`] sees it.
-pub enum AnswerShape<'a, T: ?Sized> {
+/// The shape of a value, as [`Answer`] sees it. Lists and mappings lend their items in place:
+/// the walk over every answer of every plan makes no copy of them.
+pub enum AnswerShape<'a, T: Answer + 'a> {
     /// Nothing (null).
     Null,
     /// Text.
@@ -373,29 +379,46 @@ pub enum AnswerShape<'a, T: ?Sized> {
     /// A number or true/false.
     Scalar,
     /// The items of a list.
-    List(Vec<&'a T>),
+    List(&'a [T]),
     /// The keys and values of a mapping, in order.
-    Mapping(Vec<(&'a str, &'a T)>),
+    Mapping(T::Members<'a>),
+}
+
+type ValueMembers<'a> =
+    std::iter::Map<serde_json::map::Iter<'a>, fn((&'a String, &'a Value)) -> (&'a str, &'a Value)>;
+
+fn value_member<'a>((key, value): (&'a String, &'a Value)) -> (&'a str, &'a Value) {
+    (key, value)
 }
 
 impl Answer for Value {
+    type Members<'a> = ValueMembers<'a>;
+
     fn shape(&self) -> AnswerShape<'_, Self> {
         match self {
             Value::Null => AnswerShape::Null,
             Value::String(text) => AnswerShape::Text(text),
             Value::Bool(_) | Value::Number(_) => AnswerShape::Scalar,
-            Value::Array(items) => AnswerShape::List(items.iter().collect()),
-            Value::Object(members) => AnswerShape::Mapping(
-                members
-                    .iter()
-                    .map(|(key, value)| (key.as_str(), value))
-                    .collect(),
-            ),
+            Value::Array(items) => AnswerShape::List(items),
+            Value::Object(members) => {
+                AnswerShape::Mapping(members.iter().map(value_member as fn(_) -> _))
+            }
         }
     }
 }
 
+type NodeMembers<'a> = std::iter::Map<
+    std::slice::Iter<'a, crate::node::Entry>,
+    fn(&'a crate::node::Entry) -> (&'a str, &'a crate::node::Node),
+>;
+
+fn node_member(entry: &crate::node::Entry) -> (&str, &crate::node::Node) {
+    (&entry.key, &entry.value)
+}
+
 impl Answer for crate::node::Node {
+    type Members<'a> = NodeMembers<'a>;
+
     fn shape(&self) -> AnswerShape<'_, Self> {
         use crate::node::NodeValue;
         match &self.value {
@@ -404,13 +427,10 @@ impl Answer for crate::node::Node {
             NodeValue::Bool(_) | NodeValue::Int(_) | NodeValue::UInt(_) | NodeValue::Float(_) => {
                 AnswerShape::Scalar
             }
-            NodeValue::Seq(items) => AnswerShape::List(items.iter().collect()),
-            NodeValue::Map(entries) => AnswerShape::Mapping(
-                entries
-                    .iter()
-                    .map(|entry| (entry.key.as_str(), &entry.value))
-                    .collect(),
-            ),
+            NodeValue::Seq(items) => AnswerShape::List(items),
+            NodeValue::Map(entries) => {
+                AnswerShape::Mapping(entries.iter().map(node_member as fn(_) -> _))
+            }
         }
     }
 }
@@ -460,83 +480,112 @@ pub enum Unanswered<'a> {
 /// };
 /// assert_eq!((pointer.as_str(), text), ("/0/role", "TBD"));
 /// ```
-pub fn unanswered<'a, A: Answer + ?Sized>(value: Option<&'a A>) -> Option<Unanswered<'a>> {
+pub fn unanswered<'a, A: Answer>(value: Option<&'a A>) -> Option<Unanswered<'a>> {
     let Some(value) = value else {
         return Some(Unanswered::Missing);
     };
-    if !has_content(value) {
-        return Some(match value.shape() {
-            AnswerShape::Null | AnswerShape::Scalar => Unanswered::Missing,
-            AnswerShape::Text(_) => Unanswered::Blank,
-            AnswerShape::List(_) => Unanswered::EmptyList,
-            AnswerShape::Mapping(_) => Unanswered::EmptyMapping,
+    let mut walk = Walk {
+        content: false,
+        path: Vec::new(),
+    };
+    if let Some(found) = walk.first_unfinished(value) {
+        let pointer = pointer_of(&walk.path);
+        return Some(match found {
+            Found::Placeholder(text, kind) => Unanswered::Placeholder {
+                pointer,
+                text,
+                kind,
+            },
+            Found::Note(note) => Unanswered::Note { pointer, note },
         });
     }
-    let mut pointer = String::new();
-    first_unfinished(value, &mut pointer)
+    if walk.content {
+        return None;
+    }
+    Some(match value.shape() {
+        AnswerShape::Null | AnswerShape::Scalar => Unanswered::Missing,
+        AnswerShape::Text(_) => Unanswered::Blank,
+        AnswerShape::List(_) => Unanswered::EmptyList,
+        AnswerShape::Mapping(_) => Unanswered::EmptyMapping,
+    })
 }
 
 /// Whether a value holds a real answer; see [`unanswered`].
-pub fn is_answered<A: Answer + ?Sized>(value: Option<&A>) -> bool {
+pub fn is_answered<A: Answer>(value: Option<&A>) -> bool {
     unanswered(value).is_none()
 }
 
-fn has_content<A: Answer + ?Sized>(value: &A) -> bool {
-    match value.shape() {
-        AnswerShape::Null => false,
-        AnswerShape::Text(text) => !text.trim().is_empty(),
-        AnswerShape::Scalar => true,
-        AnswerShape::List(items) => items.into_iter().any(has_content),
-        AnswerShape::Mapping(members) => members.into_iter().any(|(_, value)| has_content(value)),
+/// What the walk found in a text.
+enum Found<'a> {
+    Placeholder(&'a str, Placeholder),
+    Note(Note<'a>),
+}
+
+/// One step from a value to one of its items or members.
+enum Step<'a> {
+    Index(usize),
+    Key(&'a str),
+}
+
+/// One walk over a value, in document order, that finds both whether it has content (text that
+/// is not blank, a number, true or false) and its first placeholder or note. Blank text beside
+/// other content is an unfilled optional field, not a placeholder. The place of what is found
+/// is kept as steps and written as a pointer only then: most answers have nothing to find.
+struct Walk<'a> {
+    content: bool,
+    /// The steps to what was found, innermost first.
+    path: Vec<Step<'a>>,
+}
+
+impl<'a> Walk<'a> {
+    fn first_unfinished<A: Answer>(&mut self, value: &'a A) -> Option<Found<'a>> {
+        match value.shape() {
+            AnswerShape::Text(text) if !text.trim().is_empty() => {
+                self.content = true;
+                if let Some(kind) = placeholder(text) {
+                    Some(Found::Placeholder(text.trim(), kind))
+                } else {
+                    note(text).map(Found::Note)
+                }
+            }
+            AnswerShape::List(items) => items.iter().enumerate().find_map(|(i, item)| {
+                let found = self.first_unfinished(item)?;
+                self.path.push(Step::Index(i));
+                Some(found)
+            }),
+            AnswerShape::Mapping(mut members) => members.find_map(|(key, value)| {
+                let found = self.first_unfinished(value)?;
+                self.path.push(Step::Key(key));
+                Some(found)
+            }),
+            AnswerShape::Scalar => {
+                self.content = true;
+                None
+            }
+            AnswerShape::Text(_) | AnswerShape::Null => None,
+        }
     }
 }
 
-/// The first placeholder or note in a value with content, in document order. Blank text beside
-/// other content is an unfilled optional field, not a placeholder.
-fn first_unfinished<'a, A: Answer + ?Sized>(
-    value: &'a A,
-    pointer: &mut String,
-) -> Option<Unanswered<'a>> {
-    let within = |token: &str, value: &'a A, pointer: &mut String| {
-        let length = pointer.len();
+/// The JSON Pointer of the steps, given innermost first.
+fn pointer_of(path: &[Step<'_>]) -> String {
+    let mut pointer = String::new();
+    for step in path.iter().rev() {
         pointer.push('/');
-        // Escaped in place: the walk visits every value of every answer, and a new string per
-        // step was most of its cost.
-        for c in token.chars() {
-            match c {
-                '~' => pointer.push_str("~0"),
-                '/' => pointer.push_str("~1"),
-                c => pointer.push(c),
+        match step {
+            Step::Index(i) => pointer.push_str(&i.to_string()),
+            Step::Key(key) => {
+                for c in key.chars() {
+                    match c {
+                        '~' => pointer.push_str("~0"),
+                        '/' => pointer.push_str("~1"),
+                        c => pointer.push(c),
+                    }
+                }
             }
         }
-        let found = first_unfinished(value, pointer);
-        pointer.truncate(length);
-        found
-    };
-    match value.shape() {
-        AnswerShape::Text(text) if !text.trim().is_empty() => {
-            if let Some(kind) = placeholder(text) {
-                Some(Unanswered::Placeholder {
-                    pointer: pointer.clone(),
-                    text: text.trim(),
-                    kind,
-                })
-            } else {
-                note(text).map(|note| Unanswered::Note {
-                    pointer: pointer.clone(),
-                    note,
-                })
-            }
-        }
-        AnswerShape::List(items) => items
-            .into_iter()
-            .enumerate()
-            .find_map(|(i, item)| within(&i.to_string(), item, pointer)),
-        AnswerShape::Mapping(members) => members
-            .into_iter()
-            .find_map(|(key, value)| within(key, value, pointer)),
-        AnswerShape::Text(_) | AnswerShape::Null | AnswerShape::Scalar => None,
     }
+    pointer
 }
 
 #[cfg(test)]
