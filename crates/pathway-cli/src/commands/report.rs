@@ -10,7 +10,7 @@ use std::sync::mpsc;
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 use pathway_report::{Output, PlanFacts, ReportProfile, Rollup, write_file};
-use pathway_schema::load::{Limits, LoadErrorKind, read, read_from};
+use pathway_schema::load::{Limits, LoadErrorKind, from_bytes, read};
 use pathway_validate::config::{Config, RuleSettings, discover};
 use pathway_validate::{Options, check_source_keeping_plan, report_unreadable};
 
@@ -213,7 +213,7 @@ fn read_one(
     let limits: &Limits = &options.limits;
     let source = if found.walked {
         match open_found(path, limits.max_input_bytes) {
-            Ok(Opened::Plan(file)) => read_from(&name, file, limits),
+            Ok(Opened::Plan(bytes)) => from_bytes(&name, bytes, limits),
             Ok(Opened::Skipped(_)) => return None,
             Err(error) => {
                 return Some(PlanFacts::unreadable(

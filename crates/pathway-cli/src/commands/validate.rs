@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 use pathway_export::profile::Profiles;
-use pathway_schema::load::{Limits, read, read_from};
+use pathway_schema::load::{Limits, from_bytes, read};
 use pathway_validate::config::{Config, RuleSettings, discover};
 use pathway_validate::render::github::GithubEmitter;
 use pathway_validate::render::human::{HumanOptions, render_file, render_notes, render_summary};
@@ -374,7 +374,9 @@ fn check_one(
     let path = &job.found.path;
     let source = if job.found.walked {
         match open_found(path, options.limits.max_input_bytes) {
-            Ok(Opened::Plan(file)) => read_from(&path.display().to_string(), file, &options.limits),
+            Ok(Opened::Plan(bytes)) => {
+                from_bytes(&path.display().to_string(), bytes, &options.limits)
+            }
             Ok(Opened::Skipped(reason)) => {
                 return Outcome::Skipped(Skipped {
                     path: path.display().to_string(),

@@ -3,11 +3,9 @@
 //! top-level `schema_version` key, or a top-level `$schema` (or an editor modeline,
 //! `# yaml-language-server: $schema=…`) naming the plan schema.
 //!
-//! The file is read in blocks and scanned byte by byte, keeping nothing but a few dozen bytes of
-//! the current key: memory is constant and time is linear in what is read, which stops at the
-//! first sign of a plan and at the input limit in any case.
-
-use std::io::Read;
+//! The text is scanned byte by byte, keeping nothing but a few dozen bytes of the current key:
+//! time is linear in what is scanned, which stops at the first sign of a plan and at the input
+//! limit in any case.
 
 /// What names the plan schema, in a `$schema` value or a modeline.
 const PLAN_SCHEMA: &[u8] = b"pathway-plan";
@@ -15,26 +13,13 @@ const PLAN_SCHEMA: &[u8] = b"pathway-plan";
 /// The longest key or `$schema` value kept for comparison; longer ones are not ours.
 const KEPT: usize = 512;
 
-/// Whether the text read from `reader` (at most `limit` bytes of it) looks like a plan. `json`
-/// says the file is named `.json`; a YAML file whose first value is a `{` is scanned as JSON
-/// too (YAML's flow mappings are JSON's objects, with optional quotes).
-pub fn looks_like_plan(reader: impl Read, limit: u64, json: bool) -> std::io::Result<bool> {
+/// Whether `text` (at most `limit` bytes of it) looks like a plan. `json` says the file is named
+/// `.json`; a YAML file whose first value is a `{` is scanned as JSON too (YAML's flow mappings
+/// are JSON's objects, with optional quotes).
+pub fn looks_like_plan(text: &[u8], limit: usize, json: bool) -> bool {
     let mut scanner = Scanner::new(json);
-    let mut reader = reader.take(limit);
-    let mut block = vec![0; 64 * 1024];
-    loop {
-        let n = match reader.read(&mut block) {
-            Ok(0) => return Ok(scanner.finish()),
-            Ok(n) => n,
-            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(error) => return Err(error),
-        };
-        for &byte in block.get(..n).unwrap_or_default() {
-            if scanner.feed(byte) {
-                return Ok(true);
-            }
-        }
-    }
+    let text = text.get(..limit).unwrap_or(text);
+    text.iter().any(|&byte| scanner.feed(byte)) || scanner.finish()
 }
 
 /// Whether the scanner has decided how to read the file yet.
@@ -319,7 +304,7 @@ mod tests {
     use super::*;
 
     fn plan(text: &str, json: bool) -> bool {
-        looks_like_plan(text.as_bytes(), u64::MAX, json).unwrap()
+        looks_like_plan(text.as_bytes(), usize::MAX, json)
     }
 
     #[test]
@@ -398,7 +383,7 @@ mod tests {
     #[test]
     fn reading_stops_at_the_limit() {
         let text = format!("{}\nschema_version: 1\n", "# pad\n".repeat(1000));
-        assert!(!looks_like_plan(text.as_bytes(), 100, false).unwrap());
-        assert!(looks_like_plan(text.as_bytes(), text.len() as u64, false).unwrap());
+        assert!(!looks_like_plan(text.as_bytes(), 100, false));
+        assert!(looks_like_plan(text.as_bytes(), text.len(), false));
     }
 }

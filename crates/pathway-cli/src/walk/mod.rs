@@ -11,7 +11,6 @@
 
 mod detect;
 
-use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use pathway_validate::render::{SkipReason, Skipped};
@@ -163,17 +162,20 @@ pub fn kind_of(file_type: std::fs::FileType) -> &'static str {
 
 /// What opening a file found by walking gives.
 pub enum Opened {
-    /// A plan, open at its start.
-    Plan(File),
+    /// A plan: the file's bytes, read whole (up to one byte past the input limit, so that a
+    /// plan too large is still told apart).
+    Plan(Vec<u8>),
     /// Not to be checked.
     Skipped(SkipReason),
 }
 
 /// Opens a file the walk found, without blocking (a file swapped for a FIFO since the walk
-/// cannot hang the run), checks that it is a regular file and that it looks like a plan, and
-/// gives it back open at its start. Reads at most `limit` bytes to decide.
+/// cannot hang the run), checks that it is a regular file, reads it (at most `limit` bytes and
+/// one more) and gives back its bytes if they look like a plan. The file is read once: deciding
+/// and checking read the same bytes (reading it again to check it was a tenth of checking a
+/// district plan).
 pub fn open_found(path: &Path, limit: usize) -> std::io::Result<Opened> {
-    use std::io::{Seek, SeekFrom};
+    use std::io::Read;
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -181,7 +183,7 @@ pub fn open_found(path: &Path, limit: usize) -> std::io::Result<Opened> {
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(libc::O_NONBLOCK);
     }
-    let mut file = options.open(path)?;
+    let file = options.open(path)?;
     let metadata = file.metadata()?;
     if !metadata.is_file() {
         return Ok(Opened::Skipped(SkipReason::NotRegular(kind_of(
@@ -192,10 +194,15 @@ pub fn open_found(path: &Path, limit: usize) -> std::io::Result<Opened> {
         .extension()
         .and_then(|ext| ext.to_str())
         .is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
-    let limit = u64::try_from(limit).unwrap_or(u64::MAX);
-    if !detect::looks_like_plan(&mut file, limit, json)? {
+    let cap = limit.saturating_add(1);
+    // Room for the whole file and one byte more, so that reading to its end does not grow the
+    // buffer; never more than the limit allows, whatever size the file claims.
+    let room = usize::try_from(metadata.len()).map_or(cap, |size| size.min(limit));
+    let mut bytes = Vec::with_capacity(room.saturating_add(1));
+    file.take(u64::try_from(cap).unwrap_or(u64::MAX))
+        .read_to_end(&mut bytes)?;
+    if !detect::looks_like_plan(&bytes, limit, json) {
         return Ok(Opened::Skipped(SkipReason::NotAPlan));
     }
-    file.seek(SeekFrom::Start(0))?;
-    Ok(Opened::Plan(file))
+    Ok(Opened::Plan(bytes))
 }

@@ -170,6 +170,12 @@ fn read_sized(
             format!("cannot read the input: {error}"),
         )
     })?;
+    from_bytes(name, bytes, limits)
+}
+
+/// Plan text already read into memory (a file read whole to tell whether it is a plan), checked
+/// against `limits` and decoded as [`read_from`] does.
+pub fn from_bytes(name: &str, bytes: Vec<u8>, limits: &Limits) -> Result<Source, LoadError> {
     if bytes.len() > limits.max_input_bytes {
         return Err(too_large(name, bytes.len() as u64, limits));
     }
