@@ -18,15 +18,18 @@ use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, Span};
 use super::Limits;
 use crate::node::{ByteSpan, Entry, Node, NodeValue, stretch};
 
-/// A collection being read, with what it has so far.
+/// A collection being read. Its items (or entries) so far are at the end of the parse's one
+/// stack of items (or entries), from `base` on, and move into a vector of their exact number
+/// when it closes: a vector grown item by item per collection, then shrunk, touched memory
+/// twice over.
 enum OpenCollection {
     Seq {
         span: ByteSpan,
-        items: Vec<Node>,
+        base: usize,
     },
     Map {
         span: ByteSpan,
-        entries: Vec<Entry>,
+        base: usize,
         /// The key whose value comes next, once read.
         key: Option<(String, ByteSpan)>,
         /// The keys so far, once the mapping is too long to search them one by one.
@@ -54,6 +57,8 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Option<Node> {
         emit_comments: false,
     };
     let mut stack: Vec<OpenCollection> = Vec::new();
+    let mut items: Vec<Node> = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
     let mut root = None;
     let mut documents = 0usize;
     let mut events = 0usize;
@@ -89,10 +94,11 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Option<Node> {
                 }
                 let span = byte_span(&span)?;
                 if let Some(OpenCollection::Map {
-                    entries, key, seen, ..
+                    base, key, seen, ..
                 }) = stack.last_mut()
                     && key.is_none()
                 {
+                    let entries = entries.get(*base..).unwrap_or_default();
                     let text = match style {
                         ScalarStyle::Plain => match resolve_plain(&value)? {
                             NodeValue::String(text) => text,
@@ -131,12 +137,12 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Option<Node> {
                 stack.push(if matches!(event, Event::SequenceStart(..)) {
                     OpenCollection::Seq {
                         span,
-                        items: Vec::new(),
+                        base: items.len(),
                     }
                 } else {
                     OpenCollection::Map {
                         span,
-                        entries: Vec::new(),
+                        base: entries.len(),
                         key: None,
                         seen: None,
                     }
@@ -144,9 +150,8 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Option<Node> {
                 continue;
             }
             Event::SequenceEnd | Event::MappingEnd => match stack.pop()? {
-                OpenCollection::Seq { span, mut items } => {
-                    items.shrink_to_fit();
-                    let value = NodeValue::Seq(items);
+                OpenCollection::Seq { span, base } => {
+                    let value = NodeValue::Seq(items.drain(base..).collect());
                     Node {
                         span: stretch(span, &value),
                         value,
@@ -154,12 +159,11 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Option<Node> {
                 }
                 OpenCollection::Map {
                     span,
-                    mut entries,
+                    base,
                     key: None,
                     ..
                 } => {
-                    entries.shrink_to_fit();
-                    let value = NodeValue::Map(entries);
+                    let value = NodeValue::Map(entries.drain(base..).collect());
                     Node {
                         span: stretch(span, &value),
                         value,
@@ -173,8 +177,8 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Option<Node> {
         match stack.last_mut() {
             None if root.is_none() => root = Some(node),
             None => return None,
-            Some(OpenCollection::Seq { items, .. }) => items.push(node),
-            Some(OpenCollection::Map { entries, key, .. }) => {
+            Some(OpenCollection::Seq { .. }) => items.push(node),
+            Some(OpenCollection::Map { key, .. }) => {
                 let (key, key_span) = key.take()?;
                 entries.push(Entry {
                     key,
