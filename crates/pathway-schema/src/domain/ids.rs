@@ -352,10 +352,17 @@ impl<'a> PlanIndex<'a> {
 /// Every reference by id in a plan, in document order (audience references excluded: audiences
 /// are profiles, not things the plan defines).
 pub fn references(plan: &Plan) -> Vec<Reference<'_>> {
-    use IdKind::*;
     let mut refs = Vec::new();
+    each_reference(plan, |reference| refs.push(reference));
+    refs
+}
+
+/// Calls `visit` with every reference by id in a plan, in the order of [`references`], without
+/// collecting them: a statewide plan has tens of thousands.
+pub fn each_reference<'a>(plan: &'a Plan, mut visit: impl FnMut(Reference<'a>)) {
+    use IdKind::*;
     let mut push = |id, i, j, path: fn(usize, usize) -> Pointer, targets: &'static [IdKind]| {
-        refs.push(Reference {
+        visit(Reference {
             id,
             place: Place::Entry { path, i, j },
             is_key: false,
@@ -471,7 +478,7 @@ pub fn references(plan: &Plan) -> Vec<Reference<'_>> {
         }
         for (i, year) in scope.growth.iter().enumerate() {
             for id in year.recipients.keys() {
-                refs.push(Reference {
+                visit(Reference {
                     id,
                     place: Place::Recipient {
                         year: i,
@@ -483,7 +490,6 @@ pub fn references(plan: &Plan) -> Vec<Reference<'_>> {
             }
         }
     }
-    refs
 }
 
 /// Every place a plan names an audience: messages and channels.

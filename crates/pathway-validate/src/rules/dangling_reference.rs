@@ -7,7 +7,7 @@ use pathway_schema::suggest::{closest, sharing_words_within};
 use pathway_schema::wording::{list, with_a};
 
 use super::{Finding, Findings, RuleContext, declare_rule};
-use crate::index::{IdKind, audience_references, references};
+use crate::index::{IdKind, audience_references, each_reference};
 
 /// The work spent on suggestions by shared words for one plan, one step per character of a
 /// candidate id: a few hundred mistyped references among thousands of ids fit in it; past it,
@@ -145,10 +145,10 @@ fn check(context: &RuleContext<'_>, findings: &mut Findings) {
     let index = context.index();
     let mut budget = WORD_SUGGESTION_BUDGET;
     let mut suggested: HashMap<(&str, &[IdKind]), Vec<&str>> = HashMap::new();
-    for reference in references(context.plan) {
+    each_reference(context.plan, |reference| {
         let found = index.get(reference.id.as_str());
         if found.is_some_and(|defined| reference.targets.contains(&defined.kind)) {
-            continue;
+            return;
         }
         let wanted: Vec<String> = reference
             .targets
@@ -201,7 +201,7 @@ fn check(context: &RuleContext<'_>, findings: &mut Findings) {
             finding = finding.at_key();
         }
         findings.push(finding);
-    }
+    });
     for (audience, pointer) in audience_references(context.plan) {
         if context
             .audiences
