@@ -104,17 +104,17 @@ pub struct Plan {
     #[serde(default)]
     pub quality: Option<Quality>,
     /// The micro-credentials educators can earn.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact_list")]
     pub credentials: Vec<Credential>,
     /// Named groups of credentials earned together, such as "Aspiring to Teach".
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact_list")]
     pub stacks: Vec<Stack>,
     /// The stars of the constellation: roles, recognition and pay steps that credentials unlock.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact_list")]
     pub opportunities: Vec<Opportunity>,
     /// Named routes through the constellation for a role: credentials in order, and the
     /// opportunities they lead to.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact_list")]
     pub pathways: Vec<Pathway>,
     /// Evaluation and iteration: how the plan knows it works, and how it changes.
     #[serde(default)]
@@ -304,4 +304,39 @@ pub struct Size {
     #[serde(default)]
     #[schemars(example = 2100)]
     pub students: Option<u32>,
+}
+
+/// A plan's long lists (credentials, stacks, opportunities, pathways) read into a vector of
+/// their exact length. serde's own `Vec` reads at most 1 MiB's worth of items into the first
+/// vector it makes, then doubles it, copying, until all fit: on a statewide plan that was an
+/// eighth of the memory its checking touched. The length comes from the deserializer, which for
+/// a plan is its document tree, whose lists are already in memory; an unknown length starts
+/// empty, and no length is trusted past the items a plan can hold.
+fn exact_list<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct Items<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Items<T> {
+        type Value = Vec<T>;
+
+        fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            // serde's own words for a `Vec`, so that messages stay as they were.
+            formatter.write_str("a sequence")
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let room = seq
+                .size_hint()
+                .unwrap_or(0)
+                .min(crate::load::Limits::DEFAULT.max_nodes);
+            let mut items = Vec::with_capacity(room);
+            while let Some(item) = seq.next_element()? {
+                items.push(item);
+            }
+            Ok(items)
+        }
+    }
+    deserializer.deserialize_seq(Items(std::marker::PhantomData))
 }
