@@ -126,6 +126,40 @@ pub fn is_placeholder(text: &str) -> bool {
     placeholder(text).is_some()
 }
 
+/// The pairs of brackets a blank to fill in may be written in.
+const BRACKETS: [(char, char); 4] = [('[', ']'), ('<', '>'), ('{', '}'), ('(', ')')];
+
+/// The bytes a placeholder can start with, in either case: the first characters of the
+/// markers, not-applicable forms, unknowns and phrases still to come, and opening brackets.
+const MAY_START: [bool; 256] = may_start();
+
+#[expect(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an index out of range fails the build, not a run"
+)]
+const fn may_start() -> [bool; 256] {
+    let mut table = [false; 256];
+    let lists: [&[&str]; 4] = [MARKERS, NOT_APPLICABLE, TO_COME, UNKNOWN];
+    let mut l = 0;
+    while l < lists.len() {
+        let list = lists[l];
+        let mut i = 0;
+        while i < list.len() {
+            let first = list[i].as_bytes()[0];
+            table[first.to_ascii_lowercase() as usize] = true;
+            table[first.to_ascii_uppercase() as usize] = true;
+            i += 1;
+        }
+        l += 1;
+    }
+    let mut b = 0;
+    while b < BRACKETS.len() {
+        table[BRACKETS[b].0 as usize] = true;
+        b += 1;
+    }
+    table
+}
+
 /// Why the whole text is a placeholder, if it is one.
 pub fn placeholder(text: &str) -> Option<Placeholder> {
     let text = text.trim();
@@ -134,6 +168,15 @@ pub fn placeholder(text: &str) -> Option<Placeholder> {
     }
     if !text.chars().any(char::is_alphanumeric) {
         return Some(Placeholder::Punctuation);
+    }
+    // Every form below is matched at the start of the text: one that starts with no form's
+    // first character is none of them (most answers, checked at once).
+    let may_start = text
+        .as_bytes()
+        .first()
+        .and_then(|&first| MAY_START.get(usize::from(first)));
+    if may_start != Some(&true) {
+        return None;
     }
     let bare = text.trim_end_matches(['.', '!', '?', ':', ';', ',']);
     if MARKERS
@@ -184,7 +227,21 @@ pub fn note<'a>(text: &'a str) -> Option<Note<'a>> {
     // for every text of every plan, was a tenth of checking a district plan.) Occurrences of a
     // marker that overlap an earlier one are never words, as all markers are letters, so trying
     // every position finds what searching on past each occurrence would.
+    // The same pass notes which opening brackets occur (in the order of `BRACKETS`), so that the
+    // search for bracketed blanks below looks only for those (most texts have none). Stopping
+    // early at a marker leaves them all to be searched.
+    let mut openers = [true; 4];
+    let mut stopped = false;
+    let mut seen = [false; 4];
     for (at, byte) in text.bytes().enumerate() {
+        match byte {
+            b'T' | b'F' | b'X' => {}
+            b'[' => seen[0] = true,
+            b'<' => seen[1] = true,
+            b'{' => seen[2] = true,
+            b'(' => seen[3] = true,
+            _ => continue,
+        }
         if !matches!(byte, b'T' | b'F' | b'X') {
             continue;
         }
@@ -207,10 +264,14 @@ pub fn note<'a>(text: &'a str) -> Option<Note<'a>> {
         if is_word && (*marker != "XXX" || after == Some(':')) {
             let note = text.get(at..sentence_end(text, end)).unwrap_or(marker);
             keep(at, Note { marker, text: note });
+            stopped = true;
             break;
         }
     }
-    for (open, close) in [('[', ']'), ('<', '>'), ('{', '}'), ('(', ')')] {
+    if !stopped {
+        openers = seen;
+    }
+    for (&(open, close), _) in BRACKETS.iter().zip(openers).filter(|(_, occurs)| *occurs) {
         let mut from = 0;
         while let Some(offset) = text.get(from..).and_then(|rest| rest.find(open)) {
             let at = from + offset;
@@ -279,7 +340,7 @@ fn starts_with_words(text: &str, words: &str) -> bool {
 fn bracketed(text: &str) -> Option<&str> {
     let mut inner = text;
     let mut layers = 0;
-    while let Some((open, close)) = [('[', ']'), ('<', '>'), ('{', '}'), ('(', ')')]
+    while let Some((open, close)) = BRACKETS
         .into_iter()
         .find(|(open, close)| inner.starts_with(*open) && inner.ends_with(*close))
     {
@@ -642,6 +703,45 @@ mod tests {
             }
         }
         assert_eq!(checked, pieces.len().pow(3));
+    }
+
+    // The quick refusals (a first character no form starts with; no opening bracket in a note's
+    // text) must not lose a placeholder or a bracketed note.
+    #[test]
+    fn every_listed_form_is_found_whatever_its_case() {
+        for form in MARKERS
+            .iter()
+            .chain(NOT_APPLICABLE)
+            .chain(TO_COME)
+            .chain(UNKNOWN)
+        {
+            for text in [
+                (*form).to_owned(),
+                form.to_uppercase(),
+                form.to_lowercase(),
+                format!("  {form}."),
+            ] {
+                assert!(placeholder(&text).is_some(), "{text:?}");
+            }
+        }
+        for (open, close) in BRACKETS {
+            let blank = format!("{open}insert name{close}");
+            let expected = (open != '(').then_some(blank.as_str());
+            assert_eq!(placeholder(&blank).is_some(), open != '(', "{blank:?}");
+            let text = format!("Led by {blank} each spring");
+            assert_eq!(note(&text).map(|found| found.marker), expected, "{text:?}");
+            // A marker later in the text stops the scan before the bracket is passed again;
+            // the earlier bracketed blank is still the note.
+            let text = format!("Led by {blank}. TODO: confirm");
+            let found = note(&text).map(|found| found.marker);
+            assert_eq!(found, expected.or(Some("TODO")), "{text:?}");
+            let text = format!("TODO: confirm {blank}");
+            assert_eq!(
+                note(&text).map(|found| found.marker),
+                Some("TODO"),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
