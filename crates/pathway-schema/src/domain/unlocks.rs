@@ -91,6 +91,14 @@ pub struct UnlockGraph {
     /// stack: worked out once, since asking each opportunity for each credential is quadratic
     /// (27% of checking a 10,000-credential plan).
     mentioned: Vec<bool>,
+    /// For each credential, the opportunities whose entries name it, in order.
+    direct: Vec<Vec<usize>>,
+    /// For each stack, the opportunities whose entries name it, in order.
+    by_stack: Vec<Vec<usize>>,
+    /// For each credential, the stacks it belongs to.
+    stacks_of: Vec<Vec<usize>>,
+    /// The opportunities whose condition needs none of their entries: open to anyone.
+    always: Vec<usize>,
 }
 
 impl UnlockGraph {
@@ -137,22 +145,52 @@ impl UnlockGraph {
                 }
             })
             .collect();
-        let mut mentioned = vec![false; plan.credentials.len()];
-        for entry in opportunities.iter().flat_map(|unlock| &unlock.entries) {
-            let named: &[usize] = match entry {
-                Unlock::Credential(i) => std::slice::from_ref(i),
-                Unlock::Stack(s) => stacks.get(*s).map_or(&[], Vec::as_slice),
-            };
-            for &i in named {
-                if let Some(slot) = mentioned.get_mut(i) {
-                    *slot = true;
+        // Who names what, indexed once, so that asking about one credential or stack looks
+        // only at the opportunities that name it: asking every opportunity about every
+        // credential made exporting a statewide plan quadratic.
+        let mut direct = vec![Vec::new(); plan.credentials.len()];
+        let mut by_stack = vec![Vec::new(); stacks.len()];
+        let mut always = Vec::new();
+        for (o, unlock) in opportunities.iter().enumerate() {
+            if unlock.satisfiable() && unlock.needed() == 0 {
+                always.push(o);
+            }
+            for entry in &unlock.entries {
+                let list = match *entry {
+                    Unlock::Credential(i) => direct.get_mut(i),
+                    Unlock::Stack(s) => by_stack.get_mut(s),
+                };
+                if let Some(list) = list {
+                    list.push(o);
                 }
             }
         }
+        let mut stacks_of = vec![Vec::new(); plan.credentials.len()];
+        for (s, members) in stacks.iter().enumerate() {
+            for &i in members {
+                if let Some(list) = stacks_of.get_mut(i) {
+                    list.push(s);
+                }
+            }
+        }
+        let mentioned = direct
+            .iter()
+            .zip(&stacks_of)
+            .map(|(named, of)| {
+                !named.is_empty()
+                    || of
+                        .iter()
+                        .any(|&s| by_stack.get(s).is_some_and(|list| !list.is_empty()))
+            })
+            .collect();
         UnlockGraph {
             opportunities,
             stacks,
             mentioned,
+            direct,
+            by_stack,
+            stacks_of,
+            always,
         }
     }
 
@@ -193,7 +231,14 @@ impl UnlockGraph {
 
     /// The opportunities that earning this one credential, and nothing else, unlocks.
     pub fn unlocked_by_credential(&self, credential: usize) -> Vec<usize> {
-        self.unlocked_when(&|i| i == credential)
+        // Only what names the credential, or a stack of it alone, can open to it alone.
+        let mut candidates = self.named_directly(credential).to_vec();
+        for &s in self.stacks_of(credential) {
+            if self.stack_members(s) == [credential] {
+                candidates.extend_from_slice(self.named_stack(s));
+            }
+        }
+        self.unlocked_among(candidates, &|i| i == credential)
     }
 
     /// The opportunities that completing this stack (all its credentials) unlocks.
@@ -202,16 +247,31 @@ impl UnlockGraph {
         if members.is_empty() {
             return Vec::new();
         }
-        self.unlocked_when(&|i| members.contains(&i))
+        // Only what names a member, or a stack of members only, can open to the stack.
+        let mut candidates = Vec::new();
+        for &i in members {
+            candidates.extend_from_slice(self.named_directly(i));
+            for &s in self.stacks_of(i) {
+                if self.stack_members(s).iter().all(|j| members.contains(j)) {
+                    candidates.extend_from_slice(self.named_stack(s));
+                }
+            }
+        }
+        self.unlocked_among(candidates, &|i| members.contains(&i))
     }
 
     /// The opportunities a credential counts toward without unlocking them alone: those whose
     /// entries name it, directly or through a stack, that it does not unlock by itself.
     pub fn counts_toward(&self, credential: usize) -> Vec<usize> {
         let alone = self.unlocked_by_credential(credential);
-        (0..self.opportunities.len())
-            .filter(|o| !alone.contains(o) && self.mentions(*o, credential))
-            .collect()
+        let mut named = self.named_directly(credential).to_vec();
+        for &s in self.stacks_of(credential) {
+            named.extend_from_slice(self.named_stack(s));
+        }
+        named.sort_unstable();
+        named.dedup();
+        named.retain(|o| alone.binary_search(o).is_err());
+        named
     }
 
     /// Whether the opportunity's entries name the credential, directly or through a stack.
@@ -229,10 +289,29 @@ impl UnlockGraph {
         self.mentioned.get(credential).copied().unwrap_or(false)
     }
 
-    fn unlocked_when(&self, earned: &dyn Fn(usize) -> bool) -> Vec<usize> {
-        (0..self.opportunities.len())
-            .filter(|&o| self.is_unlocked(o, earned))
-            .collect()
+    /// Of `candidates` and the opportunities open to anyone, those `earned` unlocks, in order.
+    fn unlocked_among(
+        &self,
+        mut candidates: Vec<usize>,
+        earned: &dyn Fn(usize) -> bool,
+    ) -> Vec<usize> {
+        candidates.extend_from_slice(&self.always);
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates.retain(|&o| self.is_unlocked(o, earned));
+        candidates
+    }
+
+    fn named_directly(&self, credential: usize) -> &[usize] {
+        self.direct.get(credential).map_or(&[], Vec::as_slice)
+    }
+
+    fn named_stack(&self, stack: usize) -> &[usize] {
+        self.by_stack.get(stack).map_or(&[], Vec::as_slice)
+    }
+
+    fn stacks_of(&self, credential: usize) -> &[usize] {
+        self.stacks_of.get(credential).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -281,6 +360,78 @@ opportunities:
         assert_eq!(graph.unlocked_by_credential(1), [3]);
         assert_eq!(graph.unlocked_by_stack(0), [0, 1, 3]);
         assert!(graph.is_mentioned(1));
+    }
+
+    // Regression: every credential's and stack's unlocks were found by asking every opportunity
+    // (quadratic in a statewide export). The indexed answers must be those of asking.
+    #[test]
+    fn indexed_answers_are_those_of_asking_every_opportunity() {
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from(seed >> 33).unwrap_or(0) % n
+        };
+        for _ in 0..40 {
+            let credentials = 1 + next(12);
+            let mut body = String::from("credentials:\n");
+            for c in 0..credentials {
+                body.push_str(&format!("  - {{id: c{c}, title: C}}\n"));
+            }
+            let stacks = next(5);
+            if stacks > 0 {
+                body.push_str("stacks:\n");
+            }
+            for s in 0..stacks {
+                let members: Vec<String> = (0..1 + next(3))
+                    .map(|_| format!("c{}", next(credentials)))
+                    .collect();
+                body.push_str(&format!(
+                    "  - {{id: s{s}, title: S, credentials: [{}]}}\n",
+                    members.join(", ")
+                ));
+            }
+            body.push_str("opportunities:\n");
+            for o in 0..1 + next(10) {
+                let entries: Vec<String> = (0..1 + next(4))
+                    .map(|_| {
+                        if stacks > 0 && next(3) == 0 {
+                            format!("s{}", next(stacks))
+                        } else {
+                            format!("c{}", next(credentials))
+                        }
+                    })
+                    .collect();
+                let requires = ["any", "all", "1", "2", "3"][next(5)];
+                body.push_str(&format!(
+                    "  - {{id: o{o}, title: T, kind: committee, stays_in_classroom: true, unlocked_by: [{}], unlock_requires: {requires}}}\n",
+                    entries.join(", ")
+                ));
+            }
+            let graph = graph(&body);
+            let every = |earned: &dyn Fn(usize) -> bool| -> Vec<usize> {
+                (0..graph.opportunities.len())
+                    .filter(|&o| graph.is_unlocked(o, earned))
+                    .collect()
+            };
+            for c in 0..credentials {
+                let alone = every(&|i| i == c);
+                assert_eq!(graph.unlocked_by_credential(c), alone, "{body}");
+                let toward: Vec<usize> = (0..graph.opportunities.len())
+                    .filter(|o| !alone.contains(o) && graph.mentions(*o, c))
+                    .collect();
+                assert_eq!(graph.counts_toward(c), toward, "{body}");
+            }
+            for s in 0..stacks {
+                let members = graph.stack_members(s).to_vec();
+                assert_eq!(
+                    graph.unlocked_by_stack(s),
+                    every(&|i| members.contains(&i)),
+                    "{body}"
+                );
+            }
+        }
     }
 
     // Regression: `is_mentioned` asked every opportunity about every credential (quadratic);
