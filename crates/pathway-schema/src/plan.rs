@@ -306,12 +306,16 @@ pub struct Size {
     pub students: Option<u32>,
 }
 
+/// The most items [`exact_list`] makes room for before reading them: as many values as the
+/// loader's default node limit lets a plan hold.
+const MAX_ROOM: usize = 1_000_000;
+
 /// A plan's long lists (credentials, stacks, opportunities, pathways) read into a vector of
 /// their exact length. serde's own `Vec` reads at most 1 MiB's worth of items into the first
 /// vector it makes, then doubles it, copying, until all fit: on a statewide plan that was an
 /// eighth of the memory its checking touched. The length comes from the deserializer, which for
 /// a plan is its document tree, whose lists are already in memory; an unknown length starts
-/// empty, and no length is trusted past the items a plan can hold.
+/// empty, and no length is trusted past [`MAX_ROOM`] items.
 fn exact_list<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
 where
     D: serde::Deserializer<'de>,
@@ -327,10 +331,7 @@ where
         }
 
         fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-            let room = seq
-                .size_hint()
-                .unwrap_or(0)
-                .min(crate::load::Limits::DEFAULT.max_nodes);
+            let room = seq.size_hint().unwrap_or(0).min(MAX_ROOM);
             let mut items = Vec::with_capacity(room);
             while let Some(item) = seq.next_element()? {
                 items.push(item);
