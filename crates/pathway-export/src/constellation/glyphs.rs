@@ -58,18 +58,25 @@ impl Font {
         size / f32::from(self.face.units_per_em().max(1))
     }
 
-    fn glyph(&self, c: char) -> GlyphId {
-        // Control characters (a hostile title's line breaks or terminal escapes) are drawn as
-        // the fallback, never acted on; glyphs are placed left to right whatever the text's
-        // direction marks say.
-        if c.is_control() {
-            return self.fallback;
+    /// The glyph drawn for `c`, or `None` for a character the documents leave out
+    /// ([`crate::prose::is_dropped`]: control characters, direction overrides, zero-width
+    /// spaces and other invisible format characters), which takes no room and is never acted
+    /// on. A line break or tab is drawn as a space, so the words either side stay apart; glyphs
+    /// are placed left to right whatever the text's direction marks say.
+    fn glyph(&self, c: char) -> Option<GlyphId> {
+        if c.is_whitespace() && c.is_control() {
+            return self.face.glyph_index(' ');
         }
-        self.face.glyph_index(c).unwrap_or(self.fallback)
+        if crate::prose::is_dropped(c) {
+            return None;
+        }
+        Some(self.face.glyph_index(c).unwrap_or(self.fallback))
     }
 
     fn advance(&self, c: char, scale: f32) -> f32 {
-        f32::from(self.face.glyph_hor_advance(self.glyph(c)).unwrap_or(0)) * scale
+        self.glyph(c)
+            .and_then(|glyph| self.face.glyph_hor_advance(glyph))
+            .map_or(0.0, |units| f32::from(units) * scale)
     }
 
     /// How wide `text` is at `size` pixels.
@@ -103,7 +110,9 @@ impl Font {
         let scale = self.scale(size);
         let mut pen = x;
         for c in text.chars() {
-            let glyph = self.glyph(c);
+            let Some(glyph) = self.glyph(c) else {
+                continue;
+            };
             let mut outline = Outline {
                 path,
                 x: pen,
@@ -217,11 +226,30 @@ mod tests {
     }
 
     #[test]
-    fn control_characters_are_drawn_as_the_fallback() {
+    fn what_the_documents_leave_out_is_not_drawn() {
         let regular = font(Weight::Regular).unwrap();
+        let ab = regular.width("ab", 13.0);
+        for hidden in [
+            "\u{1b}",
+            "\u{200B}",
+            "\u{FEFF}",
+            "\u{202E}",
+            "\u{2060}",
+            "\u{E0041}",
+        ] {
+            let text = format!("a{hidden}b");
+            assert_eq!(regular.width(&text, 13.0), ab, "{text:?}");
+            let mut path = PathBuilder::new();
+            regular.outline(hidden, 13.0, 0.0, 10.0, &mut path);
+            assert!(path.finish().is_none(), "{hidden:?} drew something");
+        }
+        // A line break or tab keeps the words apart, as a space does.
+        assert_eq!(regular.width("a\nb", 13.0), regular.width("a b", 13.0));
+        assert_eq!(regular.width("a\tb", 13.0), regular.width("a b", 13.0));
+        // A character the font lacks is still drawn, as the fallback.
         assert_eq!(
-            regular.width("a\u{1b}\nb", 13.0),
-            regular.width("a??b", 13.0)
+            regular.width("a\u{10FFFD}b", 13.0),
+            regular.width("a?b", 13.0)
         );
     }
 
