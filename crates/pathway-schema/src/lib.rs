@@ -31,6 +31,7 @@ pub mod load;
 // The positioned tree YAML and JSON parse into, below both the loader and the wording of its
 // problems; its public names are re-exported from `load`.
 mod node;
+mod tree_text;
 // The bound on amounts and the number formats, below the types; re-exported from `domain::money`.
 mod numbers;
 pub mod placeholder;

@@ -9,6 +9,8 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
+use crate::tree_text::TreeText;
+
 /// A JSON Pointer written the way a person reads a path in a plan: `/credentials/0/title`
 /// becomes `credentials[0].title`.
 pub fn display_path(pointer: &str) -> String {
@@ -61,7 +63,7 @@ pub enum NodeValue {
     /// A number with a fraction or exponent.
     Float(f64),
     /// Text.
-    String(String),
+    String(TreeText),
     /// A list.
     Seq(Vec<Node>),
     /// A mapping, in source order.
@@ -72,7 +74,7 @@ pub enum NodeValue {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     /// The key.
-    pub key: String,
+    pub key: TreeText,
     /// Where the key stands in the source.
     pub key_span: ByteSpan,
     /// The value.
@@ -123,12 +125,12 @@ impl Node {
             NodeValue::Float(f) => {
                 serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number)
             }
-            NodeValue::String(s) => Value::String(s.clone()),
+            NodeValue::String(s) => Value::String(s.to_string()),
             NodeValue::Seq(items) => Value::Array(items.iter().map(Node::to_json).collect()),
             NodeValue::Map(entries) => Value::Object(
                 entries
                     .iter()
-                    .map(|entry| (entry.key.clone(), entry.value.to_json()))
+                    .map(|entry| (entry.key.to_string(), entry.value.to_json()))
                     .collect(),
             ),
         }
@@ -325,12 +327,12 @@ impl<'de> Visitor<'de> for RawVisitor {
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<NodeValue, E> {
         check_length(v)?;
-        Ok(NodeValue::String(v.to_owned()))
+        Ok(NodeValue::String(TreeText::from(v)))
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<NodeValue, E> {
         check_length(&v)?;
-        Ok(NodeValue::String(v))
+        Ok(NodeValue::String(TreeText::from(v)))
     }
 
     fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<NodeValue, E> {
@@ -357,7 +359,7 @@ impl<'de> Visitor<'de> for RawVisitor {
             let key_span = byte_span(&key);
             let value = into_node(map.next_value::<Spanned<RawNode>>()?);
             entries.push(Entry {
-                key: key.value.0,
+                key: TreeText::from(key.value.0),
                 key_span,
                 value,
             });

@@ -137,6 +137,11 @@ impl Source {
         &self.text
     }
 
+    /// The whole text, shared: for tree text kept in place ([`crate::load::TreeText`]).
+    pub(crate) fn shared_text(&self) -> &Arc<String> {
+        &self.text
+    }
+
     /// The line and column of a byte offset. An offset past the end is the end of the text.
     pub fn position(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());

@@ -12,11 +12,13 @@
 //! every example, fixture, hostile file and fuzzing input.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, Span};
 
 use super::Limits;
 use crate::node::{ByteSpan, Entry, Node, NodeValue, stretch};
+use crate::tree_text::TreeText;
 
 /// A collection being read. Its items (or entries) so far are at the end of the parse's one
 /// stack of items (or entries), from `base` on, and move into a vector of their exact number
@@ -31,9 +33,9 @@ enum OpenCollection {
         span: ByteSpan,
         base: usize,
         /// The key whose value comes next, once read.
-        key: Option<(String, ByteSpan)>,
+        key: Option<(TreeText, ByteSpan)>,
         /// The keys so far, once the mapping is too long to search them one by one.
-        seen: Option<HashSet<String>>,
+        seen: Option<HashSet<TreeText>>,
     },
 }
 
@@ -47,7 +49,7 @@ const MARGIN: usize = 16;
 const MAX_TOTAL_SCALAR_BYTES: usize = 64 * 1024 * 1024;
 
 /// The document tree of `text`, or `None` when the careful path must read it.
-pub(crate) fn parse(text: &str, limits: &Limits) -> Option<Node> {
+pub(crate) fn parse(text: &Arc<String>, limits: &Limits) -> Option<Node> {
     // The parser options serde-saphyr sets for the same limits.
     let options = serde_saphyr::granit_parser::options! {
         flow_nesting_limit: limits.max_depth,
@@ -99,12 +101,13 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Option<Node> {
                     && key.is_none()
                 {
                     let entries = entries.get(*base..).unwrap_or_default();
+                    let kept = || keep(text, &value, span, style);
                     let text = match style {
-                        ScalarStyle::Plain => match resolve_plain(&value)? {
+                        ScalarStyle::Plain => match resolve_plain(&value, kept)? {
                             NodeValue::String(text) => text,
                             _ => return None,
                         },
-                        _ => value.into_owned(),
+                        _ => kept(),
                     };
                     if text == "<<" || entries.len() >= limits.max_mapping_keys {
                         return None;
@@ -115,9 +118,10 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Option<Node> {
                     *key = Some((text, span));
                     continue;
                 }
+                let kept = || keep(text, &value, span, style);
                 let value = match style {
-                    ScalarStyle::Plain => resolve_plain(&value)?,
-                    _ => NodeValue::String(value.into_owned()),
+                    ScalarStyle::Plain => resolve_plain(&value, kept)?,
+                    _ => NodeValue::String(kept()),
                 };
                 Node { span, value }
             }
@@ -198,20 +202,41 @@ fn byte_span(span: &Span) -> Option<ByteSpan> {
     })
 }
 
+/// The text of a scalar for the tree: kept in place when the source holds it as written (a plain
+/// scalar on one line, quoted text without escapes), else a copy of what the parser made of it.
+fn keep(source: &Arc<String>, value: &str, span: ByteSpan, style: ScalarStyle) -> TreeText {
+    let written = match style {
+        ScalarStyle::Plain => span.start..span.end,
+        ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => {
+            span.start + 1..span.end.saturating_sub(1)
+        }
+        _ => return TreeText::from(value),
+    };
+    if source.get(written.clone()) == Some(value) {
+        TreeText::in_source(source, written)
+    } else {
+        TreeText::from(value)
+    }
+}
+
 /// Whether `key` is not among the keys of `entries` yet; keeps `seen` for long mappings.
-pub(super) fn is_new_key(entries: &[Entry], seen: &mut Option<HashSet<String>>, key: &str) -> bool {
+pub(super) fn is_new_key(
+    entries: &[Entry],
+    seen: &mut Option<HashSet<TreeText>>,
+    key: &TreeText,
+) -> bool {
     if entries.len() < LINEAR_KEYS {
-        return entries.iter().all(|entry| entry.key != key);
+        return entries.iter().all(|entry| entry.key != *key);
     }
     let seen = seen.get_or_insert_with(|| entries.iter().map(|e| e.key.clone()).collect());
-    seen.insert(key.to_owned())
+    seen.insert(key.clone())
 }
 
 /// What a plain scalar means, as serde-saphyr reads it with the loader's options (YAML 1.2 core
 /// schema, `true`/`false` only, decimal numbers with a leading zero kept as text), or `None` for
 /// spellings whose meaning is left to serde-saphyr: other numbers (`0x1F`, `1_000`, `+5`, `.5`,
-/// `.inf`, integers past 64 bits) and anything that might be one.
-fn resolve_plain(text: &str) -> Option<NodeValue> {
+/// `.inf`, integers past 64 bits) and anything that might be one. Text is made by `kept`.
+fn resolve_plain(text: &str, kept: impl FnOnce() -> TreeText) -> Option<NodeValue> {
     match text {
         "" | "~" | "null" | "Null" | "NULL" => return Some(NodeValue::Null),
         "true" | "True" | "TRUE" => return Some(NodeValue::Bool(true)),
@@ -221,7 +246,7 @@ fn resolve_plain(text: &str) -> Option<NodeValue> {
     let first = text.as_bytes().first().copied().unwrap_or(b' ');
     if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
         // Not a number in any spelling serde-saphyr reads.
-        return Some(NodeValue::String(text.to_owned()));
+        return Some(NodeValue::String(kept()));
     }
     let (negative, digits) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -231,7 +256,7 @@ fn resolve_plain(text: &str) -> Option<NodeValue> {
     if !bytes.is_empty() && bytes.iter().all(u8::is_ascii_digit) {
         if bytes.len() > 1 && bytes.first() == Some(&b'0') {
             // `0755` stays text (leading_zero_numbers_as_strings).
-            return Some(NodeValue::String(text.to_owned()));
+            return Some(NodeValue::String(kept()));
         }
         return if negative {
             text.parse::<i64>().ok().map(NodeValue::Int)
@@ -247,7 +272,7 @@ fn resolve_plain(text: &str) -> Option<NodeValue> {
     if might_be_number(text) {
         return None;
     }
-    Some(NodeValue::String(text.to_owned()))
+    Some(NodeValue::String(kept()))
 }
 
 /// `12.5`, `1e3`, `2.5E-3`: digits, then a fraction of at least one digit and an exponent, one
@@ -285,32 +310,36 @@ fn might_be_number(text: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn resolve(text: &str) -> Option<NodeValue> {
+        resolve_plain(text, || TreeText::from(text))
+    }
+
     #[test]
     fn plain_scalars_resolve_as_serde_saphyr_does_or_not_at_all() {
-        let string = |s: &str| Some(NodeValue::String(s.to_owned()));
-        assert_eq!(resolve_plain(""), Some(NodeValue::Null));
-        assert_eq!(resolve_plain("NULL"), Some(NodeValue::Null));
-        assert_eq!(resolve_plain("True"), Some(NodeValue::Bool(true)));
-        assert_eq!(resolve_plain("no"), string("no"));
-        assert_eq!(resolve_plain("0755"), string("0755"));
-        assert_eq!(resolve_plain("-0755"), string("-0755"));
-        assert_eq!(resolve_plain("0"), Some(NodeValue::Int(0)));
-        assert_eq!(resolve_plain("-12"), Some(NodeValue::Int(-12)));
+        let string = |s: &str| Some(NodeValue::String(TreeText::from(s)));
+        assert_eq!(resolve(""), Some(NodeValue::Null));
+        assert_eq!(resolve("NULL"), Some(NodeValue::Null));
+        assert_eq!(resolve("True"), Some(NodeValue::Bool(true)));
+        assert_eq!(resolve("no"), string("no"));
+        assert_eq!(resolve("0755"), string("0755"));
+        assert_eq!(resolve("-0755"), string("-0755"));
+        assert_eq!(resolve("0"), Some(NodeValue::Int(0)));
+        assert_eq!(resolve("-12"), Some(NodeValue::Int(-12)));
         assert_eq!(
-            resolve_plain("18446744073709551615"),
+            resolve("18446744073709551615"),
             Some(NodeValue::UInt(u64::MAX))
         );
-        assert_eq!(resolve_plain("18446744073709551616"), None);
-        assert_eq!(resolve_plain("12.5"), Some(NodeValue::Float(12.5)));
-        assert_eq!(resolve_plain("1e3"), Some(NodeValue::Float(1000.0)));
-        assert_eq!(resolve_plain("1e999"), None);
-        assert_eq!(resolve_plain("2027-28"), string("2027-28"));
-        assert_eq!(resolve_plain("3 years"), string("3 years"));
-        assert_eq!(resolve_plain("inf"), string("inf"));
+        assert_eq!(resolve("18446744073709551616"), None);
+        assert_eq!(resolve("12.5"), Some(NodeValue::Float(12.5)));
+        assert_eq!(resolve("1e3"), Some(NodeValue::Float(1000.0)));
+        assert_eq!(resolve("1e999"), None);
+        assert_eq!(resolve("2027-28"), string("2027-28"));
+        assert_eq!(resolve("3 years"), string("3 years"));
+        assert_eq!(resolve("inf"), string("inf"));
         for unsure in [
             "0x1F", "1_000", "+5", ".5", ".inf", "-.inf", "-nan", "5.", "-",
         ] {
-            assert_eq!(resolve_plain(unsure), None, "{unsure}");
+            assert_eq!(resolve(unsure), None, "{unsure}");
         }
     }
 
@@ -353,7 +382,7 @@ mod tests {
         let limits = Limits::DEFAULT;
         let mut fast = 0;
         for (name, text) in &inputs {
-            let Some(tree) = parse(text, &limits) else {
+            let Some(tree) = parse(&Arc::new(text.clone()), &limits) else {
                 continue;
             };
             fast += 1;

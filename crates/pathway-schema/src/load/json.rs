@@ -9,17 +9,20 @@
 //! was expected at the line and column where it was not.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use super::Limits;
 use super::fast::is_new_key;
 use super::{LoadError, LoadErrorKind};
 use crate::node::{ByteSpan, Entry, Node, NodeValue, stretch};
 use crate::source::{Location, Source};
+use crate::tree_text::TreeText;
 
 /// The document tree of JSON text, or the first problem with it.
 pub(crate) fn parse(source: &Source, limits: &Limits) -> Result<Node, LoadError> {
     let mut reader = Reader {
         text: source.text(),
+        shared: source.shared_text(),
         at: 0,
         limits,
         values: 0,
@@ -129,6 +132,8 @@ impl Failure {
 
 struct Reader<'t> {
     text: &'t str,
+    /// The same text, shared with the tree's text that is kept in place.
+    shared: &'t Arc<String>,
     /// The offset of the next byte to read.
     at: usize,
     limits: &'t Limits,
@@ -270,7 +275,7 @@ impl Reader<'_> {
     fn mapping(&mut self, depth: usize) -> Result<Node, Failure> {
         let start = self.open(depth)?;
         let base = self.entries.len();
-        let mut seen: Option<HashSet<String>> = None;
+        let mut seen: Option<HashSet<TreeText>> = None;
         if self.peek() == Some(b'}') {
             self.at += 1;
         } else {
@@ -303,7 +308,7 @@ impl Reader<'_> {
                 }
                 if !is_new_key(entries, &mut seen, &key) {
                     return Err(Failure {
-                        problem: Problem::DuplicateKey(key),
+                        problem: Problem::DuplicateKey(key.into()),
                         at: key_start,
                     });
                 }
@@ -345,7 +350,7 @@ impl Reader<'_> {
 
     /// The text of the string whose opening quote is the next byte; leaves `at` past the closing
     /// quote.
-    fn string(&mut self) -> Result<String, Failure> {
+    fn string(&mut self) -> Result<TreeText, Failure> {
         let start = self.at;
         self.at += 1;
         let bytes = self.text.as_bytes();
@@ -354,8 +359,9 @@ impl Reader<'_> {
         let plain = self.text.get(self.at..end).unwrap_or_default();
         if bytes.get(end) == Some(&b'"') {
             self.check_length(start, plain.len())?;
+            let kept = TreeText::in_source(self.shared, self.at..end);
             self.at = end + 1;
-            return Ok(plain.to_owned());
+            return Ok(kept);
         }
         let mut text = String::from(plain);
         self.at = end;
@@ -364,7 +370,7 @@ impl Reader<'_> {
                 Some(b'"') => {
                     self.at += 1;
                     self.check_length(start, text.len())?;
-                    return Ok(text);
+                    return Ok(TreeText::from(text));
                 }
                 Some(b'\\') => {
                     self.at += 1;
@@ -407,6 +413,7 @@ impl Reader<'_> {
     fn string_length(&self, start: usize) -> usize {
         let mut probe = Reader {
             text: self.text,
+            shared: self.shared,
             at: start,
             limits: &Limits {
                 max_string_bytes: usize::MAX,
@@ -602,7 +609,7 @@ fn container_span(start: usize, value: &NodeValue) -> ByteSpan {
 /// this reader, and what it is checked against.
 #[cfg(any(test, fuzzing))]
 fn yaml_reading(source: &Source, limits: &Limits) -> Result<Node, LoadError> {
-    match super::fast::parse(source.text(), limits) {
+    match super::fast::parse(source.shared_text(), limits) {
         Some(root) => Ok(root),
         None => super::careful(source.clone(), super::Syntax::Json, limits).map(|d| d.root),
     }

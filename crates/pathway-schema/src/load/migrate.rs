@@ -44,6 +44,7 @@
 
 use super::{LoadError, LoadErrorKind, SourceTree};
 use crate::node::{Node, NodeValue};
+use crate::tree_text::TreeText;
 
 /// One step between two versions of the format.
 #[derive(Debug, Clone, Copy)]
@@ -173,7 +174,7 @@ pub fn rename_key(
         });
     }
     if let Some(entry) = entries.iter_mut().find(|entry| entry.key == from) {
-        to.clone_into(&mut entry.key);
+        entry.key = TreeText::from(to);
     }
     Ok(())
 }

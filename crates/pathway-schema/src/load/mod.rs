@@ -32,6 +32,7 @@ pub use library::message as yaml_message;
 
 pub use crate::node::{ByteSpan, Entry, Node, NodeValue, display_path, escape_token};
 pub use crate::source::Syntax;
+pub use crate::tree_text::TreeText;
 pub use error::{LoadError, LoadErrorKind};
 
 use std::io::Read;
@@ -338,7 +339,7 @@ fn json_tree(root: crate::node::Node, source: Source, limits: &Limits) -> Source
 /// Parses YAML text: the fast path when it can build the tree, else the careful path.
 fn parse_yaml(source: Source, limits: &Limits) -> Result<SourceTree, LoadError> {
     let format = Syntax::Yaml;
-    if let Some(root) = fast::parse(source.text(), limits) {
+    if let Some(root) = fast::parse(source.shared_text(), limits) {
         // Under the fuzzer, every tree the fast path builds is checked against the careful
         // path's: the two must agree on any input (see `fast`).
         #[cfg(fuzzing)]
