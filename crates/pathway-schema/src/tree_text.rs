@@ -222,6 +222,10 @@ mod tests {
         assert_eq!(kept, copied);
         let set: HashSet<TreeText> = [kept].into_iter().collect();
         assert!(set.contains(&copied) && set.contains("id"));
-        assert!(TreeText::from("a") < TreeText::from("b"));
+        // Held in place or copied, text orders by its characters.
+        let ab = Arc::new(String::from("ab"));
+        let (a, b) = (TreeText::from("a"), TreeText::in_source(&ab, 1..2));
+        assert!(a < b);
+        assert_eq!(b.cmp(&a), std::cmp::Ordering::Greater);
     }
 }
