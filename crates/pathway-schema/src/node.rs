@@ -125,12 +125,12 @@ impl Node {
             NodeValue::Float(f) => {
                 serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number)
             }
-            NodeValue::String(s) => Value::String(s.to_string()),
+            NodeValue::String(s) => Value::String(s.as_str().to_owned()),
             NodeValue::Seq(items) => Value::Array(items.iter().map(Node::to_json).collect()),
             NodeValue::Map(entries) => Value::Object(
                 entries
                     .iter()
-                    .map(|entry| (entry.key.to_string(), entry.value.to_json()))
+                    .map(|entry| (entry.key.as_str().to_owned(), entry.value.to_json()))
                     .collect(),
             ),
         }

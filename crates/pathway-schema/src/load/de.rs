@@ -413,7 +413,7 @@ impl<'de> MapAccess<'de> for EntryAccess<'de> {
             de::value::BorrowedStrDeserializer::new(entry.key.as_str());
         seed.deserialize(key).map(Some).map_err(|mut error| {
             error.target = Target::Key;
-            error.locate().within(entry.key.to_string())
+            error.locate().within(entry.key.as_str().to_owned())
         })
     }
 
@@ -423,7 +423,7 @@ impl<'de> MapAccess<'de> for EntryAccess<'de> {
             .take()
             .ok_or_else(|| <DeError as de::Error>::custom("a value was read before its key"))?;
         seed.deserialize(NodeDeserializer(&entry.value))
-            .map_err(|error| error.within(entry.key.to_string()))
+            .map_err(|error| error.within(entry.key.as_str().to_owned()))
     }
 
     fn size_hint(&self) -> Option<usize> {
